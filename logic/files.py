@@ -1,0 +1,54 @@
+"""Theory files: read DSL or English text from disk, naming the file in every error."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from proofloom.errors import EnglishSyntaxError, ProofloomError, TheorySyntaxError
+from proofloom.logic.english import read_theory
+from proofloom.logic.syntax import parse_theory
+from proofloom.logic.terms import Theory
+
+
+class TheoryFormat(enum.Enum):
+    """The two ways a theory is written: proofloom's DSL, or ProofWriter English."""
+
+    DSL = "dsl"
+    ENGLISH = "english"
+
+    @classmethod
+    def detect(cls, path: Path, text: str) -> TheoryFormat:
+        """By extension (`.dsl`, `.pl`; `.txt`, `.en`), else by content: the DSL writes atoms with parentheses."""
+        suffix = path.suffix.lower()
+        if suffix in {".dsl", ".pl", ".logic"}:
+            return cls.DSL
+        if suffix in {".txt", ".en"}:
+            return cls.ENGLISH
+        return cls.DSL if "(" in text else cls.ENGLISH
+
+
+class TheoryFileError(ProofloomError, ValueError):
+    """A theory file that cannot be read, with the file named."""
+
+
+def parse_theory_text(text: str, theory_format: TheoryFormat, source: str = "<text>") -> Theory:
+    """Theory text in either format; errors name `source`."""
+    if theory_format is TheoryFormat.DSL:
+        try:
+            return parse_theory(text, path=source)
+        except TheorySyntaxError as error:
+            raise error.with_path(source) from None
+    try:
+        return read_theory(text)
+    except EnglishSyntaxError as error:
+        raise TheoryFileError(f"{source}: {error}") from None
+
+
+def load_theory(path: Path, theory_format: TheoryFormat | None = None) -> Theory:
+    """Read a theory file, detecting its format unless one is given."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TheoryFileError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
+    return parse_theory_text(text, theory_format or TheoryFormat.detect(path, text), str(path))

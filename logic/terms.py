@@ -1,0 +1,263 @@
+"""Immutable values of the logic: terms, atoms, literals, rules, theories and questions.
+
+A theory is an ordered tuple of sentences, each a ground fact (a literal) or a rule (a conjunction
+of literals implying one literal, its variables universally quantified), each with a stable id.
+Equality is logical: the English surface a rule was read from travels along but never compares.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from proofloom.errors import LogicError
+from proofloom.logic.semantics import Label
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Constant:
+    """A named individual: `bob`, `cat`, `bald_eagle`."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Variable:
+    """A universally quantified variable of a rule: `X`."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Term = Constant | Variable
+Substitution = Mapping[Variable, Term]
+
+
+def _substitute_term(term: Term, substitution: Substitution) -> Term:
+    return substitution.get(term, term) if isinstance(term, Variable) else term
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Atom:
+    """A predicate applied to terms: an attribute `big(bob)` or a relation `chases(cat, dog)`."""
+
+    predicate: str
+    args: tuple[Term, ...]
+
+    @property
+    def arity(self) -> int:
+        return len(self.args)
+
+    @property
+    def is_ground(self) -> bool:
+        return all(isinstance(arg, Constant) for arg in self.args)
+
+    def variables(self) -> Iterator[Variable]:
+        return (arg for arg in self.args if isinstance(arg, Variable))
+
+    def constants(self) -> Iterator[Constant]:
+        return (arg for arg in self.args if isinstance(arg, Constant))
+
+    def substitute(self, substitution: Substitution) -> Atom:
+        return Atom(self.predicate, tuple(_substitute_term(a, substitution) for a in self.args))
+
+    def __str__(self) -> str:
+        return f"{self.predicate}({', '.join(map(str, self.args))})"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Literal:
+    """An atom or its negation."""
+
+    atom: Atom
+    positive: bool = True
+
+    def negated(self) -> Literal:
+        """The complementary literal: `big(bob)` and `~big(bob)`."""
+        return Literal(self.atom, not self.positive)
+
+    @property
+    def is_ground(self) -> bool:
+        return self.atom.is_ground
+
+    def substitute(self, substitution: Substitution) -> Literal:
+        return Literal(self.atom.substitute(substitution), self.positive)
+
+    def __str__(self) -> str:
+        return str(self.atom) if self.positive else f"~{self.atom}"
+
+
+class RuleForm(enum.Enum):
+    """The English template a rule was written in."""
+
+    IF = "if"  # "If something is quiet and cold then it is smart."
+    ALL = "all"  # "All quiet things are rough."
+    BARE = "bare"  # "Red, cold things are round."
+
+
+@dataclass(frozen=True, slots=True)
+class RuleStyle:
+    """How a rule reads in English: its template, and `people`/`someone` rather than `things`/`something`."""
+
+    form: RuleForm = RuleForm.IF
+    person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """`conditions -> head`, every variable universally quantified; safe (head variables occur in conditions)."""
+
+    conditions: tuple[Literal, ...]
+    head: Literal
+    style: RuleStyle | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.conditions:
+            raise LogicError(f"rule with head {self.head} has no conditions; write it as a fact")
+        bound = {v for condition in self.conditions for v in condition.atom.variables()}
+        free = [v.name for v in self.head.atom.variables() if v not in bound]
+        if free:
+            raise LogicError(f"rule head {self.head} uses variable(s) {', '.join(free)} absent from its conditions")
+
+    def variables(self) -> tuple[Variable, ...]:
+        """The rule's variables in order of first appearance."""
+        seen: dict[Variable, None] = {}
+        for literal in (*self.conditions, self.head):
+            seen.update(dict.fromkeys(literal.atom.variables()))
+        return tuple(seen)
+
+    @property
+    def is_ground(self) -> bool:
+        return not self.variables()
+
+    def substitute(self, substitution: Substitution) -> Rule:
+        conditions = tuple(c.substitute(substitution) for c in self.conditions)
+        return Rule(conditions, self.head.substitute(substitution), self.style)
+
+    def __str__(self) -> str:
+        return f"{', '.join(map(str, self.conditions))} -> {self.head}"
+
+
+Content = Literal | Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a theory: a ground fact or a rule, under a stable id."""
+
+    id: str
+    content: Content
+
+    @property
+    def is_fact(self) -> bool:
+        return isinstance(self.content, Literal)
+
+
+def default_ids(contents: tuple[Content, ...]) -> tuple[str, ...]:
+    """ProofWriter's ids: `triple{k}` for the k-th fact, `rule{k}` for the k-th rule."""
+    facts = rules = 0
+    ids: list[str] = []
+    for content in contents:
+        if isinstance(content, Rule):
+            rules += 1
+            ids.append(f"rule{rules}")
+        else:
+            facts += 1
+            ids.append(f"triple{facts}")
+    return tuple(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Theory:
+    """Facts and rules in the order given; ids unique, facts ground, each predicate of one arity."""
+
+    sentences: tuple[Sentence, ...]
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for sentence in self.sentences:
+            if sentence.id in seen:
+                raise LogicError(f"duplicate sentence id {sentence.id!r}")
+            seen.add(sentence.id)
+            if isinstance(sentence.content, Literal) and not sentence.content.is_ground:
+                raise LogicError(f"fact {sentence.id} ({sentence.content}) is not ground")
+        _check_arities(self.literals())
+
+    @classmethod
+    def of(cls, *contents: Content) -> Theory:
+        """A theory of these facts and rules under ProofWriter's default ids."""
+        return cls(tuple(Sentence(i, c) for i, c in zip(default_ids(contents), contents, strict=True)))
+
+    @property
+    def facts(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if isinstance(s.content, Literal))
+
+    @property
+    def rules(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if isinstance(s.content, Rule))
+
+    def __getitem__(self, sentence_id: str) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.id == sentence_id:
+                return sentence
+        raise KeyError(sentence_id)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def index_of(self, sentence_id: str) -> int:
+        """The 1-based position of a sentence: EntailmentBank's `sentN`."""
+        for position, sentence in enumerate(self.sentences, start=1):
+            if sentence.id == sentence_id:
+                return position
+        raise KeyError(sentence_id)
+
+    def literals(self) -> Iterator[Literal]:
+        """Every literal written in the theory: facts, rule conditions and heads."""
+        for sentence in self.sentences:
+            content = sentence.content
+            if isinstance(content, Rule):
+                yield from content.conditions
+                yield content.head
+            else:
+                yield content
+
+    def constants(self) -> tuple[Constant, ...]:
+        """Every constant mentioned, in order of first appearance."""
+        seen: dict[Constant, None] = {}
+        for literal in self.literals():
+            seen.update(dict.fromkeys(literal.atom.constants()))
+        return tuple(seen)
+
+    def predicates(self) -> dict[str, int]:
+        """Each predicate's arity, in order of first appearance."""
+        return {literal.atom.predicate: literal.atom.arity for literal in self.literals()}
+
+
+def _check_arities(literals: Iterator[Literal]) -> None:
+    arity: dict[str, int] = {}
+    for literal in literals:
+        atom = literal.atom
+        if arity.setdefault(atom.predicate, atom.arity) != atom.arity:
+            raise LogicError(
+                f"predicate {atom.predicate!r} used with {arity[atom.predicate]} and {atom.arity} arguments"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A ground statement to label against a theory, with its gold label when known."""
+
+    id: str
+    statement: Literal
+    gold: Label | None = None
+
+    def __post_init__(self) -> None:
+        if not self.statement.is_ground:
+            raise LogicError(f"question {self.id}: statement {self.statement} is not ground")

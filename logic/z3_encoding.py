@@ -1,0 +1,185 @@
+"""The one module that encodes logic for Z3: theories and literals, grounded or quantified.
+
+Grounded: each ground atom over the theory's constants is a Boolean, each rule one implication per
+assignment of constants to its variables. Quantified: constants live in an uninterpreted `Entity`
+sort, predicates are functions into Bool and rules are `ForAll`. For these equality-free universal
+theories the two agree on ground entailment (Herbrand's theorem); tests hold them to it.
+Entailment is "premises and not(goal) is unsat"; premises are tracked so the unsat core names them.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import z3
+
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, Sentence, Theory, Variable
+
+
+class Encoding(enum.Enum):
+    """How rules reach Z3: instantiated over the constants, or universally quantified."""
+
+    GROUNDED = "grounded"
+    QUANTIFIED = "quantified"
+
+
+class Outcome(enum.Enum):
+    """Z3's answer to "do the premises entail the goal?"; a timeout is its own outcome."""
+
+    ENTAILED = "entailed"
+    NOT_ENTAILED = "not_entailed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Entailment:
+    """An entailment check's answer: the premises used (unsat core) or a counter-model."""
+
+    outcome: Outcome
+    core: tuple[str, ...] = ()
+    counter_model: tuple[Literal, ...] = ()
+
+    @property
+    def holds(self) -> bool:
+        return self.outcome is Outcome.ENTAILED
+
+
+def groundings(rule: Rule, constants: Sequence[Constant]) -> Iterator[Rule]:
+    """Every instance of `rule` with its variables replaced by `constants`."""
+    variables = rule.variables()
+    if not variables:
+        yield rule
+        return
+    for values in itertools.product(constants, repeat=len(variables)):
+        yield rule.substitute(dict(zip(variables, values, strict=True)))
+
+
+class Z3Vocabulary:
+    """Z3 declarations for one z3.Context, made once and cached (no solver state here)."""
+
+    def __init__(self, context: z3.Context | None = None) -> None:
+        self.context = context or z3.Context()
+        self.entity = z3.DeclareSort("Entity", self.context)
+        self._constants: dict[Constant, z3.ExprRef] = {}
+        self._functions: dict[tuple[str, int], z3.FuncDeclRef] = {}
+        self._propositions: dict[Atom, z3.BoolRef] = {}
+
+    def proposition(self, atom: Atom) -> z3.BoolRef:
+        """A ground atom as a Boolean variable named like the atom (grounded encoding)."""
+        if atom not in self._propositions:
+            self._propositions[atom] = z3.Bool(str(atom), self.context)
+        return self._propositions[atom]
+
+    def constant(self, constant: Constant) -> z3.ExprRef:
+        if constant not in self._constants:
+            self._constants[constant] = z3.Const(constant.name, self.entity)
+        return self._constants[constant]
+
+    def function(self, predicate: str, arity: int) -> z3.FuncDeclRef:
+        key = (predicate, arity)
+        if key not in self._functions:
+            sorts = [self.entity] * arity + [z3.BoolSort(self.context)]
+            self._functions[key] = z3.Function(predicate, *sorts)
+        return self._functions[key]
+
+    def atom(self, atom: Atom, bound: dict[Variable, z3.ExprRef] | None = None) -> z3.BoolRef:
+        """An atom in the quantified encoding; variables must be in `bound`."""
+        bound = bound or {}
+        args = [bound[a] if isinstance(a, Variable) else self.constant(a) for a in atom.args]
+        return self.function(atom.predicate, atom.arity)(*args)
+
+    def literal(
+        self, literal: Literal, encoding: Encoding, bound: dict[Variable, z3.ExprRef] | None = None
+    ) -> z3.BoolRef:
+        grounded = encoding is Encoding.GROUNDED
+        expression = self.proposition(literal.atom) if grounded else self.atom(literal.atom, bound)
+        return expression if literal.positive else z3.Not(expression)
+
+    def rule_quantified(self, rule: Rule) -> z3.BoolRef:
+        bound = {v: z3.Const(v.name, self.entity) for v in rule.variables()}
+        body = z3.Implies(
+            z3.And([self.literal(c, Encoding.QUANTIFIED, bound) for c in rule.conditions]),
+            self.literal(rule.head, Encoding.QUANTIFIED, bound),
+        )
+        return z3.ForAll(list(bound.values()), body) if bound else body
+
+    def rule_grounded(self, rule: Rule, constants: Sequence[Constant]) -> list[z3.BoolRef]:
+        return [
+            z3.Implies(
+                z3.And([self.literal(c, Encoding.GROUNDED) for c in instance.conditions]),
+                self.literal(instance.head, Encoding.GROUNDED),
+            )
+            for instance in groundings(rule, constants)
+        ]
+
+    def sentence(self, sentence: Sentence, encoding: Encoding, constants: Sequence[Constant]) -> z3.BoolRef:
+        """One sentence as a single Z3 formula (a grounded rule is the conjunction of its instances)."""
+        content = sentence.content
+        if isinstance(content, Literal):
+            return self.literal(content, encoding)
+        if encoding is Encoding.QUANTIFIED:
+            return self.rule_quantified(content)
+        return z3.And(self.rule_grounded(content, constants))
+
+
+def domain(theory: Theory, extra: Iterable[Literal] = ()) -> tuple[Constant, ...]:
+    """The constants to ground over: the theory's, then any new ones in `extra`."""
+    seen = dict.fromkeys(theory.constants())
+    for literal in extra:
+        seen.update(dict.fromkeys(literal.atom.constants()))
+    return tuple(seen)
+
+
+def encode_theory(
+    theory: Theory, vocabulary: Z3Vocabulary, encoding: Encoding, constants: Sequence[Constant] | None = None
+) -> dict[str, z3.BoolRef]:
+    """Each sentence id mapped to its Z3 formula."""
+    constants = domain(theory) if constants is None else constants
+    return {s.id: vocabulary.sentence(s, encoding, constants) for s in theory.sentences}
+
+
+def check_entailment(
+    theory: Theory,
+    goal: Literal,
+    encoding: Encoding = Encoding.GROUNDED,
+    timeout_ms: int = 10_000,
+    vocabulary: Z3Vocabulary | None = None,
+) -> Entailment:
+    """Does `theory` classically entail the ground literal `goal`? Unsat core or counter-model says why."""
+    vocabulary = vocabulary or Z3Vocabulary()
+    constants = domain(theory, [goal])
+    solver = z3.Solver(ctx=vocabulary.context)
+    solver.set("timeout", timeout_ms)
+    trackers: dict[str, str] = {}
+    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
+        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
+        trackers[str(tracker)] = sentence_id
+        solver.assert_and_track(formula, tracker)
+    solver.add(z3.Not(vocabulary.literal(goal, encoding)))
+    result = solver.check()
+    if result == z3.unsat:
+        core = tuple(sorted((trackers[str(t)] for t in solver.unsat_core()), key=theory.index_of))
+        return Entailment(Outcome.ENTAILED, core=core)
+    if result == z3.sat:
+        model = _true_literals(theory, goal, solver.model(), vocabulary, encoding)
+        return Entailment(Outcome.NOT_ENTAILED, counter_model=model)
+    return Entailment(Outcome.UNKNOWN)
+
+
+def _true_literals(
+    theory: Theory, goal: Literal, model: z3.ModelRef, vocabulary: Z3Vocabulary, encoding: Encoding
+) -> tuple[Literal, ...]:
+    """The model restricted to the atoms the theory and goal mention, grounded: a readable counter-model."""
+    constants = domain(theory, [goal])
+    atoms: dict[Atom, None] = {}
+    for predicate, arity in {**theory.predicates(), goal.atom.predicate: goal.atom.arity}.items():
+        for args in itertools.product(constants, repeat=arity):
+            atoms[Atom(predicate, args)] = None
+    literals = []
+    for atom in atoms:
+        value = model.eval(vocabulary.literal(Literal(atom), encoding), model_completion=True)
+        literals.append(Literal(atom, z3.is_true(value)))
+    return tuple(literals)

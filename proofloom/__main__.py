@@ -1,0 +1,5 @@
+"""`python -m proofloom` runs the CLI."""
+
+from proofloom.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""Shared fixtures: the real ProofWriter dev file beside the checkout (skipped where absent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DEV_FILE = SHARED_DATA / "proofwriter-owa-d5" / "dev.json"
+
+
+@pytest.fixture(scope="session")
+def dev_records() -> list[dict[str, Any]]:
+    """The 600 real ProofWriter questions of ../shared/data, in the Logic-LM layout."""
+    if not DEV_FILE.exists():
+        pytest.skip(f"real ProofWriter data not found at {DEV_FILE} (shared/ must sit beside the checkout)")
+    records: list[dict[str, Any]] = json.loads(DEV_FILE.read_text(encoding="utf-8"))
+    return records
+
+
+def statement_of(record: dict[str, Any]) -> str:
+    """The statement of a Logic-LM question: the text after its fixed preamble."""
+    question: str = record["question"]
+    return question.split("? ", 1)[1]

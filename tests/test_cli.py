@@ -1,0 +1,77 @@
+"""The `proofloom` command as a user meets it: help, version, the main job, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofloom import __version__
+from proofloom.cli import main
+from proofloom.logic.english import read_theory
+from proofloom.logic.syntax import parse_theory
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "proofloom", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_help_and_version(tmp_path: Path) -> None:
+    assert run_cli("--version", cwd=tmp_path).stdout.strip() == f"proofloom {__version__}"
+    helped = run_cli("--help", cwd=tmp_path)
+    assert helped.returncode == 0 and "convert" in helped.stdout and "demo" in helped.stdout
+
+
+def test_demo_runs_the_main_job(tmp_path: Path) -> None:
+    result = run_cli("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "English round trip: exact" in result.stdout
+    assert "theory |= smart(bob)? entailed" in result.stdout
+
+
+def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "t.dsl"
+    source.write_text("big(bob).\n~kind(charlie).\nr1: quiet(X), cold(X) -> smart(X).\n")
+    english = tmp_path / "t.txt"
+    assert main(["convert", str(source), "--to", "english", "-o", str(english)]) == 0
+    assert english.read_text() == "Bob is big. Charlie is not kind. If something is quiet and cold then it is smart.\n"
+    assert main(["convert", str(english), "--to", "dsl"]) == 0
+    assert parse_theory(capsys.readouterr().out) == read_theory(english.read_text())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("bad.dsl", "big(bob).\nbig(bob\n", "bad.dsl:2:8: unexpected end of text"),
+        ("bad.txt", "Bob is big. Bob is a big dog.", "bad.txt: sentence 2, column 10: cannot read 'Bob is a big dog.'"),
+    ],
+)
+def test_errors_are_one_line_naming_the_place(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    (tmp_path / name).write_text(text)
+    result = run_cli("convert", name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert expected in result.stderr
+
+
+def test_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("convert", "nowhere.dsl", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith("proofloom: error: nowhere.dsl: cannot read")
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.dsl").write_text("big(")
+    assert "Traceback" in run_cli("--debug", "convert", "bad.dsl", cwd=tmp_path).stderr
+
+
+def test_failed_output_keeps_the_old_file(tmp_path: Path) -> None:
+    (tmp_path / "bad.dsl").write_text("big(")
+    out = tmp_path / "out.txt"
+    out.write_text("precious\n")
+    assert main(["convert", str(tmp_path / "bad.dsl"), "-o", str(out)]) == 1
+    assert out.read_text() == "precious\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
