@@ -183,3 +183,54 @@ def _true_literals(
         value = model.eval(vocabulary.literal(Literal(atom), encoding), model_completion=True)
         literals.append(Literal(atom, z3.is_true(value)))
     return tuple(literals)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicalVerdict:
+    """Z3's three questions about a statement: is the theory consistent, does it entail s, does it entail not s."""
+
+    consistent: Outcome  # ENTAILED here means "has a model"
+    entails: Entailment
+    refutes: Entailment
+
+
+def classical_verdict(
+    theory: Theory, statement: Literal, timeout_ms: int = 10_000, encoding: Encoding = Encoding.GROUNDED
+) -> ClassicalVerdict:
+    """One incremental solver answers all three questions; each check is bounded by `timeout_ms`."""
+    vocabulary = Z3Vocabulary()
+    constants = domain(theory, [statement])
+    solver = z3.Solver(ctx=vocabulary.context)
+    solver.set("timeout", timeout_ms)
+    trackers: dict[str, str] = {}
+    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
+        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
+        trackers[str(tracker)] = sentence_id
+        solver.assert_and_track(formula, tracker)
+    base = solver.check()
+    consistent = _outcome(base, when_sat=Outcome.ENTAILED, when_unsat=Outcome.NOT_ENTAILED)
+
+    def entails(goal: Literal) -> Entailment:
+        if consistent is not Outcome.ENTAILED:
+            return Entailment(Outcome.UNKNOWN)
+        solver.push()
+        solver.add(z3.Not(vocabulary.literal(goal, encoding)))
+        result = solver.check()
+        core = (
+            tuple(sorted((trackers[str(t)] for t in solver.unsat_core()), key=theory.index_of))
+            if (result == z3.unsat)
+            else ()
+        )
+        solver.pop()
+        outcome = _outcome(result, when_sat=Outcome.NOT_ENTAILED, when_unsat=Outcome.ENTAILED)
+        return Entailment(outcome, core=core)
+
+    return ClassicalVerdict(consistent, entails(statement), entails(statement.negated()))
+
+
+def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) -> Outcome:
+    if result == z3.sat:
+        return when_sat
+    if result == z3.unsat:
+        return when_unsat
+    return Outcome.UNKNOWN

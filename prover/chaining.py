@@ -1,0 +1,247 @@
+"""Semi-naive, indexed forward chaining with provenance, under explicit negation or negation as failure.
+
+Each round joins every rule against the literals new in the previous round (one condition from the
+new ones, the earlier conditions from older ones, the later from all), so cost grows with rule
+firings, not with the square of the theory. Every derivation is kept, so the closure can give the
+shallowest proof of a literal, or all of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from proofloom.errors import LogicError
+from proofloom.logic.matching import match_literal
+from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """One way a literal follows: `rule` applied to `premises` (in condition order) under `substitution`."""
+
+    rule: str
+    premises: tuple[Literal, ...]
+    substitution: tuple[tuple[str, str], ...]
+
+
+class UnstratifiedError(LogicError):
+    """Negation as failure needs a stratified theory: no predicate may depend negatively on itself."""
+
+
+class _Index:
+    """Known literals by (predicate, polarity), and by (predicate, polarity, argument position, constant)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, bool], list[Literal]] = defaultdict(list)
+        self.by_argument: dict[tuple[str, bool, int, Constant], list[Literal]] = defaultdict(list)
+        self.round: dict[Literal, int] = {}
+
+    def add(self, literal: Literal, round_number: int) -> None:
+        if literal in self.round:
+            return
+        self.round[literal] = round_number
+        atom = literal.atom
+        self.by_key[(atom.predicate, literal.positive)].append(literal)
+        for position, argument in enumerate(atom.args):
+            assert isinstance(argument, Constant)
+            self.by_argument[(atom.predicate, literal.positive, position, argument)].append(literal)
+
+    def candidates(self, pattern: Literal, binding: dict[Variable, Constant]) -> list[Literal]:
+        """Known literals that might match `pattern`, narrowed by its first bound argument."""
+        atom = pattern.atom
+        for position, term in enumerate(atom.args):
+            value = binding.get(term) if isinstance(term, Variable) else term
+            if value is not None:
+                return self.by_argument.get((atom.predicate, pattern.positive, position, value), [])
+        return self.by_key.get((atom.predicate, pattern.positive), [])
+
+
+class Closure:
+    """Everything a theory derives, with every derivation, and the height of each literal's shallowest proof."""
+
+    def __init__(self, theory: Theory, closed_world: bool) -> None:
+        self.theory = theory
+        self.closed_world = closed_world
+        self.facts: dict[Literal, str] = {}
+        self.derivations: dict[Literal, list[Derivation]] = defaultdict(list)
+        self.assumed: set[Literal] = set()  # negative literals taken by negation as failure
+        self._index = _Index()
+        self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
+        self.domain = theory.constants()
+        self._chain()
+        self.height = self._heights()
+
+    def holds(self, literal: Literal) -> bool:
+        """Derived or given; under the closed world a negative literal holds when its atom does not."""
+        if self.closed_world and not literal.positive:
+            return literal.negated() not in self._index.round
+        return literal in self._index.round
+
+    def known(self) -> tuple[Literal, ...]:
+        """Every literal given or derived, in the order found."""
+        return tuple(self._index.round)
+
+    # --- chaining ---------------------------------------------------------------------------
+
+    def _chain(self) -> None:
+        for sentence in self.theory.facts:
+            literal = sentence.content
+            assert isinstance(literal, Literal)
+            if self.closed_world and not literal.positive:
+                raise LogicError(f"{sentence.id}: closed-world theories state positive facts only ({literal})")
+            self.facts.setdefault(literal, sentence.id)
+            self._index.add(literal, 0)
+        rules = [(s.id, s.content) for s in self.theory.rules if isinstance(s.content, Rule)]
+        strata = stratify(rules) if self.closed_world else [rules]
+        round_number = 0
+        for stratum in strata:
+            round_number = self._saturate(stratum, round_number)
+
+    def _saturate(self, rules: Sequence[tuple[str, Rule]], round_number: int) -> int:
+        """Fire `rules` to a fixpoint; the first round joins against everything, later ones against news."""
+        newest = round_number
+        first = True
+        while True:
+            found: dict[Literal, None] = {}
+            for rule_id, rule in rules:
+                for premises, binding in self._firings(rule, newest, first):
+                    head = rule.head.substitute(binding)
+                    self._record(head, rule_id, premises, binding, found)
+            if not found:
+                return newest
+            newest += 1
+            for literal in found:
+                self._index.add(literal, newest)
+            first = False
+
+    def _record(
+        self,
+        head: Literal,
+        rule_id: str,
+        premises: tuple[Literal, ...],
+        binding: dict[Variable, Constant],
+        found: dict[Literal, None],
+    ) -> None:
+        if (rule_id, premises) in self._seen:
+            return
+        self._seen.add((rule_id, premises))
+        substitution = tuple(sorted((v.name, c.name) for v, c in binding.items()))
+        self.derivations[head].append(Derivation(rule_id, premises, substitution))
+        if head not in self._index.round:
+            found[head] = None
+
+    def _firings(
+        self, rule: Rule, newest: int, first: bool
+    ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
+        """(premises, binding) for each way the rule fires using at least one literal of round `newest`."""
+        matched = [c for c in rule.conditions if not (self.closed_world and not c.positive)]
+        failed = [c for c in rule.conditions if self.closed_world and not c.positive]
+        if not matched:
+            if first:
+                yield from self._with_failures(rule, failed, {}, {})
+            return
+        for pivot in range(len(matched)):
+            for literal in list(self._index.candidates(matched[pivot], {})):
+                if not first and self._index.round[literal] != newest:
+                    continue
+                binding = match_literal(matched[pivot], literal, {})
+                if binding is None:
+                    continue
+                chosen = {pivot: literal}
+                for full_binding, premises in self._join(matched, pivot, 0, binding, chosen, newest, first):
+                    yield from self._with_failures(rule, failed, full_binding, premises)
+
+    def _join(
+        self,
+        matched: list[Literal],
+        pivot: int,
+        position: int,
+        binding: dict[Variable, Constant],
+        chosen: dict[int, Literal],
+        newest: int,
+        first: bool,
+    ) -> Iterator[tuple[dict[Variable, Constant], dict[int, Literal]]]:
+        if position == len(matched):
+            yield binding, dict(chosen)
+            return
+        if position == pivot:
+            yield from self._join(matched, pivot, position + 1, binding, chosen, newest, first)
+            return
+        for literal in list(self._index.candidates(matched[position], binding)):
+            # Semi-naive: conditions before the pivot use only older literals, so each firing is found once.
+            if not first and position < pivot and self._index.round[literal] >= newest:
+                continue
+            extended = match_literal(matched[position], literal, binding)
+            if extended is not None:
+                chosen[position] = literal
+                yield from self._join(matched, pivot, position + 1, extended, chosen, newest, first)
+                del chosen[position]
+
+    def _with_failures(
+        self,
+        rule: Rule,
+        failed: list[Literal],
+        binding: dict[Variable, Constant],
+        chosen: dict[int, Literal],
+    ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
+        """Bind what the failed (NAF) conditions leave open over the domain; keep bindings where they hold."""
+        open_variables = [v for v in rule.variables() if v not in binding]
+        for values in itertools.product(self.domain, repeat=len(open_variables)):
+            full = {**binding, **dict(zip(open_variables, values, strict=True))}
+            assumptions = [c.substitute(full) for c in failed]
+            if all(a.negated() not in self._index.round for a in assumptions):
+                self.assumed.update(assumptions)
+                matched_iter = iter(chosen[i] for i in sorted(chosen))
+                failed_iter = iter(assumptions)
+                premises = tuple(
+                    next(failed_iter) if self.closed_world and not c.positive else next(matched_iter)
+                    for c in rule.conditions
+                )
+                yield premises, full
+
+    # --- heights ----------------------------------------------------------------------------
+
+    def _heights(self) -> dict[Literal, int]:
+        """Height of each literal's shallowest proof: facts and NAF assumptions 0, a step adds 1."""
+        height = dict.fromkeys(self.facts, 0) | dict.fromkeys(self.assumed, 0)
+        changed = True
+        while changed:
+            changed = False
+            for literal, derivations in self.derivations.items():
+                for derivation in derivations:
+                    if all(p in height for p in derivation.premises):
+                        candidate = 1 + max((height[p] for p in derivation.premises), default=0)
+                        if candidate < height.get(literal, candidate + 1):
+                            height[literal] = candidate
+                            changed = True
+        return height
+
+
+def stratify(rules: Sequence[tuple[str, Rule]]) -> list[list[tuple[str, Rule]]]:
+    """Rules grouped into strata so that negated predicates are complete before use; else an error."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for rule_id, rule in rules:
+        head = rule.head.atom.predicate
+        graph.add_node(head)
+        for condition in rule.conditions:
+            negative = not condition.positive
+            previous = graph.get_edge_data(condition.atom.predicate, head, {"negative": False, "rule": rule_id})
+            graph.add_edge(condition.atom.predicate, head, negative=negative or previous["negative"], rule=rule_id)
+    components = nx.condensation(graph)
+    for source, target, data in graph.edges(data=True):
+        mapping = components.graph["mapping"]
+        if data["negative"] and mapping[source] == mapping[target]:
+            raise UnstratifiedError(
+                f"{data['rule']}: {target!r} depends on the negation of {source!r} in a cycle; "
+                "negation as failure needs a stratified theory"
+            )
+    stratum_of = {node: i for i, node in enumerate(nx.topological_sort(components))}
+    strata: list[list[tuple[str, Rule]]] = [[] for _ in stratum_of]
+    for rule_id, rule in rules:
+        strata[stratum_of[components.graph["mapping"][rule.head.atom.predicate]]].append((rule_id, rule))
+    return [stratum for stratum in strata if stratum]

@@ -1,0 +1,77 @@
+"""Entailment trees out of a forward-chaining closure: the shallowest proof, or all proofs."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from proofloom.logic.terms import Literal
+from proofloom.prover.chaining import Closure, Derivation
+from proofloom.prover.tree import EntailmentTree, NodeKey, Step
+
+
+@dataclass(frozen=True, slots=True)
+class _Proof:
+    """A proof as nested derivations: a fact, a NAF assumption, or a derivation over sub-proofs."""
+
+    literal: Literal
+    derivation: Derivation | None
+    parts: tuple[_Proof, ...] = ()
+
+
+def shallowest_tree(closure: Closure, literal: Literal) -> EntailmentTree | None:
+    """The proof of least height (ties go to the derivation found first), or None if none exists."""
+    if literal not in closure.height:
+        return None
+    return _to_tree(closure, _shallowest(closure, literal))
+
+
+def _shallowest(closure: Closure, literal: Literal) -> _Proof:
+    height = closure.height[literal]
+    if height == 0:
+        return _Proof(literal, None)
+    for derivation in closure.derivations[literal]:
+        heights = [closure.height.get(p) for p in derivation.premises]
+        if all(h is not None and h < height for h in heights) and 1 + max(h or 0 for h in heights) == height:
+            return _Proof(literal, derivation, tuple(_shallowest(closure, p) for p in derivation.premises))
+    raise AssertionError(f"no derivation of {literal} has height {height}")
+
+
+def all_trees(closure: Closure, literal: Literal, limit: int = 64) -> tuple[EntailmentTree, ...]:
+    """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
+    proofs = itertools.islice(_proofs(closure, literal, frozenset()), limit)
+    trees = {_to_tree(closure, proof) for proof in proofs}
+    return tuple(sorted(trees, key=lambda t: (t.depth, len(t), str(t.steps()))))
+
+
+def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:
+    if literal in closure.facts or (closure.closed_world and literal in closure.assumed and not literal.positive):
+        yield _Proof(literal, None)
+    inner = path | {literal}
+    for derivation in closure.derivations.get(literal, []):
+        if any(p in inner for p in derivation.premises):
+            continue
+        options = [list(_proofs(closure, p, inner)) for p in derivation.premises]
+        for parts in itertools.product(*options):
+            yield _Proof(literal, derivation, tuple(parts))
+
+
+def _to_tree(closure: Closure, proof: _Proof) -> EntailmentTree:
+    steps: dict[Literal, Step] = {}
+    naf: dict[Literal, None] = {}
+
+    def node(part: _Proof) -> NodeKey:
+        if part.derivation is None:
+            if part.literal in closure.facts:
+                return closure.facts[part.literal]
+            naf[part.literal] = None
+            return part.literal
+        if part.literal not in steps:
+            facts = tuple(node(p) for p in part.parts)
+            derivation = part.derivation
+            steps[part.literal] = Step(part.literal, facts, derivation.rule, derivation.substitution)
+        return part.literal
+
+    root = node(proof)
+    return EntailmentTree(root, tuple(steps.values()), closure.theory, tuple(naf))

@@ -1,0 +1,92 @@
+"""The symbolic reasoner: label, depth and entailment trees for a statement, under a named semantics.
+
+- owa (ProofWriter's open world): True if forward chaining derives the statement, False if it
+  derives the complement, Unknown otherwise; negative literals are explicit facts.
+- cwa: negation as failure over a stratified theory; a literal not derived is false.
+- classical: first-order entailment decided by Z3 (`prover/classical.py`), with the difference
+  from owa named when there is one.
+Depth is the height of the shallowest proof tree (ProofWriter's QDep; a fact is 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.chaining import Closure
+from proofloom.prover.classical import Gap, classical_answer
+from proofloom.prover.proofs import all_trees, shallowest_tree
+from proofloom.prover.tree import EntailmentTree
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A labelled statement with its proofs: of the statement for True, of its negation for False."""
+
+    statement: Literal
+    label: Label
+    semantics: Semantics
+    depth: int | None = None
+    proofs: tuple[EntailmentTree, ...] = ()
+    gap: Gap | None = None  # classical only: how the answer differs from owa's
+    core: tuple[str, ...] = ()  # classical only: the sentences Z3 needed
+
+    @property
+    def proof(self) -> EntailmentTree | None:
+        """The shallowest proof, if any."""
+        return self.proofs[0] if self.proofs else None
+
+
+class Reasoner:
+    """Answers questions about one theory; the closure is computed once and shared by every question."""
+
+    def __init__(self, theory: Theory, semantics: Semantics = Semantics.OWA, all_proofs: bool = False) -> None:
+        self.theory = theory
+        self.semantics = semantics
+        self.all_proofs = all_proofs
+        self._closure: Closure | None = None
+
+    @property
+    def closure(self) -> Closure:
+        if self._closure is None:
+            closed = self.semantics is Semantics.CWA
+            self._closure = Closure(self.theory, closed_world=closed)
+        return self._closure
+
+    def answer(self, statement: Literal) -> Answer:
+        """Label `statement` and prove it (True) or its negation (False)."""
+        if self.semantics is Semantics.CLASSICAL:
+            owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs).answer(statement)
+            return classical_answer(self.theory, statement, owa)
+        if self.semantics is Semantics.CWA:
+            return self._answer_closed_world(statement)
+        return self._answer_open_world(statement)
+
+    def _answer_open_world(self, statement: Literal) -> Answer:
+        closure = self.closure
+        holds, refuted = closure.holds(statement), closure.holds(statement.negated())
+        if holds and refuted:
+            return Answer(statement, Label.INCONSISTENT, self.semantics)
+        if not holds and not refuted:
+            return Answer(statement, Label.UNKNOWN, self.semantics)
+        target = statement if holds else statement.negated()
+        return self._proved(statement, Label.TRUE if holds else Label.FALSE, target)
+
+    def _answer_closed_world(self, statement: Literal) -> Answer:
+        closure = self.closure
+        atom_holds = closure.holds(Literal(statement.atom))
+        label = Label.TRUE if atom_holds == statement.positive else Label.FALSE
+        target = statement if label is Label.TRUE else statement.negated()
+        if target.positive:
+            return self._proved(statement, label, target)
+        naf = EntailmentTree(target, (), self.theory, naf=(target,))
+        return Answer(statement, label, self.semantics, depth=0, proofs=(naf,))
+
+    def _proved(self, statement: Literal, label: Label, target: Literal) -> Answer:
+        if self.all_proofs:
+            proofs = all_trees(self.closure, target)
+        else:
+            tree = shallowest_tree(self.closure, target)
+            proofs = (tree,) if tree else ()
+        return Answer(statement, label, self.semantics, self.closure.height[target], proofs)

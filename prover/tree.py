@@ -1,0 +1,163 @@
+"""EntailmentTree: a proof as a networkx DAG of theory sentences and derived literals.
+
+Leaves are theory sentences (keyed by sentence id) or literals assumed by negation as failure;
+every other node is a derived literal, with one step: premises (facts, intermediates and the rule
+sentence) entail it under a substitution. Converts to and from EntailmentBank's linearized form
+and ProofWriter's proof strings (`prover/proof_strings.py`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from proofloom.errors import ProofloomError
+from proofloom.logic.terms import Literal, Theory
+
+NodeKey = str | Literal  # a sentence id for a leaf, a literal for a derived or NAF node
+
+
+class NodeKind(enum.Enum):
+    """What a node of an entailment tree stands for."""
+
+    SENTENCE = "sentence"  # a fact or rule of the theory
+    DERIVED = "derived"  # a literal concluded by a step
+    NAF = "naf"  # a negative literal assumed because its atom is not derivable (closed world only)
+    ASSUMED = "assumed"  # a literal taken as given by an explanation (only in verifier input)
+
+
+class Direction(enum.Enum):
+    """How a step used its rule: forward (modus ponens) or backward (contraposition, classical only)."""
+
+    FORWARD = "forward"
+    CONTRAPOSITIVE = "contrapositive"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One inference: `facts` and the `rule` sentence (if any) entail `conclusion`."""
+
+    conclusion: Literal
+    facts: tuple[NodeKey, ...]
+    rule: str | None
+    substitution: tuple[tuple[str, str], ...] = ()
+    direction: Direction = Direction.FORWARD
+
+    @property
+    def premises(self) -> tuple[NodeKey, ...]:
+        """Facts first, then the rule sentence: EntailmentBank's premise order."""
+        return (*self.facts, self.rule) if self.rule else self.facts
+
+
+class TreeError(ProofloomError, ValueError):
+    """A malformed tree or proof string: a cycle, a dangling premise, an unknown sentence."""
+
+
+class EntailmentTree:
+    """A proof of `root`; built once from steps and leaves, then only read."""
+
+    def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
+        graph: nx.DiGraph[NodeKey] = nx.DiGraph()
+        for literal in naf:
+            graph.add_node(literal, kind=NodeKind.NAF, literal=literal)
+        for step in steps:
+            graph.add_node(step.conclusion, kind=NodeKind.DERIVED, literal=step.conclusion, step=step)
+        for step in steps:
+            for premise in step.premises:
+                if premise not in graph:
+                    graph.add_node(premise, **_leaf_attributes(premise, theory))
+                graph.add_edge(premise, step.conclusion)
+        if root not in graph:
+            graph.add_node(root, **_leaf_attributes(root, theory))
+        if not nx.is_directed_acyclic_graph(graph):
+            raise TreeError(f"proof of {root} has a cycle")
+        self._graph = graph
+        self.root = root
+        self.theory = theory
+
+    @property
+    def conclusion(self) -> Literal:
+        """The literal the tree proves."""
+        literal = self._graph.nodes[self.root]["literal"]
+        assert isinstance(literal, Literal)
+        return literal
+
+    @property
+    def graph(self) -> nx.DiGraph[NodeKey]:
+        """A read-only view of the underlying graph."""
+        return self._graph.copy(as_view=True)
+
+    def kind(self, node: NodeKey) -> NodeKind:
+        kind = self._graph.nodes[node]["kind"]
+        assert isinstance(kind, NodeKind)
+        return kind
+
+    def literal(self, node: NodeKey) -> Literal | None:
+        value = self._graph.nodes[node].get("literal")
+        return value if isinstance(value, Literal) else None
+
+    def steps(self) -> tuple[Step, ...]:
+        """The steps in an order where every premise comes before its use (ties broken stably)."""
+        order = nx.lexicographical_topological_sort(self._graph, key=self._sort_key)
+        return tuple(self._graph.nodes[n]["step"] for n in order if self.kind(n) is NodeKind.DERIVED)
+
+    def leaves(self) -> tuple[NodeKey, ...]:
+        """Sentence and NAF leaves, in theory order."""
+        leaves = [n for n in self._graph if self.kind(n) is not NodeKind.DERIVED]
+        return tuple(sorted(leaves, key=self._sort_key))
+
+    def sentence_ids(self) -> tuple[str, ...]:
+        """The theory sentences the proof rests on, in theory order."""
+        ids = [n for n in self._graph if isinstance(n, str)]
+        return tuple(sorted(ids, key=self.theory.index_of))
+
+    @property
+    def depth(self) -> int:
+        """Height counted in rule applications: a fact is 0 (ProofWriter's QDep)."""
+        return _height(self._graph, self.root, {})
+
+    def __len__(self) -> int:
+        return len(self.steps())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EntailmentTree):
+            return NotImplemented
+        return self.root == other.root and set(self.steps()) == set(other.steps())
+
+    def __hash__(self) -> int:
+        return hash((self.root, frozenset(self.steps())))
+
+    def __repr__(self) -> str:
+        return f"EntailmentTree({self.conclusion}, depth={self.depth}, steps={len(self)})"
+
+    def _sort_key(self, node: NodeKey) -> tuple[int, int, str]:
+        """Sentences in theory order, then literals by their text: a stable order for steps."""
+        if isinstance(node, str):
+            return (0, self.theory.index_of(node), node)
+        return (1, 0, str(node))
+
+    def iter_edges(self) -> Iterator[tuple[NodeKey, NodeKey]]:
+        return iter(self._graph.edges)
+
+
+def _leaf_attributes(node: NodeKey, theory: Theory) -> Mapping[str, object]:
+    if isinstance(node, Literal):
+        return {"kind": NodeKind.ASSUMED, "literal": node}
+    try:
+        content = theory[node].content
+    except KeyError:
+        raise TreeError(f"premise {node!r} is not a sentence of the theory") from None
+    return {"kind": NodeKind.SENTENCE, "literal": content if isinstance(content, Literal) else None}
+
+
+def _height(graph: nx.DiGraph[NodeKey], node: NodeKey, memo: dict[NodeKey, int]) -> int:
+    if node not in memo:
+        step = graph.nodes[node].get("step")
+        if step is None:
+            memo[node] = 0
+        else:
+            memo[node] = 1 + max((_height(graph, p, memo) for p in step.facts), default=0)
+    return memo[node]
