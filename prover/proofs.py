@@ -42,7 +42,7 @@ def all_trees(closure: Closure, literal: Literal, limit: int = 64) -> tuple[Enta
     """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
     proofs = itertools.islice(_proofs(closure, literal, frozenset()), limit)
     trees = {_to_tree(closure, proof) for proof in proofs}
-    return tuple(sorted(trees, key=lambda t: (t.depth, len(t), str(t.steps()))))
+    return tuple(sorted(trees, key=lambda t: (t.depth, t.size, str(t.steps()))))
 
 
 def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:

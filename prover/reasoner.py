@@ -10,14 +10,24 @@ Depth is the height of the shallowest proof tree (ProofWriter's QDep; a fact is 
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.backward import BackwardChainer
 from proofloom.prover.chaining import Closure
 from proofloom.prover.classical import Gap, classical_answer
 from proofloom.prover.proofs import all_trees, shallowest_tree
 from proofloom.prover.tree import EntailmentTree
+
+
+class Strategy(enum.Enum):
+    """Forward chaining computes everything once (best for many questions about one theory);
+    backward chaining touches only what one question depends on (open world, shallowest proof)."""
+
+    FORWARD = "forward"
+    BACKWARD = "backward"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +51,17 @@ class Answer:
 class Reasoner:
     """Answers questions about one theory; the closure is computed once and shared by every question."""
 
-    def __init__(self, theory: Theory, semantics: Semantics = Semantics.OWA, all_proofs: bool = False) -> None:
+    def __init__(
+        self,
+        theory: Theory,
+        semantics: Semantics = Semantics.OWA,
+        all_proofs: bool = False,
+        strategy: Strategy = Strategy.FORWARD,
+    ) -> None:
         self.theory = theory
         self.semantics = semantics
         self.all_proofs = all_proofs
+        self.strategy = strategy
         self._closure: Closure | None = None
 
     @property
@@ -57,11 +74,24 @@ class Reasoner:
     def answer(self, statement: Literal) -> Answer:
         """Label `statement` and prove it (True) or its negation (False)."""
         if self.semantics is Semantics.CLASSICAL:
-            owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs).answer(statement)
+            owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs, self.strategy).answer(statement)
             return classical_answer(self.theory, statement, owa)
         if self.semantics is Semantics.CWA:
             return self._answer_closed_world(statement)
+        if self.strategy is Strategy.BACKWARD and not self.all_proofs:
+            return self._answer_backward(statement)
         return self._answer_open_world(statement)
+
+    def _answer_backward(self, statement: Literal) -> Answer:
+        chainer = BackwardChainer(self.theory)
+        proof, refutation = chainer.prove(statement), chainer.prove(statement.negated())
+        if proof is not None and refutation is not None:
+            return Answer(statement, Label.INCONSISTENT, self.semantics)
+        tree = proof if proof is not None else refutation
+        if tree is None:
+            return Answer(statement, Label.UNKNOWN, self.semantics)
+        label = Label.TRUE if proof is not None else Label.FALSE
+        return Answer(statement, label, self.semantics, tree.depth, (tree,))
 
     def _answer_open_world(self, statement: Literal) -> Answer:
         closure = self.closure
@@ -88,5 +118,5 @@ class Reasoner:
             proofs = all_trees(self.closure, target)
         else:
             tree = shallowest_tree(self.closure, target)
-            proofs = (tree,) if tree else ()
+            proofs = (tree,) if tree is not None else ()
         return Answer(statement, label, self.semantics, self.closure.height[target], proofs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -43,8 +43,8 @@ class Step:
     conclusion: Literal
     facts: tuple[NodeKey, ...]
     rule: str | None
-    substitution: tuple[tuple[str, str], ...] = ()
-    direction: Direction = Direction.FORWARD
+    substitution: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    direction: Direction = field(default=Direction.FORWARD, compare=False)
 
     @property
     def premises(self) -> tuple[NodeKey, ...]:
@@ -119,7 +119,9 @@ class EntailmentTree:
         """Height counted in rule applications: a fact is 0 (ProofWriter's QDep)."""
         return _height(self._graph, self.root, {})
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
+        """The number of steps (a tree that is one theory sentence has none)."""
         return len(self.steps())
 
     def __eq__(self, other: object) -> bool:
@@ -131,7 +133,7 @@ class EntailmentTree:
         return hash((self.root, frozenset(self.steps())))
 
     def __repr__(self) -> str:
-        return f"EntailmentTree({self.conclusion}, depth={self.depth}, steps={len(self)})"
+        return f"EntailmentTree({self.conclusion}, depth={self.depth}, steps={self.size})"
 
     def _sort_key(self, node: NodeKey) -> tuple[int, int, str]:
         """Sentences in theory order, then literals by their text: a stable order for steps."""

@@ -1,0 +1,118 @@
+"""EntailmentBank's linearized trees, both ways: `sent1 & sent3 -> int1: Bob is red.; int1 & sent5 -> hypothesis;`
+
+`sentN` is the N-th sentence of the context counting from 1; `hypothesis` is what the tree proves;
+intermediates are numbered in step order and carry their text. A premise assumed by negation as
+failure (closed world) is written `naf(Bob is not big.)`.
+"""
+
+from __future__ import annotations
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from proofloom.errors import EnglishSyntaxError
+from proofloom.logic.english import Lexicon, read_statement, render_sentence
+from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.prover.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
+
+_PARSER = Lark.open_from_package("proofloom.prover", "entailmentbank.lark", parser="lalr", start="steps")
+HYPOTHESIS = "hypothesis"
+
+
+def to_entailmentbank(tree: EntailmentTree, lexicon: Lexicon | None = None) -> str:
+    """The tree in EntailmentBank's linearized form."""
+    names: dict[NodeKey, str] = {tree.root: HYPOTHESIS}
+    parts: list[str] = []
+    steps = tree.steps()
+    if not steps:
+        return f"{_premise(tree, tree.root, names, lexicon)} -> {HYPOTHESIS};"
+    for step in steps:
+        premises = " & ".join(_premise(tree, p, names, lexicon) for p in step.premises)
+        if step.conclusion == tree.root:
+            parts.append(f"{premises} -> {HYPOTHESIS};")
+        else:
+            name = names.setdefault(step.conclusion, f"int{len(names)}")
+            parts.append(f"{premises} -> {name}: {render_sentence(step.conclusion, lexicon)};")
+    return " ".join(parts)
+
+
+def _premise(tree: EntailmentTree, node: NodeKey, names: dict[NodeKey, str], lexicon: Lexicon | None) -> str:
+    kind = tree.kind(node)
+    if kind is NodeKind.SENTENCE:
+        assert isinstance(node, str)
+        return f"sent{tree.theory.index_of(node)}"
+    if kind is not NodeKind.DERIVED:
+        assert isinstance(node, Literal)
+        return f"naf({render_sentence(node, lexicon)})"
+    return names[node]
+
+
+def from_entailmentbank(text: str, theory: Theory, hypothesis: Literal) -> EntailmentTree:
+    """Read a linearized tree over `theory` whose `hypothesis` node stands for the given literal."""
+    try:
+        parsed = _PARSER.parse(text)
+    except UnexpectedInput as error:
+        raise TreeError(f"EntailmentBank tree, column {error.column}: cannot read {text.strip()!r}") from None
+    intermediates: dict[str, Literal] = {}
+    steps: list[Step] = []
+    naf: list[Literal] = []
+    root: NodeKey = hypothesis
+    for step_tree in parsed.children:
+        assert isinstance(step_tree, Tree)
+        *premise_trees, conclusion_tree = step_tree.children
+        premises = [_read_premise(p, theory, intermediates, naf) for p in premise_trees]  # type: ignore[arg-type]
+        conclusion = _read_conclusion(conclusion_tree, hypothesis, intermediates)  # type: ignore[arg-type]
+        if conclusion == hypothesis and len(premises) == 1 and _is_leaf_proof(premises[0], hypothesis, theory):
+            root = premises[0]
+            continue
+        steps.append(_step(conclusion, premises, theory))
+    return EntailmentTree(root, tuple(steps), theory, tuple(naf))
+
+
+def _is_leaf_proof(premise: NodeKey, hypothesis: Literal, theory: Theory) -> bool:
+    """`sent4 -> hypothesis;`: the statement is itself a sentence (or an assumption) of the theory."""
+    if isinstance(premise, Literal):
+        return premise == hypothesis
+    return theory[premise].content == hypothesis
+
+
+def _read_premise(tree: Tree[Token], theory: Theory, intermediates: dict[str, Literal], naf: list[Literal]) -> NodeKey:
+    token = tree.children[0]
+    assert isinstance(token, Token)
+    if token.type == "SENT":
+        position = int(token[4:])
+        if not 1 <= position <= len(theory):
+            raise TreeError(f"{token} does not exist: the context has {len(theory)} sentences")
+        return theory.sentences[position - 1].id
+    if token.type == "INT":
+        if str(token) not in intermediates:
+            raise TreeError(f"{token} is used before a step concludes it")
+        return intermediates[str(token)]
+    literal = _read_text(str(token)[4:-1], str(token))
+    naf.append(literal)
+    return literal
+
+
+def _read_conclusion(tree: Tree[Token], hypothesis: Literal, intermediates: dict[str, Literal]) -> Literal:
+    if tree.data == "hypothesis":
+        return hypothesis
+    name, text = (str(t) for t in tree.children)
+    if name in intermediates:
+        raise TreeError(f"{name} is concluded twice")
+    intermediates[name] = _read_text(text, name)
+    return intermediates[name]
+
+
+def _read_text(text: str, where: str) -> Literal:
+    try:
+        return read_statement(text.strip())
+    except EnglishSyntaxError as error:
+        raise TreeError(f"{where}: {error.detail or 'cannot read'} ({text.strip()!r})") from None
+
+
+def _step(conclusion: Literal, premises: list[NodeKey], theory: Theory) -> Step:
+    """Facts and intermediates first; the first premise that is a rule sentence becomes the step's rule."""
+    rules = [p for p in premises if isinstance(p, str) and isinstance(theory[p].content, Rule)]
+    rule = rules[0] if rules else None
+    facts = tuple(p for p in premises if p != rule)
+    return Step(conclusion, facts, rule)

@@ -1,0 +1,185 @@
+"""ProofWriter's proof strings, both ways: `[(((triple1) -> rule3))]` and `(rule3 % int1)` intermediates.
+
+A step's conclusion is not written in a proof string: reading one applies each rule to its premises
+(checked against the intermediates' text when given). Intermediates are numbered from the root down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput, VisitError
+
+from proofloom.logic.english import Lexicon, read_statement, render_sentence
+from proofloom.logic.matching import bindings_for
+from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.prover.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
+
+_PARSER = Lark.open_from_package("proofloom.prover", "proof_strings.lark", parser="lalr", start="proofs")
+NAF_LEAF = "NAF"
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def to_proofwriter(trees: tuple[EntailmentTree, ...]) -> str:
+    """`[proof OR proof ...]` without intermediates."""
+    return "[" + " OR ".join(f"({_node(t, t.root, None)})" for t in trees) + "]"
+
+
+def to_proofwriter_with_intermediates(
+    tree: EntailmentTree, lexicon: Lexicon | None = None
+) -> tuple[str, dict[str, str]]:
+    """One proof with `(rule % intK)` references, and each intermediate's English text."""
+    names: dict[Literal, str] = {}
+    representation = f"({_node(tree, tree.root, names)})"
+    return representation, {name: render_sentence(literal, lexicon) for literal, name in names.items()}
+
+
+def _node(tree: EntailmentTree, node: NodeKey, names: dict[Literal, str] | None) -> str:
+    kind = tree.kind(node)
+    if kind is NodeKind.SENTENCE:
+        assert isinstance(node, str)
+        return node
+    if kind is NodeKind.NAF:
+        return NAF_LEAF
+    step = tree.graph.nodes[node].get("step")
+    if step is None:
+        raise TreeError(f"{node} is neither a theory sentence nor derived: ProofWriter strings cannot say it")
+    rule = step.rule or "?"
+    if names is not None:
+        assert isinstance(node, Literal)
+        name = names.setdefault(node, f"int{len(names) + 1}")
+        rule = f"({rule} % {name})"
+    premises = " ".join(_node(tree, p, names) for p in step.facts)
+    return f"(({premises}) -> {rule})"
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Application:
+    premises: tuple[_Leaf | _Application, ...]
+    rule: str
+    intermediate: str | None
+
+
+class _ToProofs(Transformer[Token, object]):
+    @v_args(inline=True)
+    def leaf(self, name: Token) -> _Leaf:
+        return _Leaf(str(name))
+
+    def application(self, children: list[object]) -> _Application:
+        rule, intermediate = children[-1]  # type: ignore[misc]
+        premises = tuple(c for c in children[:-1] if isinstance(c, _Leaf | _Application))
+        return _Application(premises, rule, intermediate)
+
+    @v_args(inline=True)
+    def plain_rule(self, rule: Token) -> tuple[str, None]:
+        return str(rule), None
+
+    @v_args(inline=True)
+    def named_rule(self, rule: Token, intermediate: Token) -> tuple[str, str]:
+        return str(rule), str(intermediate)
+
+    @v_args(inline=True)
+    def proof(self, node: object) -> object:
+        return node
+
+    def proofs(self, children: list[object]) -> list[object]:
+        return [c for c in children if isinstance(c, _Leaf | _Application)]
+
+
+def from_proofwriter(
+    text: str, theory: Theory, intermediates: Mapping[str, str] | None = None
+) -> tuple[EntailmentTree, ...]:
+    """Every proof in a ProofWriter proof string, as entailment trees over `theory`."""
+    try:
+        parsed = _ToProofs().transform(_PARSER.parse(text))
+    except UnexpectedInput as error:
+        raise TreeError(f"proof string, column {error.column}: cannot read {text!r}") from None
+    except VisitError as error:
+        raise TreeError(f"proof string {text!r}: {error.orig_exc}") from None
+    assert isinstance(parsed, list)
+    return tuple(_Builder(theory, intermediates or {}).tree(proof) for proof in parsed)
+
+
+class _Builder:
+    """Turns one parsed proof into a tree, concluding each step by applying its rule."""
+
+    def __init__(self, theory: Theory, intermediates: Mapping[str, str]) -> None:
+        self.theory = theory
+        self.intermediates = intermediates
+        self.steps: dict[Literal, Step] = {}
+        self.naf: list[Literal] = []
+
+    def tree(self, proof: _Leaf | _Application) -> EntailmentTree:
+        if isinstance(proof, _Leaf):
+            self._sentence(proof.name)
+            return EntailmentTree(proof.name, (), self.theory)
+        root = self._apply(proof)
+        return EntailmentTree(root, tuple(self.steps.values()), self.theory, tuple(self.naf))
+
+    def _sentence(self, name: str) -> Literal | Rule:
+        try:
+            return self.theory[name].content
+        except KeyError:
+            raise TreeError(f"proof names {name!r}, which is not a sentence of the theory") from None
+
+    def _apply(self, application: _Application) -> Literal:
+        rule = self._sentence(application.rule)
+        if not isinstance(rule, Rule):
+            raise TreeError(f"{application.rule} is applied as a rule but is a fact")
+        premises: list[NodeKey] = []
+        literals: list[Literal] = []
+        naf_count = 0
+        for premise in application.premises:
+            if isinstance(premise, _Leaf) and premise.name == NAF_LEAF:
+                naf_count += 1
+                continue
+            node, literal = self._premise(premise)
+            premises.append(node)
+            literals.append(literal)
+        conclusion, assumed = _conclude(rule, literals, naf_count, application.rule)
+        self.naf.extend(a for a in assumed if a not in self.naf)
+        premises.extend(assumed)
+        self._check_intermediate(application, conclusion)
+        self.steps.setdefault(conclusion, Step(conclusion, tuple(premises), application.rule))
+        return conclusion
+
+    def _premise(self, premise: _Leaf | _Application) -> tuple[NodeKey, Literal]:
+        if isinstance(premise, _Application):
+            literal = self._apply(premise)
+            return literal, literal
+        content = self._sentence(premise.name)
+        if not isinstance(content, Literal):
+            raise TreeError(f"{premise.name} is a rule but stands where a fact belongs")
+        return premise.name, content
+
+    def _check_intermediate(self, application: _Application, conclusion: Literal) -> None:
+        text = self.intermediates.get(application.intermediate or "")
+        if text is not None and read_statement(text) != conclusion:
+            raise TreeError(f"{application.intermediate} says {text!r} but {application.rule} concludes {conclusion}")
+
+
+def _conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) -> tuple[Literal, tuple[Literal, ...]]:
+    """The head `rule` gives on `premises`, and the negative conditions left to negation as failure."""
+    matched = [c for c in rule.conditions if c.positive] if naf_count else list(rule.conditions)
+    failed = [c for c in rule.conditions if not c.positive] if naf_count else []
+    if len(failed) != naf_count:
+        raise TreeError(f"{rule_id} has {len(failed)} negated condition(s) but the proof gives {naf_count} NAF")
+    for binding in bindings_for(matched, premises):
+        head = rule.head.substitute(binding)
+        assumed = tuple(c.substitute(binding) for c in failed)
+        if head.is_ground and all(a.is_ground for a in assumed):
+            return head, assumed
+    shown = ", ".join(map(str, premises))
+    raise TreeError(f"{rule_id} ({rule}) does not apply to {shown}")
