@@ -30,7 +30,7 @@ from proofloom.logic.terms import (
     default_ids,
 )
 
-_PARSER = Lark.open_from_package("proofloom.logic", "english.lark", parser="earley", propagate_positions=True)
+_PARSER = Lark.open_from_package("proofloom.logic", "english.lark", parser="lalr", propagate_positions=True)
 
 RULE_VARIABLE = Variable("X")
 PROOFWRITER_PEOPLE = frozenset({"anne", "bob", "charlie", "dave", "erin", "fiona", "gary", "harry"})
@@ -111,7 +111,12 @@ class _ToLogic(Transformer[Token, object]):
         return Constant(str(children[0]).lower())
 
     def common_noun(self, children: list[object]) -> Constant:
-        return Constant("_".join(str(c) for c in children[1:]))
+        words = children[1]
+        assert isinstance(words, list)
+        return Constant("_".join(words))
+
+    def words(self, children: list[str]) -> list[str]:
+        return [str(c) for c in children]
 
     def _term(self, value: object) -> tuple[Term, bool | None]:
         if isinstance(value, Constant):
@@ -122,8 +127,9 @@ class _ToLogic(Transformer[Token, object]):
     def singular_subject(self, children: list[object]) -> object:
         return children[0]
 
-    def plural_subject(self, children: list[object]) -> object:
-        return children[0]
+    def relation_ending_noun(self, children: list[object]) -> _Predicate:
+        # The verb is the subject's last word ("the bald eagle needs ..."): `clause` moves it over.
+        return _Predicate("", (children[0],), True)
 
     def attribute(self, children: list[object]) -> _Predicate:
         return _Predicate(str(children[-1]), (), not any(str(c) == "not" for c in children[:-1]))
@@ -138,6 +144,14 @@ class _ToLogic(Transformer[Token, object]):
         return _Predicate(third_person(str(children[2])), (children[3],), False)
 
     def clause(self, children: list[object]) -> _Clause:
+        if len(children) == 3:  # THE words predicate
+            words, predicate = children[1], children[2]
+            assert isinstance(words, list) and isinstance(predicate, _Predicate)
+            if not predicate.name:
+                if len(words) < 2:
+                    raise ValueError("a relation needs a verb between its subject and object")
+                words, predicate = words[:-1], _Predicate(words[-1], predicate.objects, True)
+            children = [Constant("_".join(words)), predicate]
         subject, person = self._term(children[0])
         predicate = children[1]
         assert isinstance(predicate, _Predicate)

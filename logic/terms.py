@@ -49,6 +49,13 @@ class Atom:
 
     predicate: str
     args: tuple[Term, ...]
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.predicate, self.args)))
+
+    def __hash__(self) -> int:  # cached: atoms are hashed constantly by the reasoners
+        return self._hash
 
     @property
     def arity(self) -> int:
@@ -77,6 +84,13 @@ class Literal:
 
     atom: Atom
     positive: bool = True
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.atom, self.positive)))
+
+    def __hash__(self) -> int:  # cached, as for Atom
+        return self._hash
 
     def negated(self) -> Literal:
         """The complementary literal: `big(bob)` and `~big(bob)`."""

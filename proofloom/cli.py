@@ -9,14 +9,16 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 from proofloom._version import __version__
-from proofloom.atomic import write_text_atomic
+from proofloom.atomic import atomic_output, write_text_atomic
 from proofloom.errors import ProofloomError
 from proofloom.logic.english import render_english
 from proofloom.logic.files import TheoryFormat, load_theory, parse_theory_text
 from proofloom.logic.syntax import parse_literal, render_dsl
 from proofloom.logic.z3_encoding import Encoding, Outcome, check_entailment
+from proofloom.prover.solve import Summary
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -56,6 +58,52 @@ def _demo(args: argparse.Namespace) -> int:
     return 0 if same else 1
 
 
+def _solve(args: argparse.Namespace) -> int:
+    """Label, depth and proof for every question of a file; one JSON line each, then a summary."""
+    import json
+
+    from proofloom.logic.semantics import Semantics
+    from proofloom.prover.problems import InputFormat, read_problems
+    from proofloom.prover.reasoner import Strategy
+    from proofloom.prover.solve import solve
+
+    semantics = Semantics.parse(args.semantics)
+    input_format = InputFormat(args.input_format) if args.input_format else None
+    summary = Summary(semantics)
+    progress = _Progress(sys.stderr)
+    problems = read_problems(Path(args.input), input_format)
+    with atomic_output(Path(args.output)) as stream:
+        for record in solve(problems, semantics, Strategy(args.strategy), summary, progress.update):
+            stream.write(json.dumps(record) + "\n")
+            if "error" in record and args.fail_fast:
+                raise ProofloomError(record["error"])
+    progress.done()
+    print(summary.line())
+    return 0
+
+
+class _Progress:
+    """A progress line on standard error, at most every two seconds, only while a run is long."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = time.perf_counter()
+        self.shown = False
+
+    def update(self, summary: Summary) -> None:
+        now = time.perf_counter()
+        if now - self.last >= 2.0:
+            rate = summary.count / max(summary.seconds, 1e-9)
+            ending = "\r" if self.stream.isatty() else "\n"
+            self.stream.write(f"{summary.count} questions, {summary.errors} bad ({rate:.0f}/s){ending}")
+            self.stream.flush()
+            self.last, self.shown = now, self.stream.isatty()
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="proofloom", description="Generate reasoning benchmarks, prove with entailment trees, verify with Z3."
@@ -70,6 +118,15 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--from", dest="source_format", choices=[f.value for f in TheoryFormat])
     convert.add_argument("-o", "--output", help="write here (atomically) instead of standard output")
     convert.set_defaults(run=_convert)
+
+    solve = verbs.add_parser("solve", help="answer every question of a file with the symbolic reasoner")
+    solve.add_argument("input", help="questions: Logic-LM JSON, ProofWriter meta-*.jsonl or proofloom JSONL")
+    solve.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
+    solve.add_argument("--semantics", default="owa", choices=["owa", "cwa", "classical"])
+    solve.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
+    solve.add_argument("--strategy", default="forward", choices=["forward", "backward"])
+    solve.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
+    solve.set_defaults(run=_solve)
 
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")
     demo.set_defaults(run=_demo)

@@ -105,19 +105,20 @@ class Closure:
     def _saturate(self, rules: Sequence[tuple[str, Rule]], round_number: int) -> int:
         """Fire `rules` to a fixpoint; the first round joins against everything, later ones against news."""
         newest = round_number
-        first = True
+        delta: dict[tuple[str, bool], list[Literal]] | None = None  # None: everything is new
         while True:
             found: dict[Literal, None] = {}
             for rule_id, rule in rules:
-                for premises, binding in self._firings(rule, newest, first):
+                for premises, binding in self._firings(rule, newest, delta):
                     head = rule.head.substitute(binding)
                     self._record(head, rule_id, premises, binding, found)
             if not found:
                 return newest
             newest += 1
+            delta = defaultdict(list)
             for literal in found:
                 self._index.add(literal, newest)
-            first = False
+                delta[(literal.atom.predicate, literal.positive)].append(literal)
 
     def _record(
         self,
@@ -136,9 +137,10 @@ class Closure:
             found[head] = None
 
     def _firings(
-        self, rule: Rule, newest: int, first: bool
+        self, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
     ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
         """(premises, binding) for each way the rule fires using at least one literal of round `newest`."""
+        first = delta is None
         matched = [c for c in rule.conditions if not (self.closed_world and not c.positive)]
         failed = [c for c in rule.conditions if self.closed_world and not c.positive]
         if not matched:
@@ -146,10 +148,11 @@ class Closure:
                 yield from self._with_failures(rule, failed, {}, {})
             return
         for pivot in range(len(matched)):
-            for literal in list(self._index.candidates(matched[pivot], {})):
-                if not first and self._index.round[literal] != newest:
-                    continue
-                binding = match_literal(matched[pivot], literal, {})
+            pattern = matched[pivot]
+            key = (pattern.atom.predicate, pattern.positive)
+            pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, [])
+            for literal in list(pool):
+                binding = match_literal(pattern, literal, {})
                 if binding is None:
                     continue
                 chosen = {pivot: literal}
@@ -190,6 +193,9 @@ class Closure:
         chosen: dict[int, Literal],
     ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
         """Bind what the failed (NAF) conditions leave open over the domain; keep bindings where they hold."""
+        if not failed:
+            yield tuple(chosen[i] for i in sorted(chosen)), binding
+            return
         open_variables = [v for v in rule.variables() if v not in binding]
         for values in itertools.product(self.domain, repeat=len(open_variables)):
             full = {**binding, **dict(zip(open_variables, values, strict=True))}

@@ -78,9 +78,10 @@ class _ToProofs(Transformer[Token, object]):
         return _Leaf(str(name))
 
     def application(self, children: list[object]) -> _Application:
-        rule, intermediate = children[-1]  # type: ignore[misc]
+        reference = children[-1]
+        assert isinstance(reference, tuple)
         premises = tuple(c for c in children[:-1] if isinstance(c, _Leaf | _Application))
-        return _Application(premises, rule, intermediate)
+        return _Application(premises, str(reference[0]), None if reference[1] is None else str(reference[1]))
 
     @v_args(inline=True)
     def plain_rule(self, rule: Token) -> tuple[str, None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,41 @@ def test_failed_output_keeps_the_old_file(tmp_path: Path) -> None:
     assert main(["convert", str(tmp_path / "bad.dsl"), "-o", str(out)]) == 1
     assert out.read_text() == "precious\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_solve_answers_the_real_dev_file(tmp_path: Path) -> None:
+    from tests.conftest import DEV_FILE
+
+    if not DEV_FILE.exists():
+        pytest.skip("no ../shared data")
+    out = tmp_path / "answers.jsonl"
+    result = run_cli("solve", str(DEV_FILE), "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "accuracy 600/600 = 100.00%" in result.stdout
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 600 and all(r["label"] == r["gold"] for r in records)
+    assert all((r["proof"] is None) == (r["label"] == "Unknown") for r in records)
+
+
+def test_solve_never_imports_torch(tmp_path: Path) -> None:
+    (tmp_path / "q.jsonl").write_text('{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n')
+    probe = (
+        "import sys; from proofloom.cli import main; main(['solve', 'q.jsonl', '-o', 'a.jsonl']); "
+        "sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_solve_goes_past_bad_records_unless_told_to_stop(tmp_path: Path) -> None:
+    lines = ['{"id": "good", "theory": "big(bob).", "statement": "~big(bob)"}', '{"id": "bad", "theory": "big("}', "{"]
+    (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
+    result = run_cli("solve", "q.jsonl", "-o", "a.jsonl", "--semantics", "classical", cwd=tmp_path)
+    assert result.returncode == 0 and "2 bad records" in result.stdout
+    good, bad, broken = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
+    assert good["label"] == "False" and good["semantics"] == "classical"
+    assert bad["id"] == "bad" and "q.jsonl:2" in bad["error"]
+    assert "q.jsonl:3" in broken["error"]
+    (tmp_path / "a.jsonl").write_text("kept\n")
+    stopped = run_cli("solve", "q.jsonl", "-o", "a.jsonl", "--fail-fast", cwd=tmp_path)
+    assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1 and "q.jsonl:2" in stopped.stderr
+    assert (tmp_path / "a.jsonl").read_text() == "kept\n"

@@ -1,0 +1,95 @@
+"""Batch solving: label, depth and proof for every question of a file, one JSON line each."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from proofloom.logic.semantics import Semantics
+from proofloom.prover.entailmentbank import to_entailmentbank
+from proofloom.prover.problems import BadRecord, Problem
+from proofloom.prover.proof_strings import to_proofwriter
+from proofloom.prover.reasoner import Answer, Reasoner, Strategy
+
+REASONER_CACHE = 64  # theories whose closures are kept: questions about one theory usually come together
+
+
+@dataclass(slots=True)
+class Summary:
+    """Running totals of a batch: counts, accuracy against gold, wall time."""
+
+    semantics: Semantics
+    count: int = 0
+    errors: int = 0
+    with_gold: int = 0
+    correct: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def line(self) -> str:
+        accuracy = (
+            f", accuracy {self.correct}/{self.with_gold} = {self.correct / self.with_gold:.2%}"
+            if (self.with_gold)
+            else ""
+        )
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items()))
+        return (
+            f"solved {self.count} questions under {self.semantics.value} ({labels}){accuracy}; "
+            f"{self.errors} bad records; {self.seconds:.2f}s"
+        )
+
+
+def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
+    """The JSON line for one answered question."""
+    record: dict[str, Any] = {
+        "id": problem.id,
+        "label": answer.label.value,
+        "depth": answer.depth,
+        "proof": to_entailmentbank(answer.proof) if answer.proof is not None else None,
+        "proofwriter": to_proofwriter(answer.proofs) if answer.proofs else None,
+        "semantics": answer.semantics.value,
+    }
+    if answer.gap is not None:
+        record["gap"] = answer.gap.value
+    if problem.gold is not None:
+        record["gold"] = problem.gold.value
+    return record
+
+
+def solve(
+    problems: Iterable[Problem | BadRecord],
+    semantics: Semantics,
+    strategy: Strategy = Strategy.FORWARD,
+    summary: Summary | None = None,
+    on_record: Callable[[Summary], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Answer each problem (one reasoner per distinct theory); bad records pass through as error lines."""
+    summary = summary or Summary(semantics)
+    reasoners: OrderedDict[str, Reasoner] = OrderedDict()
+    for item in problems:
+        if isinstance(item, BadRecord):
+            summary.errors += 1
+            yield {"id": item.id, "error": f"{item.where}: {item.message}"}
+            continue
+        key = item.context or repr(item.theory)
+        if key not in reasoners:
+            reasoners[key] = Reasoner(item.theory, semantics, strategy=strategy)
+            if len(reasoners) > REASONER_CACHE:
+                reasoners.popitem(last=False)
+        reasoners.move_to_end(key)
+        answer = reasoners[key].answer(item.statement)
+        summary.count += 1
+        summary.labels[answer.label.value] += 1
+        if item.gold is not None:
+            summary.with_gold += 1
+            summary.correct += answer.label is item.gold
+        if on_record:
+            on_record(summary)
+        yield answer_record(item, answer)

@@ -1,0 +1,96 @@
+"""Entailment trees: EntailmentBank and ProofWriter strings round-trip, and malformed ones are named errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
+from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
+from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.tree import EntailmentTree, Step, TreeError
+from tests.conftest import statement_of
+
+THEORY = parse_theory("big(bob). big(X) -> red(X). red(X) -> round(X). kind(bob). red(X), kind(X) -> nice(X).")
+
+
+def test_every_dev_proof_round_trips_through_both_formats(dev_records: list[dict[str, Any]]) -> None:
+    count = 0
+    for record in dev_records:
+        theory = read_theory(record["context"])
+        answer = Reasoner(theory, all_proofs=True).answer(read_statement(statement_of(record)))
+        for tree in answer.proofs:
+            assert from_entailmentbank(to_entailmentbank(tree), theory, tree.conclusion) == tree
+            assert from_proofwriter(to_proofwriter((tree,)), theory) == (tree,)
+            representation, intermediates = to_proofwriter_with_intermediates(tree)
+            assert from_proofwriter(f"[{representation}]", theory, intermediates) == (tree,)
+            count += 1
+    assert count >= 400
+
+
+def test_the_documented_shapes() -> None:
+    tree = Reasoner(THEORY).answer(parse_literal("nice(bob)")).proof
+    assert tree is not None and tree.depth == 2
+    assert to_entailmentbank(tree) == (
+        "sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;"
+    )
+    assert to_proofwriter((tree,)) == "[(((((triple1) -> rule1) triple2) -> rule3))]"
+    assert to_proofwriter_with_intermediates(tree) == (
+        "(((((triple1) -> (rule1 % int2)) triple2) -> (rule3 % int1)))",
+        {"int1": "Bob is nice.", "int2": "Bob is red."},
+    )
+    fact = Reasoner(THEORY).answer(parse_literal("kind(bob)")).proof
+    assert fact is not None and to_entailmentbank(fact) == "sent4 -> hypothesis;"
+    assert to_proofwriter((fact,)) == "[(triple2)]"
+
+
+def test_several_proofs_join_with_or() -> None:
+    theory = parse_theory("big(bob). kind(bob). big(X) -> red(X). kind(X) -> red(X).")
+    trees = Reasoner(theory, all_proofs=True).answer(parse_literal("red(bob)")).proofs
+    assert to_proofwriter(trees) == "[(((triple1) -> rule1)) OR (((triple2) -> rule2))]"
+    assert from_proofwriter(to_proofwriter(trees), theory) == trees
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sent9 -> hypothesis;", "sent9 does not exist"),
+        ("int1 & sent2 -> hypothesis;", "int1 is used before"),
+        ("sent1 & sent2 -> int1: Bob is a big dog.; int1 & sent3 -> hypothesis;", "int1"),
+        ("sent1 & sent2 -> ", "column"),
+        ("sent1 & sent2 -> int1: Bob is red.; sent1 -> int1: Bob is big.; int1 -> hypothesis;", "twice"),
+    ],
+)
+def test_bad_entailmentbank_trees_are_named(text: str, message: str) -> None:
+    with pytest.raises(TreeError, match=message):
+        from_entailmentbank(text, THEORY, parse_literal("round(bob)"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[(triple9)]", "not a sentence"),
+        ("[(((triple2) -> rule1))]", "does not apply"),
+        ("[(((triple1) -> triple2))]", "is a fact"),
+        ("[(((triple1) -> rule1)", "column"),
+    ],
+)
+def test_bad_proof_strings_are_named(text: str, message: str) -> None:
+    with pytest.raises(TreeError, match=message):
+        from_proofwriter(text, THEORY)
+
+
+def test_wrong_intermediate_text_is_caught() -> None:
+    with pytest.raises(TreeError, match="int1 says"):
+        from_proofwriter("[(((triple1) -> (rule1 % int1)))]", THEORY, {"int1": "Bob is round."})
+
+
+def test_cycles_and_dangling_premises_are_refused() -> None:
+    red, round_ = parse_literal("red(bob)"), parse_literal("round(bob)")
+    with pytest.raises(TreeError, match="cycle"):
+        EntailmentTree(red, (Step(red, (round_,), "rule1"), Step(round_, (red,), "rule2")), THEORY)
+    with pytest.raises(TreeError, match="not a sentence"):
+        EntailmentTree(red, (Step(red, ("triple7",), "rule1"),), THEORY)
