@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,14 @@ META_RECORD: dict[str, Any] = {
         "rule2": {"text": "All big things are round.", "representation": "..."},
     },
     "questions": {
-        "Q1": {"question": "The cow is round.", "answer": True, "QDep": 1, "QLen": 2, "strategy": "proof",
-               "proofs": "[(((triple1) -> rule2))]"},
+        "Q1": {
+            "question": "The cow is round.",
+            "answer": True,
+            "QDep": 1,
+            "QLen": 2,
+            "strategy": "proof",
+            "proofs": "[(((triple1) -> rule2))]",
+        },
         "Q2": {"question": "The dog is big.", "answer": "Unknown", "QDep": "0", "strategy": "random"},
         "Q3": {"question": "The cow is a dog.", "answer": False, "QDep": 0},
     },
@@ -43,8 +50,8 @@ def test_reads_the_real_logiclm_file() -> None:
     assert detect_format(DEV_FILE) is InputFormat.LOGICLM
     problems = list(read_problems(DEV_FILE))
     assert len(problems) == 600 and all(isinstance(p, Problem) for p in problems)
-    golds = [p.gold for p in problems if isinstance(p, Problem)]
-    assert {label: golds.count(label) for label in set(golds)} == {Label.TRUE: 200, Label.FALSE: 200, Label.UNKNOWN: 200}
+    golds = Counter(p.gold for p in problems if isinstance(p, Problem))
+    assert golds == {Label.TRUE: 200, Label.FALSE: 200, Label.UNKNOWN: 200}
 
 
 def test_reads_proofwriter_meta_with_ids_order_and_gold(tmp_path: Path) -> None:

@@ -144,7 +144,8 @@ def test_closed_world_rejects_unstratified_theories_and_negative_facts() -> None
 def _naive_fixpoint(theory: Theory) -> set[Literal]:
     """The reference: apply every grounded rule to everything known until nothing changes."""
     known = {s.content for s in theory.facts if isinstance(s.content, Literal)}
-    instances = [i for s in theory.rules if isinstance(s.content, Rule) for i in groundings(s.content, theory.constants())]
+    rules = [s.content for s in theory.rules if isinstance(s.content, Rule)]
+    instances = [i for rule in rules for i in groundings(rule, theory.constants())]
     while True:
         new = {h for i in instances for h in conclusions(i, known)} - known
         if not new:

@@ -34,9 +34,7 @@ def test_every_dev_proof_round_trips_through_both_formats(dev_records: list[dict
 def test_the_documented_shapes() -> None:
     tree = Reasoner(THEORY).answer(parse_literal("nice(bob)")).proof
     assert tree is not None and tree.depth == 2
-    assert to_entailmentbank(tree) == (
-        "sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;"
-    )
+    assert to_entailmentbank(tree) == ("sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;")
     assert to_proofwriter((tree,)) == "[(((((triple1) -> rule1) triple2) -> rule3))]"
     assert to_proofwriter_with_intermediates(tree) == (
         "(((((triple1) -> (rule1 % int2)) triple2) -> (rule3 % int1)))",
