@@ -37,7 +37,11 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    """The main job on the embedded defaults: read a theory, round-trip it through English, ask Z3."""
+    """The main job on the embedded defaults: read a theory, round-trip it through English, answer and prove."""
+    from proofloom.logic.semantics import Semantics
+    from proofloom.prover.entailmentbank import to_entailmentbank
+    from proofloom.prover.reasoner import Reasoner
+
     started = time.perf_counter()
     sample = resources.files("proofloom").joinpath("datasets/samples/tiny.dsl").read_text(encoding="utf-8")
     theory = parse_theory_text(sample, TheoryFormat.DSL, "datasets/samples/tiny.dsl")
@@ -47,13 +51,19 @@ def _demo(args: argparse.Namespace) -> int:
     print(f"theory: {len(theory.facts)} facts, {len(theory.rules)} rules")
     print(f"English: {english}")
     print(f"English round trip: {'exact' if same else 'DIFFERS'}")
-    for statement in ("smart(bob)", "cold(bob)", "~smart(charlie)", "big(dog)"):
+    for statement in ("kind(bob)", "smart(charlie)", "furry(dog)"):
         goal = parse_literal(statement)
-        verdicts = {e: check_entailment(theory, goal, e) for e in Encoding}
-        grounded = verdicts[Encoding.GROUNDED]
-        agree = len({v.outcome for v in verdicts.values()}) == 1
-        why = f"from {', '.join(grounded.core)}" if grounded.outcome is Outcome.ENTAILED else ""
-        print(f"Z3: theory |= {statement}? {grounded.outcome.value} {why} (encodings agree: {agree})")
+        for semantics in Semantics:
+            answer = Reasoner(theory, semantics).answer(goal)
+            proof = to_entailmentbank(answer.proof) if answer.proof is not None else "-"
+            gap = f" [{answer.gap.value}]" if answer.gap else ""
+            print(f"{statement:>16} {semantics.value:>9}: {answer.label.value:<7} depth {answer.depth}{gap}  {proof}")
+    grounded = check_entailment(theory, parse_literal("smart(bob)"), Encoding.GROUNDED)
+    quantified = check_entailment(theory, parse_literal("smart(bob)"), Encoding.QUANTIFIED)
+    print(
+        f"Z3 core for smart(bob): {', '.join(grounded.core)} (quantified encoding agrees: "
+        f"{grounded.outcome is quantified.outcome is Outcome.ENTAILED})"
+    )
     print(f"done in {time.perf_counter() - started:.2f}s")
     return 0 if same else 1
 

@@ -31,7 +31,8 @@ def test_demo_runs_the_main_job(tmp_path: Path) -> None:
     result = run_cli("demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "English round trip: exact" in result.stdout
-    assert "theory |= smart(bob)? entailed" in result.stdout
+    assert "kind(bob)       owa: True    depth 3" in result.stdout
+    assert "furry(dog)       cwa: True    depth 1  sent3 & naf(The cat is not smart.) & sent7" in result.stdout
 
 
 def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
