@@ -234,3 +234,70 @@ def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) 
     if result == z3.unsat:
         return when_unsat
     return Outcome.UNKNOWN
+
+
+class StepSolver:
+    """One incremental solver for checking many steps against one theory.
+
+    Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions:
+    nothing is re-encoded between steps, and the unsat core names the premises a step really used.
+    """
+
+    def __init__(self, theory: Theory, constants: Sequence[Constant], timeout_ms: int = 2_000) -> None:
+        self.theory = theory
+        self.constants = tuple(constants)
+        self.vocabulary = Z3Vocabulary()
+        self.solver = z3.Solver(ctx=self.vocabulary.context)
+        self.solver.set("timeout", timeout_ms)
+        self._trackers: dict[str, z3.BoolRef] = {}
+        self._literals: dict[Literal, z3.BoolRef] = {}
+        for sentence_id, formula in encode_theory(theory, self.vocabulary, Encoding.GROUNDED, self.constants).items():
+            tracker = z3.Bool(f"use:{sentence_id}", self.vocabulary.context)
+            self._trackers[sentence_id] = tracker
+            self.solver.add(z3.Implies(tracker, formula))
+
+    def check(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> Entailment:
+        """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed."""
+        names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
+        assumptions = []
+        for sentence_id in sentence_ids:
+            tracker = self._trackers[sentence_id]
+            names[tracker.get_id()] = sentence_id
+            assumptions.append(tracker)
+        for literal in literals:
+            expression = self._assumption(literal)
+            names[expression.get_id()] = str(literal)
+            assumptions.append(expression)
+        assumptions.append(self._assumption(goal.negated()))
+        result = self.solver.check(*assumptions)
+        if result == z3.unsat:
+            core = tuple(names[e.get_id()] for e in self.solver.unsat_core() if e.get_id() in names)
+            return Entailment(Outcome.ENTAILED, core=core)
+        if result == z3.sat:
+            model = self.solver.model()
+            atoms = self._atoms_in_play(sentence_ids, literals, goal)
+            values = (model.eval(self.vocabulary.proposition(a), model_completion=True) for a in atoms)
+            return Entailment(
+                Outcome.NOT_ENTAILED,
+                counter_model=tuple(Literal(a, z3.is_true(v)) for a, v in zip(atoms, values, strict=True)),
+            )
+        return Entailment(Outcome.UNKNOWN)
+
+    def _assumption(self, literal: Literal) -> z3.BoolRef:
+        if literal not in self._literals:
+            self._literals[literal] = self.vocabulary.literal(literal, Encoding.GROUNDED)
+        return self._literals[literal]
+
+    def _atoms_in_play(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> list[Atom]:
+        """The ground atoms a reader needs to see why the step fails: those of the premises and the goal."""
+        atoms: dict[Atom, None] = {}
+        facts = [self.theory[s].content for s in sentence_ids]
+        ground = [c for c in facts if isinstance(c, Literal)] + list(literals) + [goal]
+        for literal in ground:
+            atoms[literal.atom] = None
+        in_play = tuple(dict.fromkeys(c for literal in ground for c in literal.atom.constants()))
+        for content in facts:
+            if isinstance(content, Rule):
+                for instance in groundings(content, in_play):
+                    atoms.update(dict.fromkeys(lit.atom for lit in (*instance.conditions, instance.head)))
+        return list(atoms)

@@ -7,7 +7,9 @@ failure (closed world) is written `naf(Bob is not big.)`.
 
 from __future__ import annotations
 
-from lark import Lark, Token, Tree
+from dataclasses import dataclass
+
+from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 
 from proofloom.errors import EnglishSyntaxError
@@ -47,21 +49,44 @@ def _premise(tree: EntailmentTree, node: NodeKey, names: dict[NodeKey, str], lex
     return names[node]
 
 
-def from_entailmentbank(text: str, theory: Theory, hypothesis: Literal) -> EntailmentTree:
-    """Read a linearized tree over `theory` whose `hypothesis` node stands for the given literal."""
+@dataclass(frozen=True, slots=True)
+class LinearStep:
+    """One step as written: premise labels (`sent3`, `int1`, `naf(...)`), the conclusion's name and text."""
+
+    premises: tuple[str, ...]
+    name: str  # `intK` or `hypothesis`
+    text: str | None  # the intermediate's sentence; None for the hypothesis
+
+
+def parse_linearized(text: str) -> tuple[LinearStep, ...]:
+    """The steps of a linearized tree, as written; a syntax error names its column."""
     try:
         parsed = _PARSER.parse(text)
     except UnexpectedInput as error:
         raise TreeError(f"EntailmentBank tree, column {error.column}: cannot read {text.strip()!r}") from None
+    steps = []
+    for step_tree in parsed.children:
+        assert isinstance(step_tree, Tree)
+        *premise_trees, conclusion = step_tree.children
+        premises = tuple(str(p.children[0]) for p in premise_trees if isinstance(p, Tree))
+        assert isinstance(conclusion, Tree)
+        if conclusion.data == "hypothesis":
+            steps.append(LinearStep(premises, HYPOTHESIS, None))
+        else:
+            name, sentence = (str(t) for t in conclusion.children)
+            steps.append(LinearStep(premises, name, sentence.strip()))
+    return tuple(steps)
+
+
+def from_entailmentbank(text: str, theory: Theory, hypothesis: Literal) -> EntailmentTree:
+    """Read a linearized tree over `theory` whose `hypothesis` node stands for the given literal."""
     intermediates: dict[str, Literal] = {}
     steps: list[Step] = []
     naf: list[Literal] = []
     root: NodeKey = hypothesis
-    for step_tree in parsed.children:
-        assert isinstance(step_tree, Tree)
-        *premise_trees, conclusion_tree = step_tree.children
-        premises = [_read_premise(p, theory, intermediates, naf) for p in premise_trees]  # type: ignore[arg-type]
-        conclusion = _read_conclusion(conclusion_tree, hypothesis, intermediates)  # type: ignore[arg-type]
+    for written in parse_linearized(text):
+        premises = [_read_premise(p, theory, intermediates, naf) for p in written.premises]
+        conclusion = _read_conclusion(written, hypothesis, intermediates)
         if conclusion == hypothesis and len(premises) == 1 and _is_leaf_proof(premises[0], hypothesis, theory):
             root = premises[0]
             continue
@@ -76,31 +101,33 @@ def _is_leaf_proof(premise: NodeKey, hypothesis: Literal, theory: Theory) -> boo
     return theory[premise].content == hypothesis
 
 
-def _read_premise(tree: Tree[Token], theory: Theory, intermediates: dict[str, Literal], naf: list[Literal]) -> NodeKey:
-    token = tree.children[0]
-    assert isinstance(token, Token)
-    if token.type == "SENT":
-        position = int(token[4:])
+def _read_premise(label: str, theory: Theory, intermediates: dict[str, Literal], naf: list[Literal]) -> NodeKey:
+    if label.startswith("sent"):
+        position = int(label[4:])
         if not 1 <= position <= len(theory):
-            raise TreeError(f"{token} does not exist: the context has {len(theory)} sentences")
+            raise TreeError(f"{label} does not exist: the context has {len(theory)} sentences")
         return theory.sentences[position - 1].id
-    if token.type == "INT":
-        if str(token) not in intermediates:
-            raise TreeError(f"{token} is used before a step concludes it")
-        return intermediates[str(token)]
-    literal = _read_text(str(token)[4:-1], str(token))
+    if label.startswith("int"):
+        if label not in intermediates:
+            raise TreeError(f"{label} is used before a step concludes it")
+        return intermediates[label]
+    literal = read_naf(label)
     naf.append(literal)
     return literal
 
 
-def _read_conclusion(tree: Tree[Token], hypothesis: Literal, intermediates: dict[str, Literal]) -> Literal:
-    if tree.data == "hypothesis":
+def read_naf(label: str) -> Literal:
+    """The literal of a `naf(Bob is not big.)` premise."""
+    return _read_text(label[4:-1], label)
+
+
+def _read_conclusion(written: LinearStep, hypothesis: Literal, intermediates: dict[str, Literal]) -> Literal:
+    if written.text is None:
         return hypothesis
-    name, text = (str(t) for t in tree.children)
-    if name in intermediates:
-        raise TreeError(f"{name} is concluded twice")
-    intermediates[name] = _read_text(text, name)
-    return intermediates[name]
+    if written.name in intermediates:
+        raise TreeError(f"{written.name} is concluded twice")
+    intermediates[written.name] = _read_text(written.text, written.name)
+    return intermediates[written.name]
 
 
 def _read_text(text: str, where: str) -> Literal:

@@ -61,27 +61,31 @@ def _node(tree: EntailmentTree, node: NodeKey, names: dict[Literal, str] | None)
 
 
 @dataclass(frozen=True, slots=True)
-class _Leaf:
+class ProofLeaf:
+    """A sentence id (or NAF) standing as a proof."""
+
     name: str
 
 
 @dataclass(frozen=True, slots=True)
-class _Application:
-    premises: tuple[_Leaf | _Application, ...]
+class RuleApplication:
+    """A rule applied to sub-proofs; `intermediate` is its `% intK` name when written."""
+
+    premises: tuple[ProofLeaf | RuleApplication, ...]
     rule: str
     intermediate: str | None
 
 
 class _ToProofs(Transformer[Token, object]):
     @v_args(inline=True)
-    def leaf(self, name: Token) -> _Leaf:
-        return _Leaf(str(name))
+    def leaf(self, name: Token) -> ProofLeaf:
+        return ProofLeaf(str(name))
 
-    def application(self, children: list[object]) -> _Application:
+    def application(self, children: list[object]) -> RuleApplication:
         reference = children[-1]
         assert isinstance(reference, tuple)
-        premises = tuple(c for c in children[:-1] if isinstance(c, _Leaf | _Application))
-        return _Application(premises, str(reference[0]), None if reference[1] is None else str(reference[1]))
+        premises = tuple(c for c in children[:-1] if isinstance(c, ProofLeaf | RuleApplication))
+        return RuleApplication(premises, str(reference[0]), None if reference[1] is None else str(reference[1]))
 
     @v_args(inline=True)
     def plain_rule(self, rule: Token) -> tuple[str, None]:
@@ -96,21 +100,26 @@ class _ToProofs(Transformer[Token, object]):
         return node
 
     def proofs(self, children: list[object]) -> list[object]:
-        return [c for c in children if isinstance(c, _Leaf | _Application)]
+        return [c for c in children if isinstance(c, ProofLeaf | RuleApplication)]
+
+
+def parse_proofs(text: str) -> list[ProofLeaf | RuleApplication]:
+    """The proofs of a proof string as written (nothing checked against a theory yet)."""
+    try:
+        parsed = _ToProofs().transform(_PARSER.parse(text))
+    except UnexpectedInput as error:
+        raise TreeError(f"proof string, column {error.column}: cannot read {text.strip()!r}") from None
+    except VisitError as error:
+        raise TreeError(f"proof string {text!r}: {error.orig_exc}") from None
+    assert isinstance(parsed, list)
+    return parsed
 
 
 def from_proofwriter(
     text: str, theory: Theory, intermediates: Mapping[str, str] | None = None
 ) -> tuple[EntailmentTree, ...]:
     """Every proof in a ProofWriter proof string, as entailment trees over `theory`."""
-    try:
-        parsed = _ToProofs().transform(_PARSER.parse(text))
-    except UnexpectedInput as error:
-        raise TreeError(f"proof string, column {error.column}: cannot read {text!r}") from None
-    except VisitError as error:
-        raise TreeError(f"proof string {text!r}: {error.orig_exc}") from None
-    assert isinstance(parsed, list)
-    return tuple(_Builder(theory, intermediates or {}).tree(proof) for proof in parsed)
+    return tuple(_Builder(theory, intermediates or {}).tree(proof) for proof in parse_proofs(text))
 
 
 class _Builder:
@@ -122,8 +131,8 @@ class _Builder:
         self.steps: dict[Literal, Step] = {}
         self.naf: list[Literal] = []
 
-    def tree(self, proof: _Leaf | _Application) -> EntailmentTree:
-        if isinstance(proof, _Leaf):
+    def tree(self, proof: ProofLeaf | RuleApplication) -> EntailmentTree:
+        if isinstance(proof, ProofLeaf):
             self._sentence(proof.name)
             return EntailmentTree(proof.name, (), self.theory)
         root = self._apply(proof)
@@ -135,7 +144,7 @@ class _Builder:
         except KeyError:
             raise TreeError(f"proof names {name!r}, which is not a sentence of the theory") from None
 
-    def _apply(self, application: _Application) -> Literal:
+    def _apply(self, application: RuleApplication) -> Literal:
         rule = self._sentence(application.rule)
         if not isinstance(rule, Rule):
             raise TreeError(f"{application.rule} is applied as a rule but is a fact")
@@ -143,21 +152,21 @@ class _Builder:
         literals: list[Literal] = []
         naf_count = 0
         for premise in application.premises:
-            if isinstance(premise, _Leaf) and premise.name == NAF_LEAF:
+            if isinstance(premise, ProofLeaf) and premise.name == NAF_LEAF:
                 naf_count += 1
                 continue
             node, literal = self._premise(premise)
             premises.append(node)
             literals.append(literal)
-        conclusion, assumed = _conclude(rule, literals, naf_count, application.rule)
+        conclusion, assumed = conclude(rule, literals, naf_count, application.rule)
         self.naf.extend(a for a in assumed if a not in self.naf)
         premises.extend(assumed)
         self._check_intermediate(application, conclusion)
         self.steps.setdefault(conclusion, Step(conclusion, tuple(premises), application.rule))
         return conclusion
 
-    def _premise(self, premise: _Leaf | _Application) -> tuple[NodeKey, Literal]:
-        if isinstance(premise, _Application):
+    def _premise(self, premise: ProofLeaf | RuleApplication) -> tuple[NodeKey, Literal]:
+        if isinstance(premise, RuleApplication):
             literal = self._apply(premise)
             return literal, literal
         content = self._sentence(premise.name)
@@ -165,13 +174,13 @@ class _Builder:
             raise TreeError(f"{premise.name} is a rule but stands where a fact belongs")
         return premise.name, content
 
-    def _check_intermediate(self, application: _Application, conclusion: Literal) -> None:
+    def _check_intermediate(self, application: RuleApplication, conclusion: Literal) -> None:
         text = self.intermediates.get(application.intermediate or "")
         if text is not None and read_statement(text) != conclusion:
             raise TreeError(f"{application.intermediate} says {text!r} but {application.rule} concludes {conclusion}")
 
 
-def _conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) -> tuple[Literal, tuple[Literal, ...]]:
+def conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) -> tuple[Literal, tuple[Literal, ...]]:
     """The head `rule` gives on `premises`, and the negative conditions left to negation as failure."""
     matched = [c for c in rule.conditions if c.positive] if naf_count else list(rule.conditions)
     failed = [c for c in rule.conditions if not c.positive] if naf_count else []

@@ -1,0 +1,61 @@
+"""Repairs for a step that does not follow: the fewest theory sentences, or one new literal, that make it valid."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+from proofloom.logic.matching import match_literal
+from proofloom.logic.terms import Literal, Rule
+from proofloom.logic.z3_encoding import StepSolver
+from proofloom.prover.verdicts import Repair
+
+
+def find_repair(
+    solver: StepSolver, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
+) -> Repair | None:
+    """Theory sentences to add (an irreducible set, found by shrinking Z3's core), else one literal, else None."""
+    theory = solver.theory
+    everything = solver.check([s.id for s in theory.sentences], literals, goal)
+    if everything.holds:
+        known = set(sentence_ids)
+        needed = [s for s in everything.core if s not in known and _is_sentence(solver, s)]
+        for candidate in list(needed):
+            trial = [s for s in needed if s != candidate]
+            if solver.check([*sentence_ids, *trial], literals, goal).holds:
+                needed = trial
+        return Repair(sentences=tuple(sorted(needed, key=theory.index_of)))
+    for literal in _missing_conditions(solver, sentence_ids, literals, goal):
+        if solver.check(sentence_ids, [*literals, literal], goal).holds:
+            return Repair(literal=literal)
+    return None
+
+
+def _is_sentence(solver: StepSolver, name: str) -> bool:
+    try:
+        solver.theory[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _missing_conditions(
+    solver: StepSolver, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
+) -> Iterator[Literal]:
+    """For rules whose head can be the goal (the step's own rules first), the one condition not given."""
+    theory = solver.theory
+    given = {c for c in (theory[s].content for s in sentence_ids) if isinstance(c, Literal)} | set(literals)
+    own = [theory[s].content for s in sentence_ids]
+    rules = [c for c in own if isinstance(c, Rule)] + [
+        s.content for s in theory.rules if isinstance(s.content, Rule) and s.content not in own
+    ]
+    for rule in rules:
+        binding = match_literal(rule.head, goal, {})
+        if binding is None:
+            continue
+        open_variables = [v for v in rule.variables() if v not in binding]
+        for values in itertools.product(solver.constants, repeat=len(open_variables)):
+            full = {**binding, **dict(zip(open_variables, values, strict=True))}
+            missing = [c.substitute(full) for c in rule.conditions if c.substitute(full) not in given]
+            if len(missing) == 1:
+                yield missing[0]

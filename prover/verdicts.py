@@ -1,0 +1,106 @@
+"""What the verifier says: per-step verdicts and typed diagnoses a person can act on."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from proofloom.logic.english import render_sentence
+from proofloom.logic.semantics import Semantics
+from proofloom.logic.terms import Literal
+
+
+class ErrorType(enum.Enum):
+    """Every way an explanation can fail."""
+
+    UNPARSEABLE = "unparseable"  # not in any form proofloom reads, or a sentence that does not read
+    UNKNOWN_PREMISE = "unknown_premise"  # an id or position the context does not have
+    UNGROUNDED_PREMISE = "ungrounded_premise"  # a quoted fact or rule that is not in the theory
+    UNDEFINED_INTERMEDIATE = "undefined_intermediate"  # used but never concluded, or used before it is
+    DUPLICATE_INTERMEDIATE = "duplicate_intermediate"  # concluded twice
+    CYCLE = "cycle"  # intermediates that depend on each other
+    NOT_ENTAILED = "not_entailed"  # the premises do not entail the conclusion
+    WRONG_CONCLUSION = "wrong_conclusion"  # the explanation ends somewhere other than the statement
+    TIMEOUT = "timeout"  # Z3 ran out of time: neither valid nor invalid
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """The least that makes a failing step valid: theory sentences to add, or one new literal."""
+
+    sentences: tuple[str, ...] = ()
+    literal: Literal | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.literal is not None:
+            return {"add_literal": render_sentence(self.literal)}
+        return {"add_sentences": list(self.sentences)}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """One failure: its type, a message, the step (1-based) it belongs to, and for `not_entailed` why."""
+
+    error: ErrorType
+    message: str
+    step: int | None = None
+    counter_model: tuple[Literal, ...] = ()
+    repair: Repair | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"type": self.error.value, "message": self.message, "step": self.step}
+        if self.counter_model:
+            record["counter_model"] = [render_sentence(literal) for literal in self.counter_model]
+        if self.repair is not None:
+            record["repair"] = self.repair.to_json()
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class StepVerdict:
+    """One step checked: valid or not, and when valid how hard (`multi_hop`) and under which semantics."""
+
+    index: int
+    premises: tuple[str, ...]
+    conclusion: str
+    valid: bool
+    multi_hop: bool = False
+    semantics: Semantics | None = None  # the weakest semantics the step is valid under
+    error: Diagnosis | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "premises": list(self.premises),
+            "conclusion": self.conclusion,
+            "valid": self.valid,
+        }
+        if self.valid:
+            record["multi_hop"] = self.multi_hop
+            record["semantics"] = self.semantics.value if self.semantics else None
+        if self.error is not None:
+            record["error"] = self.error.error.value
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """The verdict on a whole explanation: valid when no diagnosis was made."""
+
+    steps: tuple[StepVerdict, ...]
+    errors: tuple[Diagnosis, ...]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def error_types(self) -> frozenset[ErrorType]:
+        return frozenset(d.error for d in self.errors)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "steps": [s.to_json() for s in self.steps],
+            "errors": [e.to_json() for e in self.errors],
+        }

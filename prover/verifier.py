@@ -1,0 +1,378 @@
+"""The verifier: check anybody's explanation against a theory, step by step, with Z3.
+
+Grounding (every premise is a theory sentence, an earlier conclusion or a NAF assumption that holds),
+structure (no cycles, intermediates concluded once and before use, the end is the statement), and
+each step's entailment (Z3, grounded over the constants in play, bounded by a timeout). A failure
+gets a typed diagnosis; a step that does not follow gets a counter-model and a repair.
+
+    >>> from proofloom.prover.verifier import verify
+    >>> verify("Bob is big. All big things are red.", "Bob is red.", "sent1 & sent2 -> hypothesis;").valid
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from proofloom.errors import LogicError
+from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.matching import conclusions
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
+from proofloom.logic.z3_encoding import Outcome, StepSolver, domain
+from proofloom.prover.chaining import Closure
+from proofloom.prover.entailmentbank import HYPOTHESIS
+from proofloom.prover.explanation import (
+    ClaimedStep,
+    Explanation,
+    ExplanationFormat,
+    ExplanationSyntaxError,
+    Premise,
+    PremiseKind,
+    parse_explanation,
+)
+from proofloom.prover.proof_strings import conclude
+from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.repair import find_repair
+from proofloom.prover.tree import TreeError
+from proofloom.prover.verdicts import Diagnosis, ErrorType, StepVerdict, Verification
+
+
+def verify(
+    theory: Theory | str,
+    statement: Literal | str,
+    explanation: str | Explanation,
+    explanation_format: ExplanationFormat | None = None,
+) -> Verification:
+    """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text)."""
+    return Verifier(_as_theory(theory)).verify(_as_statement(statement), explanation, explanation_format)
+
+
+def _as_theory(theory: Theory | str) -> Theory:
+    if isinstance(theory, Theory):
+        return theory
+    return parse_theory(theory) if "(" in theory else read_theory(theory)
+
+
+def _as_statement(statement: Literal | str) -> Literal:
+    if isinstance(statement, Literal):
+        return statement
+    return parse_literal(statement) if "(" in statement else read_statement(statement)
+
+
+def _canonical(content: Content) -> Content:
+    """Rules compared up to the names of their variables."""
+    if isinstance(content, Literal):
+        return content
+    renaming = {v: Variable(f"V{i}") for i, v in enumerate(content.variables())}
+    return Rule(content.conditions, content.head).substitute(renaming)
+
+
+class Verifier:
+    """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls."""
+
+    def __init__(self, theory: Theory, timeout_ms: int = 2_000) -> None:
+        self.theory = theory
+        self.timeout_ms = timeout_ms
+        self._by_content: dict[Content, str] = {}
+        for sentence in theory.sentences:
+            self._by_content.setdefault(_canonical(sentence.content), sentence.id)
+        self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
+        self._closed_world: Reasoner | None = None
+
+    def solver(self, extra: Sequence[Literal]) -> StepSolver:
+        """The solver grounded over the theory's constants and any new ones the explanation mentions."""
+        constants = domain(self.theory, extra)
+        if constants not in self._solvers:
+            self._solvers[constants] = StepSolver(self.theory, constants, self.timeout_ms)
+        return self._solvers[constants]
+
+    def verify(
+        self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None = None
+    ) -> Verification:
+        """Every step checked; every failure diagnosed."""
+        try:
+            parsed = (
+                explanation
+                if isinstance(explanation, Explanation)
+                else parse_explanation(explanation, explanation_format)
+            )
+        except ExplanationSyntaxError as error:
+            return Verification((), (Diagnosis(ErrorType.UNPARSEABLE, str(error)),))
+        return _Run(self, statement, parsed).run()
+
+    def sentence_for(self, content: Content) -> str | None:
+        """The id of the theory sentence with this logic, if any."""
+        return self._by_content.get(_canonical(content))
+
+    def holds_by_failure(self, literal: Literal) -> bool:
+        """Under the closed world, does this negative literal hold (its atom is not derivable)?"""
+        if self._closed_world is None:
+            self._closed_world = Reasoner(self.theory, Semantics.CWA)
+        try:
+            return not literal.positive and self._closed_world.answer(literal).label is Label.TRUE
+        except LogicError:
+            return False
+
+
+_RESTS_ON_FAILURE = object()  # a premise concluded by a step that failed: no second diagnosis
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """A step's premises resolved against the theory: sentence ids and assumed literals."""
+
+    sentence_ids: list[str]
+    literals: list[Literal]
+    naf: list[Literal]
+    labels: tuple[str, ...]
+
+
+class _Run:
+    """One verification: walks the steps in order, remembering what each concluded."""
+
+    def __init__(self, verifier: Verifier, statement: Literal, explanation: Explanation) -> None:
+        self.verifier = verifier
+        self.theory = verifier.theory
+        self.statement = statement
+        self.explanation = explanation
+        self.errors: list[Diagnosis] = []
+        self.verdicts: list[StepVerdict] = []
+        self.concluded: dict[str, Literal] = {}
+        self.defined_at: dict[str, int] = {}
+        mentioned = [statement] + [s.conclusion for s in explanation.steps if s.conclusion is not None]
+        self.solver = verifier.solver(mentioned)
+
+    def run(self) -> Verification:
+        for sentence, reason in self.explanation.unreadable:
+            self.errors.append(Diagnosis(ErrorType.UNPARSEABLE, f"cannot read {sentence!r} ({reason})"))
+        in_cycle = self._check_structure()
+        for index, step in enumerate(self.explanation.steps, start=1):
+            if index in in_cycle:
+                self.verdicts.append(self._verdict(index, step, False))
+                continue
+            self.verdicts.append(self._check_step(index, step))
+        self._check_finals()
+        return Verification(tuple(self.verdicts), tuple(self.errors))
+
+    # --- structure ------------------------------------------------------------------------
+
+    def _check_structure(self) -> set[int]:
+        """Duplicates and cycles among intermediates; returns the steps (1-based) caught in a cycle."""
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        for index, step in enumerate(self.explanation.steps, start=1):
+            if step.name in self.defined_at:
+                message = f"{step.name} is concluded twice (steps {self.defined_at[step.name]} and {index})"
+                self.errors.append(Diagnosis(ErrorType.DUPLICATE_INTERMEDIATE, message, index))
+                continue
+            self.defined_at[step.name] = index
+            for premise in step.premises:
+                if premise.kind is PremiseKind.INTERMEDIATE:
+                    graph.add_edge(premise.label, step.name)
+        in_cycle: set[int] = set()
+        for cycle in nx.simple_cycles(graph):
+            names = " -> ".join([*cycle, cycle[0]])
+            steps = sorted(self.defined_at[name] for name in cycle if name in self.defined_at)
+            self.errors.append(Diagnosis(ErrorType.CYCLE, f"intermediates depend on each other: {names}", steps[0]))
+            in_cycle.update(steps)
+        return in_cycle
+
+    # --- one step -------------------------------------------------------------------------
+
+    def _check_step(self, index: int, step: ClaimedStep) -> StepVerdict:
+        resolved = self._resolve(index, step)
+        if resolved is None:
+            return self._verdict(index, step, False)
+        conclusion = self._conclusion(index, step, resolved)
+        if conclusion is None:
+            return self._verdict(index, step, False)
+        self.concluded[step.name] = conclusion
+        entailment = self.solver.check(resolved.sentence_ids, resolved.literals, conclusion)
+        if entailment.outcome is Outcome.UNKNOWN:
+            return self._fail(index, step, Diagnosis(ErrorType.TIMEOUT, "Z3 did not decide this step in time", index))
+        if entailment.outcome is Outcome.NOT_ENTAILED:
+            repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
+            shown = ", ".join(resolved.labels) or "no premises"
+            message = f"{shown} do not entail {conclusion}"
+            if repair is not None:
+                message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
+            diagnosis = Diagnosis(ErrorType.NOT_ENTAILED, message, index, entailment.counter_model, repair)
+            return self._fail(index, step, diagnosis)
+        multi_hop, semantics = self._classify(entailment.core, resolved, conclusion)
+        return self._verdict(index, step, True, multi_hop, semantics)
+
+    def _resolve(self, index: int, step: ClaimedStep) -> _Resolved | None:
+        resolved = _Resolved([], [], [], tuple(p.label for p in step.premises))
+        for premise in step.premises:
+            problem = self._resolve_one(index, premise, resolved)
+            if problem is _RESTS_ON_FAILURE:
+                return None  # invalid, but the failure it rests on is already diagnosed
+            if isinstance(problem, Diagnosis):
+                self._fail(index, step, problem)
+                return None
+        return resolved
+
+    def _resolve_one(self, index: int, premise: Premise, resolved: _Resolved) -> Diagnosis | object | None:
+        if premise.kind is PremiseKind.SENTENCE:
+            sentence_id = self._sentence_id(premise.label)
+            if sentence_id is None:
+                return Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{premise.label} is not a sentence of the context", index)
+            resolved.sentence_ids.append(sentence_id)
+        elif premise.kind is PremiseKind.QUOTED:
+            assert premise.content is not None
+            sentence_id = self.verifier.sentence_for(premise.content)
+            if sentence_id is None:
+                what = "rule" if isinstance(premise.content, Rule) else "fact"
+                message = f"{premise.label!r} is not a {what} of the theory"
+                return Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index)
+            resolved.sentence_ids.append(sentence_id)
+        elif premise.kind is PremiseKind.INTERMEDIATE:
+            return self._resolve_intermediate(index, premise, resolved)
+        elif premise.label != "NAF":  # ProofWriter's bare NAF leaf is resolved with its rule
+            return self._resolve_naf(index, premise, resolved)
+        return None
+
+    def _resolve_intermediate(self, index: int, premise: Premise, resolved: _Resolved) -> Diagnosis | object | None:
+        defined = self.defined_at.get(premise.label)
+        if defined is None:
+            message = f"{premise.label} is used but no step concludes it"
+            return Diagnosis(ErrorType.UNDEFINED_INTERMEDIATE, message, index)
+        if defined >= index:
+            message = f"{premise.label} is used in step {index} before step {defined} concludes it"
+            return Diagnosis(ErrorType.UNDEFINED_INTERMEDIATE, message, index)
+        literal = self.concluded.get(premise.label)
+        if literal is None:
+            return _RESTS_ON_FAILURE
+        resolved.literals.append(literal)
+        return None
+
+    def _resolve_naf(self, index: int, premise: Premise, resolved: _Resolved) -> Diagnosis | None:
+        literal = premise.content
+        if not isinstance(literal, Literal):
+            return Diagnosis(ErrorType.UNPARSEABLE, f"cannot read {premise.label!r}", index)
+        if not self.verifier.holds_by_failure(literal):
+            message = f"{premise.label}: {literal.negated()} is derivable, so its negation cannot be assumed"
+            return Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index)
+        resolved.literals.append(literal)
+        resolved.naf.append(literal)
+        return None
+
+    def _sentence_id(self, label: str) -> str | None:
+        if label.startswith("sent") and label[4:].isdigit():
+            position = int(label[4:])
+            return self.theory.sentences[position - 1].id if 1 <= position <= len(self.theory) else None
+        try:
+            return self.theory[label].id
+        except KeyError:
+            return None
+
+    def _conclusion(self, index: int, step: ClaimedStep, resolved: _Resolved) -> Literal | None:
+        if step.name == HYPOTHESIS and self.explanation.format is ExplanationFormat.ENTAILMENTBANK:
+            return self.statement
+        if step.unreadable:
+            self.errors.append(Diagnosis(ErrorType.UNPARSEABLE, f"step {index}: {step.unreadable}", index))
+            return None
+        if step.conclusion is not None:
+            return step.conclusion
+        return self._apply_named_rule(index, step, resolved)
+
+    def _apply_named_rule(self, index: int, step: ClaimedStep, resolved: _Resolved) -> Literal | None:
+        """ProofWriter writes no conclusions: the named rule applied to the premises gives it."""
+        assert step.rule is not None
+        rule_id = self._sentence_id(step.rule)
+        rule = self.theory[rule_id].content if rule_id else None
+        if not isinstance(rule, Rule):
+            self.errors.append(Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{step.rule} is not a rule of the theory", index))
+            return None
+        facts = [c for c in (self.theory[s].content for s in resolved.sentence_ids) if isinstance(c, Literal)]
+        naf_count = sum(p.label == "NAF" for p in step.premises)
+        try:
+            conclusion, assumed = conclude(rule, facts + resolved.literals, naf_count, step.rule)
+        except TreeError as error:
+            self.errors.append(Diagnosis(ErrorType.NOT_ENTAILED, str(error), index))
+            return None
+        for literal in assumed:
+            if not self.verifier.holds_by_failure(literal):
+                message = f"NAF in step {index}: {literal.negated()} is derivable"
+                self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index))
+                return None
+            resolved.literals.append(literal)
+            resolved.naf.append(literal)
+        assert rule_id is not None
+        resolved.sentence_ids.append(rule_id)
+        return conclusion
+
+    def _classify(self, core: tuple[str, ...], resolved: _Resolved, conclusion: Literal) -> tuple[bool, Semantics]:
+        """Single rule application (owa), several (multi-hop), or only classically (contraposition, cases)."""
+        used = set(core)
+        contents = [self.theory[s].content for s in resolved.sentence_ids if s in used]
+        facts = [c for c in contents if isinstance(c, Literal)] + [lit for lit in resolved.literals if str(lit) in used]
+        rules = [c for c in contents if isinstance(c, Rule)]
+        weakest = Semantics.CWA if any(str(n) in used for n in resolved.naf) else Semantics.OWA
+        if conclusion in facts:
+            return False, weakest
+        if len(rules) == 1 and conclusion in conclusions(rules[0], facts):
+            return False, weakest
+        closure = Closure(Theory.of(*facts, *rules), closed_world=False)
+        if closure.holds(conclusion):
+            return True, weakest
+        return len(rules) > 1, Semantics.CLASSICAL
+
+    # --- the end --------------------------------------------------------------------------
+
+    def _check_finals(self) -> None:
+        if not self.explanation.finals:
+            self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, "the explanation concludes nothing"))
+        for final in self.explanation.finals:
+            if self.explanation.format is ExplanationFormat.ENTAILMENTBANK:
+                if HYPOTHESIS not in self.defined_at:
+                    self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, "no step concludes the hypothesis"))
+                continue
+            literal = self._final_literal(final)
+            if literal is not None and literal != self.statement:
+                opposite = " (the opposite of the statement)" if literal == self.statement.negated() else ""
+                message = f"the explanation ends with {literal}{opposite}, not {self.statement}"
+                self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, message))
+
+    def _final_literal(self, final: Premise) -> Literal | None:
+        if final.kind is PremiseKind.INTERMEDIATE:
+            return self.concluded.get(final.label)
+        content = final.content
+        if final.kind is PremiseKind.SENTENCE:
+            sentence_id = self._sentence_id(final.label)
+            if sentence_id is None:
+                self.errors.append(Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{final.label} is not a sentence"))
+                return None
+            content = self.theory[sentence_id].content
+        elif final.kind is PremiseKind.QUOTED and content is not None and self.verifier.sentence_for(content) is None:
+            self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, f"{final.label!r} is not in the theory"))
+            return None
+        return content if isinstance(content, Literal) else None
+
+    # --- verdicts -------------------------------------------------------------------------
+
+    def _fail(self, index: int, step: ClaimedStep, diagnosis: Diagnosis) -> StepVerdict:
+        self.errors.append(diagnosis)
+        return self._verdict(index, step, False, error=diagnosis)
+
+    def _verdict(
+        self,
+        index: int,
+        step: ClaimedStep,
+        valid: bool,
+        multi_hop: bool = False,
+        semantics: Semantics | None = None,
+        error: Diagnosis | None = None,
+    ) -> StepVerdict:
+        conclusion = self.concluded.get(step.name)
+        text = str(conclusion) if conclusion is not None else step.text
+        premises = tuple(p.label for p in step.premises)
+        return StepVerdict(index, premises, text, valid, multi_hop, semantics, error)
+
+
+def _describe(sentences: tuple[str, ...], literal: Literal | None) -> str:
+    return f"the new fact {literal}" if literal is not None else f"theory sentence(s) {', '.join(sentences)}"
