@@ -57,11 +57,21 @@ def groundings(rule: Rule, constants: Sequence[Constant]) -> Iterator[Rule]:
         yield rule.substitute(dict(zip(variables, values, strict=True)))
 
 
+_SHARED: list[z3.Context] = []
+
+
+def shared_context() -> z3.Context:
+    """One Z3 context per process: making one costs milliseconds, more than most checks here."""
+    if not _SHARED:
+        _SHARED.append(z3.Context())
+    return _SHARED[0]
+
+
 class Z3Vocabulary:
     """Z3 declarations for one z3.Context, made once and cached (no solver state here)."""
 
     def __init__(self, context: z3.Context | None = None) -> None:
-        self.context = context or z3.Context()
+        self.context = context or shared_context()
         self.entity = z3.DeclareSort("Entity", self.context)
         self._constants: dict[Constant, z3.ExprRef] = {}
         self._functions: dict[tuple[str, int], z3.FuncDeclRef] = {}
@@ -250,18 +260,45 @@ class StepSolver:
         self.solver = z3.Solver(ctx=self.vocabulary.context)
         self.solver.set("timeout", timeout_ms)
         self._trackers: dict[str, z3.BoolRef] = {}
+        self._encoded: set[tuple[str, Literal | Rule]] = set()
         self._literals: dict[Literal, z3.BoolRef] = {}
-        for sentence_id, formula in encode_theory(theory, self.vocabulary, Encoding.GROUNDED, self.constants).items():
-            tracker = z3.Bool(f"use:{sentence_id}", self.vocabulary.context)
-            self._trackers[sentence_id] = tracker
-            self.solver.add(z3.Implies(tracker, formula))
+
+    def _tracker(self, sentence_id: str, constants: Sequence[Constant]) -> z3.BoolRef:
+        """The sentence's tracker, with the sentence's instances over `constants` encoded behind it.
+
+        Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
+        iff it follows from their instances over the constants the premises and goal mention), so
+        instances are added as steps need them and kept for later steps.
+        """
+        if sentence_id not in self._trackers:
+            self._trackers[sentence_id] = z3.Bool(f"use:{sentence_id}", self.vocabulary.context)
+        tracker = self._trackers[sentence_id]
+        content = self.theory[sentence_id].content
+        instances = [content] if isinstance(content, Literal) else groundings(content, constants)
+        for instance in instances:
+            if (sentence_id, instance) not in self._encoded:
+                self._encoded.add((sentence_id, instance))
+                formula = self.vocabulary.sentence(Sentence(sentence_id, instance), Encoding.GROUNDED, ())
+                self.solver.add(z3.Implies(tracker, formula))
+        return tracker
+
+    def _constants_in_play(
+        self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
+    ) -> tuple[Constant, ...]:
+        found: dict[Constant, None] = {}
+        for content in (*(self.theory[s].content for s in sentence_ids), *literals, goal):
+            items = (*content.conditions, content.head) if isinstance(content, Rule) else (content,)
+            for literal in items:
+                found.update(dict.fromkeys(literal.atom.constants()))
+        return tuple(found) or self.constants[:1]
 
     def check(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> Entailment:
         """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed."""
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
         assumptions = []
+        constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
-            tracker = self._trackers[sentence_id]
+            tracker = self._tracker(sentence_id, constants)
             names[tracker.get_id()] = sentence_id
             assumptions.append(tracker)
         for literal in literals:

@@ -92,6 +92,26 @@ def _solve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify(args: argparse.Namespace) -> int:
+    """Check every explanation of a file step by step; one JSON verdict a line, then a summary."""
+    import json
+    import re
+
+    from proofloom.prover.render import render_html
+    from proofloom.prover.verify_batch import VerifySummary, verify_file
+
+    summary = VerifySummary()
+    pictures = Path(args.html) if args.html else None
+    with atomic_output(Path(args.output)) as stream:
+        for record in verify_file(Path(args.input), summary):
+            stream.write(json.dumps(record.to_json()) + "\n")
+            if pictures is not None and record.theory is not None:
+                name = re.sub(r"[^A-Za-z0-9_.-]+", "_", record.id)[:120]
+                write_text_atomic(pictures / f"{name}.html", render_html(record.verification, record.theory, record.id))
+    print(summary.line())
+    return 0
+
+
 class _Progress:
     """A progress line on standard error, at most every two seconds, only while a run is long."""
 
@@ -137,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--strategy", default="forward", choices=["forward", "backward"])
     solve.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
     solve.set_defaults(run=_solve)
+
+    verify = verbs.add_parser("verify", help="check explanations step by step with Z3 and diagnose failures")
+    verify.add_argument("input", help="JSON lines: {id, context, statement, explanation, format?}")
+    verify.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
+    verify.add_argument("--html", metavar="DIR", help="also draw each verified tree as an HTML page in DIR")
+    verify.set_defaults(run=_verify)
 
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")
     demo.set_defaults(run=_demo)

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError
-from proofloom.logic.english import read_sentence, read_statement, split_sentences
+from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.terms import Content, Literal
 from proofloom.prover.entailmentbank import HYPOTHESIS, parse_linearized
 from proofloom.prover.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
-from proofloom.prover.tree import TreeError
+from proofloom.prover.tree import EntailmentTree, TreeError
 
 
 class ExplanationFormat(enum.Enum):
@@ -73,6 +73,7 @@ class Explanation:
     steps: tuple[ClaimedStep, ...]
     finals: tuple[Premise, ...]
     unreadable: tuple[tuple[str, str], ...] = ()  # (sentence, reason) for quoted text that did not read
+    quoted: tuple[Premise, ...] = ()  # every sentence a chain of thought quotes, in order
 
 
 class ExplanationSyntaxError(ProofloomError, ValueError):
@@ -165,4 +166,27 @@ def _chain_of_thought(text: str) -> Explanation:
         except EnglishSyntaxError as error:
             unreadable.append((sentence, error.detail or "no sentence form matches"))
     finals = (stated[-1],) if stated else ()
-    return Explanation(ExplanationFormat.CHAIN_OF_THOUGHT, tuple(steps), finals, tuple(unreadable))
+    quoted = tuple(p for p in stated if p.kind is PremiseKind.QUOTED)
+    return Explanation(ExplanationFormat.CHAIN_OF_THOUGHT, tuple(steps), finals, tuple(unreadable), quoted)
+
+
+def to_chain_of_thought(tree: EntailmentTree, lexicon: Lexicon | None = None) -> str:
+    """The tree as an LLM would write it: each premise quoted once, then `So <conclusion>.` for each step."""
+    quoted: set[str] = set()
+    sentences: list[str] = []
+    leaf_only = not tree.steps()
+    for step in tree.steps():
+        for premise in step.premises:
+            if isinstance(premise, str) and premise not in quoted:
+                quoted.add(premise)
+                sentences.append(render_sentence(tree.theory[premise].content, lexicon))
+        sentences.append("So " + _lower_first(render_sentence(step.conclusion, lexicon)))
+    if leaf_only:
+        assert isinstance(tree.root, str)
+        sentences.append(render_sentence(tree.theory[tree.root].content, lexicon))
+    return " ".join(sentences)
+
+
+def _lower_first(sentence: str) -> str:
+    """`The cat is big.` -> `the cat is big.`; proper names keep their capital."""
+    return "the" + sentence[3:] if sentence.startswith("The ") else sentence

@@ -62,6 +62,7 @@ class StepVerdict:
     """One step checked: valid or not, and when valid how hard (`multi_hop`) and under which semantics."""
 
     index: int
+    name: str  # the conclusion's name as written: int1, hypothesis, so2, step3
     premises: tuple[str, ...]
     conclusion: str
     valid: bool
@@ -71,6 +72,7 @@ class StepVerdict:
 
     def to_json(self) -> dict[str, Any]:
         record: dict[str, Any] = {
+            "name": self.name,
             "premises": list(self.premises),
             "conclusion": self.conclusion,
             "valid": self.valid,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from proofloom.errors import LogicError
-from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.english import read_statement, read_theory, render_sentence
 from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
@@ -120,6 +120,7 @@ class Verifier:
 
 
 _RESTS_ON_FAILURE = object()  # a premise concluded by a step that failed: no second diagnosis
+_SET_ASIDE = object()  # a quoted sentence not in the theory: diagnosed once, then left out of every step
 
 
 @dataclass(slots=True)
@@ -144,12 +145,21 @@ class _Run:
         self.verdicts: list[StepVerdict] = []
         self.concluded: dict[str, Literal] = {}
         self.defined_at: dict[str, int] = {}
+        self.set_aside: set[str] = set()
         mentioned = [statement] + [s.conclusion for s in explanation.steps if s.conclusion is not None]
         self.solver = verifier.solver(mentioned)
 
     def run(self) -> Verification:
         for sentence, reason in self.explanation.unreadable:
             self.errors.append(Diagnosis(ErrorType.UNPARSEABLE, f"cannot read {sentence!r} ({reason})"))
+        for quoted in self.explanation.quoted:
+            # A chain of thought may quote a sentence and never use it: it is still a false quotation.
+            assert quoted.content is not None
+            if self.verifier.sentence_for(quoted.content) is None and quoted.label not in self.set_aside:
+                self.set_aside.add(quoted.label)
+                what = "rule" if isinstance(quoted.content, Rule) else "fact"
+                message = f"{quoted.label!r} is quoted but is not a {what} of the theory"
+                self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, message))
         in_cycle = self._check_structure()
         for index, step in enumerate(self.explanation.steps, start=1):
             if index in in_cycle:
@@ -196,8 +206,8 @@ class _Run:
             return self._fail(index, step, Diagnosis(ErrorType.TIMEOUT, "Z3 did not decide this step in time", index))
         if entailment.outcome is Outcome.NOT_ENTAILED:
             repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
-            shown = ", ".join(resolved.labels) or "no premises"
-            message = f"{shown} do not entail {conclusion}"
+            shown = ", ".join(resolved.labels) or "nothing"
+            message = f"the premises ({shown}) do not entail {render_sentence(conclusion)!r}"
             if repair is not None:
                 message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
             diagnosis = Diagnosis(ErrorType.NOT_ENTAILED, message, index, entailment.counter_model, repair)
@@ -211,6 +221,8 @@ class _Run:
             problem = self._resolve_one(index, premise, resolved)
             if problem is _RESTS_ON_FAILURE:
                 return None  # invalid, but the failure it rests on is already diagnosed
+            if problem is _SET_ASIDE:
+                continue
             if isinstance(problem, Diagnosis):
                 self._fail(index, step, problem)
                 return None
@@ -226,9 +238,7 @@ class _Run:
             assert premise.content is not None
             sentence_id = self.verifier.sentence_for(premise.content)
             if sentence_id is None:
-                what = "rule" if isinstance(premise.content, Rule) else "fact"
-                message = f"{premise.label!r} is not a {what} of the theory"
-                return Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index)
+                return _SET_ASIDE  # diagnosed once, where it was quoted
             resolved.sentence_ids.append(sentence_id)
         elif premise.kind is PremiseKind.INTERMEDIATE:
             return self._resolve_intermediate(index, premise, resolved)
@@ -348,8 +358,7 @@ class _Run:
                 self.errors.append(Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{final.label} is not a sentence"))
                 return None
             content = self.theory[sentence_id].content
-        elif final.kind is PremiseKind.QUOTED and content is not None and self.verifier.sentence_for(content) is None:
-            self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, f"{final.label!r} is not in the theory"))
+        elif final.kind is PremiseKind.QUOTED and final.label in self.set_aside:
             return None
         return content if isinstance(content, Literal) else None
 
@@ -369,9 +378,9 @@ class _Run:
         error: Diagnosis | None = None,
     ) -> StepVerdict:
         conclusion = self.concluded.get(step.name)
-        text = str(conclusion) if conclusion is not None else step.text
+        text = render_sentence(conclusion) if conclusion is not None else step.text
         premises = tuple(p.label for p in step.premises)
-        return StepVerdict(index, premises, text, valid, multi_hop, semantics, error)
+        return StepVerdict(index, step.name, premises, text, valid, multi_hop, semantics, error)
 
 
 def _describe(sentences: tuple[str, ...], literal: Literal | None) -> str:

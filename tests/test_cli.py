@@ -115,3 +115,37 @@ def test_solve_goes_past_bad_records_unless_told_to_stop(tmp_path: Path) -> None
     stopped = run_cli("solve", "q.jsonl", "-o", "a.jsonl", "--fail-fast", cwd=tmp_path)
     assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1 and "q.jsonl:2" in stopped.stderr
     assert (tmp_path / "a.jsonl").read_text() == "kept\n"
+
+
+def test_verify_batch_with_pictures_and_bad_records(tmp_path: Path) -> None:
+    context = "Bob is big. If something is big then it is red. Red things are round."
+    lines = [
+        {
+            "id": "good",
+            "context": context,
+            "statement": "Bob is round.",
+            "explanation": "sent1 & sent2 -> int1: Bob is red.; int1 & sent3 -> hypothesis;",
+        },
+        {"id": "wrong", "context": context, "statement": "Bob is red.", "explanation": "sent2 -> hypothesis;"},
+        {
+            "id": "dsl",
+            "context": "big(bob). big(X) -> red(X).",
+            "statement": "red(bob)",
+            "explanation": "[(((triple1) -> rule1))]",
+            "format": "proofwriter",
+        },
+        {"id": "unreadable", "context": "Bob is a big dog.", "statement": "Bob is red.", "explanation": "x"},
+    ]
+    source = tmp_path / "explanations.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines) + "{broken\n")
+    result = run_cli("verify", "explanations.jsonl", "-o", "verdicts.jsonl", "--html", "pictures", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "verified 5 explanations" in result.stdout and "2 valid (40.00%)" in result.stdout
+    assert "not_entailed 1" in result.stdout and "unparseable 2" in result.stdout
+    verdicts = [json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text().splitlines()]
+    assert [v["valid"] for v in verdicts] == [True, False, True, False, False]
+    wrong = verdicts[1]["errors"][0]
+    assert wrong["type"] == "not_entailed" and wrong["repair"] == {"add_sentences": ["triple1"]}
+    assert "Bob is not red." in wrong["counter_model"]
+    assert "sentence 1" in verdicts[3]["errors"][0]["message"] and verdicts[4]["id"].endswith(":5")
+    assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == ["dsl.html", "good.html", "wrong.html"]

@@ -1,0 +1,97 @@
+"""Batch verification: one JSON line in (`{id, context, statement, explanation, format?}`), one verdict out.
+
+A record that cannot be read (bad JSON, an unreadable context) becomes an invalid verdict carrying
+its error, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from proofloom.errors import ProofloomError
+from proofloom.logic.terms import Theory
+from proofloom.prover.explanation import ExplanationFormat
+from proofloom.prover.verdicts import Diagnosis, ErrorType, Verification
+from proofloom.prover.verifier import Verifier, _as_statement, _as_theory
+
+VERIFIER_CACHE = 64
+
+
+@dataclass(slots=True)
+class VerifySummary:
+    """Counts over a batch: how many were valid, and how often each error type appeared."""
+
+    count: int = 0
+    valid: int = 0
+    steps: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+
+    def add(self, verification: Verification) -> None:
+        self.count += 1
+        self.valid += verification.valid
+        self.steps += len(verification.steps)
+        self.errors.update(d.error.value for d in verification.errors)
+
+    def line(self) -> str:
+        rate = f"{self.valid / self.count:.2%}" if self.count else "n/a"
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
+        return f"verified {self.count} explanations ({self.steps} steps): {self.valid} valid ({rate}); errors: {kinds}"
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedRecord:
+    """One output line, with the theory it was checked against (for pictures)."""
+
+    id: str
+    verification: Verification
+    theory: Theory | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, **self.verification.to_json()}
+
+
+def verify_file(path: Path, summary: VerifySummary | None = None) -> Iterator[VerifiedRecord]:
+    """Verify every record of a JSON-lines file, in order."""
+    summary = summary or VerifySummary()
+    verifiers: OrderedDict[str, Verifier] = OrderedDict()
+    with path.open(encoding="utf-8") as stream:
+        for line_number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            record = _verify_line(line, f"{path}:{line_number}", verifiers)
+            summary.add(record.verification)
+            yield record
+
+
+def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier]) -> VerifiedRecord:
+    record_id = where
+    try:
+        record = json.loads(line)
+        record_id = str(record.get("id", where))
+        context, statement, explanation = record["context"], record["statement"], record["explanation"]
+        verifier = _verifier_for(context, verifiers)
+        chosen = ExplanationFormat(record["format"]) if record.get("format") else None
+        verification = verifier.verify(_as_statement(statement), explanation, chosen)
+        return VerifiedRecord(record_id, verification, verifier.theory)
+    except json.JSONDecodeError as error:
+        message = f"{where}: not JSON ({error.msg}, column {error.colno})"
+    except (KeyError, TypeError, AttributeError) as error:
+        message = f"{where}: missing or malformed field {error}"
+    except (ProofloomError, ValueError) as error:
+        message = f"{where}: {str(error).splitlines()[0]}"
+    failed = Verification((), (Diagnosis(ErrorType.UNPARSEABLE, message),))
+    return VerifiedRecord(record_id, failed, None)
+
+
+def _verifier_for(context: str, verifiers: OrderedDict[str, Verifier]) -> Verifier:
+    if context not in verifiers:
+        verifiers[context] = Verifier(_as_theory(context))
+        if len(verifiers) > VERIFIER_CACHE:
+            verifiers.popitem(last=False)
+    verifiers.move_to_end(context)
+    return verifiers[context]

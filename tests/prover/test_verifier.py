@@ -1,0 +1,140 @@
+"""The verifier: every gold proof accepted, every mutation rejected for the right reason, diagnoses useful."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.prover.explanation import ExplanationFormat, to_chain_of_thought
+from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.render import render_html
+from proofloom.prover.verdicts import ErrorType
+from proofloom.prover.verifier import Verifier, verify
+from tests.conftest import statement_of
+from tests.prover.mutations import variants
+
+CONTEXT = (
+    "Bob is big. If something is big then it is red. Red things are round. Bob is kind. "
+    "If something is round and kind then it is nice."
+)
+
+
+def test_mutations_of_real_gold_proofs(dev_records: list[dict[str, Any]]) -> None:
+    outcomes: Counter[tuple[str, bool]] = Counter()
+    for record in dev_records:
+        theory = read_theory(record["context"])
+        answer = Reasoner(theory).answer(read_statement(statement_of(record)))
+        if answer.proof is None:
+            continue
+        verifier = Verifier(theory)
+        for variant in variants(answer.proof):
+            verification = verifier.verify(variant.statement, variant.explanation)
+            if variant.expected is None:
+                right = verification.valid
+            else:
+                right = verification.error_types == {variant.expected}
+            assert right, (record["id"], variant.kind, variant.explanation, verification.to_json())
+            outcomes[(variant.kind, right)] += 1
+    kinds = {kind for kind, _ in outcomes}
+    assert len(kinds) == 15, kinds
+    assert all(outcomes[(kind, True)] >= 20 for kind in kinds), outcomes
+
+
+def test_two_lines_of_python() -> None:
+    report = verify(CONTEXT, "Bob is round.", "sent1 & sent2 -> int1: Bob is red.; int1 & sent3 -> hypothesis;")
+    assert report.valid and [s.valid for s in report.steps] == [True, True]
+
+
+def test_not_entailed_comes_with_counter_model_and_sentence_repair() -> None:
+    report = verify(CONTEXT, "Bob is nice.", "sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;")
+    (error,) = report.errors
+    assert (error.error, error.step) == (ErrorType.NOT_ENTAILED, 2)
+    model = {str(literal) for literal in error.counter_model}
+    assert {"red(bob)", "kind(bob)", "~nice(bob)", "~round(bob)"} <= model
+    assert error.repair is not None and error.repair.sentences == ("rule2",)
+    assert "would follow with theory sentence(s) rule2" in error.message
+
+
+def test_repair_can_be_one_new_literal() -> None:
+    report = verify("If something is big then it is red.", "Bob is red.", "sent1 -> hypothesis;")
+    (error,) = report.errors
+    assert error.repair is not None and error.repair.literal == parse_literal("big(bob)")
+
+
+def test_multi_hop_and_classical_steps_are_flagged() -> None:
+    multi = verify(CONTEXT, "Bob is round.", "sent1 & sent2 & sent3 -> hypothesis;")
+    assert multi.valid and multi.steps[0].multi_hop and multi.steps[0].semantics is Semantics.OWA
+    contrapositive = verify(
+        "Charlie is not kind. If something is smart then it is kind.",
+        "Charlie is not smart.",
+        "sent1 & sent2 -> hypothesis;",
+    )
+    assert contrapositive.valid and contrapositive.steps[0].semantics is Semantics.CLASSICAL
+
+
+def test_closed_world_assumptions_are_checked() -> None:
+    theory = parse_theory("chases(cat, dog). quiet(cat). chases(X, dog), ~smart(X) -> furry(dog).")
+    assert Reasoner(theory, Semantics.CWA).answer(parse_literal("furry(dog)")).label is Label.TRUE
+    good = verify(theory, "furry(dog)", "sent1 & naf(The cat is not smart.) & sent3 -> hypothesis;")
+    assert good.valid and good.steps[0].semantics is Semantics.CWA
+    bad = verify(theory, "furry(dog)", "sent1 & naf(The cat is not quiet.) & sent3 -> hypothesis;")
+    assert ErrorType.UNGROUNDED_PREMISE in bad.error_types
+    proofwriter = verify(theory, "furry(dog)", "[(((triple1 NAF) -> rule1))]")
+    assert proofwriter.valid
+
+
+def test_the_statement_itself_is_a_proof() -> None:
+    for explanation in ("sent4 -> hypothesis;", "[(triple2)]", "Bob is kind."):
+        assert verify(CONTEXT, "Bob is kind.", explanation).valid, explanation
+    assert verify(CONTEXT, "Bob is big.", "[(triple2)]").error_types == {ErrorType.WRONG_CONCLUSION}
+
+
+@pytest.mark.parametrize(
+    ("explanation", "error"),
+    [
+        ("", ErrorType.UNPARSEABLE),
+        ("sent1 & -> hypothesis;", ErrorType.UNPARSEABLE),
+        ("[(((triple1) -> rule1)", ErrorType.UNPARSEABLE),
+        ("sent1 & sent2 -> int1: Bob is a red dog.; int1 & sent3 -> hypothesis;", ErrorType.UNPARSEABLE),
+        (
+            "sent1 & sent2 -> int1: Bob is red.; sent1 & sent2 -> int1: Bob is red.; int1 & sent3 -> hypothesis;",
+            ErrorType.DUPLICATE_INTERMEDIATE,
+        ),
+        ("sent1 & sent2 -> int1: Bob is red.", ErrorType.WRONG_CONCLUSION),
+        ("Bob is big. So Bob is red.", ErrorType.NOT_ENTAILED),
+        ("[(((triple1) -> triple2))]", ErrorType.UNKNOWN_PREMISE),
+    ],
+)
+def test_each_error_type(explanation: str, error: ErrorType) -> None:
+    report = verify(CONTEXT, "Bob is round.", explanation)
+    assert error in report.error_types and not report.valid
+
+
+def test_formats_can_be_named() -> None:
+    chain = "Bob is big. If something is big then it is red. So Bob is red."
+    assert verify(CONTEXT, "Bob is red.", chain, ExplanationFormat.CHAIN_OF_THOUGHT).valid
+    assert not verify(CONTEXT, "Bob is red.", chain, ExplanationFormat.ENTAILMENTBANK).valid
+
+
+def test_chain_of_thought_writer_reads_back() -> None:
+    theory = read_theory(CONTEXT)
+    tree = Reasoner(theory).answer(parse_literal("nice(bob)")).proof
+    assert tree is not None
+    text = to_chain_of_thought(tree)
+    assert text.startswith("Bob is big. If something is big then it is red. So Bob is red.")
+    assert verify(theory, "Bob is nice.", text).valid
+
+
+def test_picture_marks_valid_and_failing_steps(tmp_path: Path) -> None:
+    theory = read_theory(CONTEXT)
+    report = verify(theory, "Bob is nice.", "sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;")
+    page = render_html(report, theory)
+    assert page.startswith("<!doctype html>") and "<svg" in page
+    assert page.count("#059669") >= 1 and page.count("#dc2626") >= 1  # a green step and a red one
+    assert "not_entailed" in page and "Bob is red." in page
