@@ -246,41 +246,81 @@ def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) 
     return Outcome.UNKNOWN
 
 
-class StepSolver:
-    """One incremental solver for checking many steps against one theory.
+class ClausePool:
+    """One incremental solver holding every sentence any step has used, each behind a tracker literal.
 
-    Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions:
-    nothing is re-encoded between steps, and the unsat core names the premises a step really used.
+    Trackers are keyed by a sentence's logic, not its id, so a rule shared by many theories (as
+    generated and ProofWriter theories share them) is encoded once for all of them. Unused clauses
+    cost nothing: their trackers are simply not assumed. Past `limit` clauses the pool starts afresh.
     """
 
-    def __init__(self, theory: Theory, constants: Sequence[Constant], timeout_ms: int = 2_000) -> None:
-        self.theory = theory
-        self.constants = tuple(constants)
+    def __init__(self, timeout_ms: int = 2_000, limit: int = 200_000) -> None:
+        self.timeout_ms = timeout_ms
+        self.limit = limit
         self.vocabulary = Z3Vocabulary()
-        self.solver = z3.Solver(ctx=self.vocabulary.context)
-        self.solver.set("timeout", timeout_ms)
-        self._trackers: dict[str, z3.BoolRef] = {}
-        self._encoded: set[tuple[str, Literal | Rule]] = set()
-        self._literals: dict[Literal, z3.BoolRef] = {}
+        self._reset()
 
-    def _tracker(self, sentence_id: str, constants: Sequence[Constant]) -> z3.BoolRef:
-        """The sentence's tracker, with the sentence's instances over `constants` encoded behind it.
+    def _reset(self) -> None:
+        self.solver = z3.Solver(ctx=self.vocabulary.context)
+        self.solver.set("timeout", self.timeout_ms)
+        self.trackers: dict[Literal | Rule, z3.BoolRef] = {}
+        self.encoded: set[tuple[Literal | Rule, Literal | Rule]] = set()
+
+    def literal(self, literal: Literal) -> z3.BoolRef:
+        return self.vocabulary.literal(literal, Encoding.GROUNDED)
+
+    def tracker(self, content: Literal | Rule, constants: Sequence[Constant]) -> z3.BoolRef:
+        """The content's tracker, with its instances over `constants` encoded behind it.
 
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
         iff it follows from their instances over the constants the premises and goal mention), so
         instances are added as steps need them and kept for later steps.
         """
-        if sentence_id not in self._trackers:
-            self._trackers[sentence_id] = z3.Bool(f"use:{sentence_id}", self.vocabulary.context)
-        tracker = self._trackers[sentence_id]
-        content = self.theory[sentence_id].content
+        if len(self.encoded) > self.limit:
+            self._reset()
+        if content not in self.trackers:
+            self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.vocabulary.context)
+        tracker = self.trackers[content]
         instances = [content] if isinstance(content, Literal) else groundings(content, constants)
+        new_clauses = []
         for instance in instances:
-            if (sentence_id, instance) not in self._encoded:
-                self._encoded.add((sentence_id, instance))
-                formula = self.vocabulary.sentence(Sentence(sentence_id, instance), Encoding.GROUNDED, ())
-                self.solver.add(z3.Implies(tracker, formula))
+            if (content, instance) not in self.encoded:
+                self.encoded.add((content, instance))
+                # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
+                body = (
+                    [instance]
+                    if isinstance(instance, Literal)
+                    else [*(c.negated() for c in instance.conditions), instance.head]
+                )
+                new_clauses.append(z3.Or(z3.Not(tracker), *(self.literal(lit) for lit in body)))
+        if new_clauses:
+            self.solver.add(*new_clauses)
         return tracker
+
+
+_POOLS: dict[int, ClausePool] = {}
+
+
+def shared_pool(timeout_ms: int = 2_000) -> ClausePool:
+    """The process's clause pool for a timeout."""
+    if timeout_ms not in _POOLS:
+        _POOLS[timeout_ms] = ClausePool(timeout_ms)
+    return _POOLS[timeout_ms]
+
+
+class StepSolver:
+    """Checks many steps against one theory with an incremental solver (a shared `ClausePool`).
+
+    Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions:
+    nothing is re-encoded between steps, and the unsat core names the premises a step really used.
+    """
+
+    def __init__(
+        self, theory: Theory, constants: Sequence[Constant], timeout_ms: int = 2_000, pool: ClausePool | None = None
+    ) -> None:
+        self.theory = theory
+        self.constants = tuple(constants)
+        self.pool = pool or shared_pool(timeout_ms)
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
@@ -298,32 +338,28 @@ class StepSolver:
         assumptions = []
         constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
-            tracker = self._tracker(sentence_id, constants)
+            tracker = self.pool.tracker(self.theory[sentence_id].content, constants)
             names[tracker.get_id()] = sentence_id
             assumptions.append(tracker)
         for literal in literals:
-            expression = self._assumption(literal)
+            expression = self.pool.literal(literal)
             names[expression.get_id()] = str(literal)
             assumptions.append(expression)
-        assumptions.append(self._assumption(goal.negated()))
-        result = self.solver.check(*assumptions)
+        assumptions.append(self.pool.literal(goal.negated()))
+        solver = self.pool.solver
+        result = solver.check(*assumptions)
         if result == z3.unsat:
-            core = tuple(names[e.get_id()] for e in self.solver.unsat_core() if e.get_id() in names)
+            core = tuple(names[e.get_id()] for e in solver.unsat_core() if e.get_id() in names)
             return Entailment(Outcome.ENTAILED, core=core)
         if result == z3.sat:
-            model = self.solver.model()
+            model = solver.model()
             atoms = self._atoms_in_play(sentence_ids, literals, goal)
-            values = (model.eval(self.vocabulary.proposition(a), model_completion=True) for a in atoms)
+            values = (model.eval(self.pool.vocabulary.proposition(a), model_completion=True) for a in atoms)
             return Entailment(
                 Outcome.NOT_ENTAILED,
                 counter_model=tuple(Literal(a, z3.is_true(v)) for a, v in zip(atoms, values, strict=True)),
             )
         return Entailment(Outcome.UNKNOWN)
-
-    def _assumption(self, literal: Literal) -> z3.BoolRef:
-        if literal not in self._literals:
-            self._literals[literal] = self.vocabulary.literal(literal, Encoding.GROUNDED)
-        return self._literals[literal]
 
     def _atoms_in_play(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> list[Atom]:
         """The ground atoms a reader needs to see why the step fails: those of the premises and the goal."""

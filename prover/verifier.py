@@ -23,7 +23,7 @@ from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
-from proofloom.logic.z3_encoding import Outcome, StepSolver, domain
+from proofloom.logic.z3_encoding import ClausePool, Outcome, StepSolver, domain
 from proofloom.prover.chaining import Closure
 from proofloom.prover.entailmentbank import HYPOTHESIS
 from proofloom.prover.explanation import (
@@ -75,12 +75,11 @@ def _canonical(content: Content) -> Content:
 class Verifier:
     """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls."""
 
-    def __init__(self, theory: Theory, timeout_ms: int = 2_000) -> None:
+    def __init__(self, theory: Theory, timeout_ms: int = 2_000, pool: ClausePool | None = None) -> None:
         self.theory = theory
         self.timeout_ms = timeout_ms
-        self._by_content: dict[Content, str] = {}
-        for sentence in theory.sentences:
-            self._by_content.setdefault(_canonical(sentence.content), sentence.id)
+        self.pool = pool
+        self._by_content: dict[Content, str] | None = None  # built when a quotation first needs it
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
         self._closed_world: Reasoner | None = None
 
@@ -88,7 +87,7 @@ class Verifier:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
         constants = domain(self.theory, extra)
         if constants not in self._solvers:
-            self._solvers[constants] = StepSolver(self.theory, constants, self.timeout_ms)
+            self._solvers[constants] = StepSolver(self.theory, constants, self.timeout_ms, self.pool)
         return self._solvers[constants]
 
     def verify(
@@ -107,6 +106,10 @@ class Verifier:
 
     def sentence_for(self, content: Content) -> str | None:
         """The id of the theory sentence with this logic, if any."""
+        if self._by_content is None:
+            self._by_content = {}
+            for sentence in self.theory.sentences:
+                self._by_content.setdefault(_canonical(sentence.content), sentence.id)
         return self._by_content.get(_canonical(content))
 
     def holds_by_failure(self, literal: Literal) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.logic.terms import Theory
+from proofloom.logic.z3_encoding import ClausePool
 from proofloom.prover.explanation import ExplanationFormat
 from proofloom.prover.verdicts import Diagnosis, ErrorType, Verification
 from proofloom.prover.verifier import Verifier, _as_statement, _as_theory
@@ -55,26 +56,29 @@ class VerifiedRecord:
         return {"id": self.id, **self.verification.to_json()}
 
 
-def verify_file(path: Path, summary: VerifySummary | None = None) -> Iterator[VerifiedRecord]:
-    """Verify every record of a JSON-lines file, in order."""
+def verify_file(
+    path: Path, summary: VerifySummary | None = None, pool: ClausePool | None = None
+) -> Iterator[VerifiedRecord]:
+    """Verify every record of a JSON-lines file, in order (one clause pool for the whole file)."""
     summary = summary or VerifySummary()
+    pool = pool or ClausePool()
     verifiers: OrderedDict[str, Verifier] = OrderedDict()
     with path.open(encoding="utf-8") as stream:
         for line_number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
-            record = _verify_line(line, f"{path}:{line_number}", verifiers)
+            record = _verify_line(line, f"{path}:{line_number}", verifiers, pool)
             summary.add(record.verification)
             yield record
 
 
-def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier]) -> VerifiedRecord:
+def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier], pool: ClausePool) -> VerifiedRecord:
     record_id = where
     try:
         record = json.loads(line)
         record_id = str(record.get("id", where))
         context, statement, explanation = record["context"], record["statement"], record["explanation"]
-        verifier = _verifier_for(context, verifiers)
+        verifier = _verifier_for(context, verifiers, pool)
         chosen = ExplanationFormat(record["format"]) if record.get("format") else None
         verification = verifier.verify(_as_statement(statement), explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
@@ -88,9 +92,9 @@ def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier]) -
     return VerifiedRecord(record_id, failed, None)
 
 
-def _verifier_for(context: str, verifiers: OrderedDict[str, Verifier]) -> Verifier:
+def _verifier_for(context: str, verifiers: OrderedDict[str, Verifier], pool: ClausePool) -> Verifier:
     if context not in verifiers:
-        verifiers[context] = Verifier(_as_theory(context))
+        verifiers[context] = Verifier(_as_theory(context), pool=pool)
         if len(verifiers) > VERIFIER_CACHE:
             verifiers.popitem(last=False)
     verifiers.move_to_end(context)
