@@ -251,10 +251,11 @@ class ClausePool:
 
     Trackers are keyed by a sentence's logic, not its id, so a rule shared by many theories (as
     generated and ProofWriter theories share them) is encoded once for all of them. Unused clauses
-    cost nothing: their trackers are simply not assumed. Past `limit` clauses the pool starts afresh.
+    cost little (their trackers are not assumed), but a large pool slows every check: past `limit`
+    clauses (measured: 300 to 5,000 give the same throughput on gold proofs) the pool starts afresh.
     """
 
-    def __init__(self, timeout_ms: int = 2_000, limit: int = 200_000) -> None:
+    def __init__(self, timeout_ms: int = 2_000, limit: int = 2_000) -> None:
         self.timeout_ms = timeout_ms
         self.limit = limit
         self.vocabulary = Z3Vocabulary()
@@ -269,6 +270,11 @@ class ClausePool:
     def literal(self, literal: Literal) -> z3.BoolRef:
         return self.vocabulary.literal(literal, Encoding.GROUNDED)
 
+    def start_check(self) -> None:
+        """Called before a check encodes anything: the one safe moment to start afresh."""
+        if len(self.encoded) > self.limit:
+            self._reset()
+
     def tracker(self, content: Literal | Rule, constants: Sequence[Constant]) -> z3.BoolRef:
         """The content's tracker, with its instances over `constants` encoded behind it.
 
@@ -276,8 +282,6 @@ class ClausePool:
         iff it follows from their instances over the constants the premises and goal mention), so
         instances are added as steps need them and kept for later steps.
         """
-        if len(self.encoded) > self.limit:
-            self._reset()
         if content not in self.trackers:
             self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.vocabulary.context)
         tracker = self.trackers[content]
@@ -336,6 +340,7 @@ class StepSolver:
         """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed."""
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
         assumptions = []
+        self.pool.start_check()
         constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
             tracker = self.pool.tracker(self.theory[sentence_id].content, constants)

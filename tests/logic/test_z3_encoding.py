@@ -7,7 +7,7 @@ from typing import Any
 
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.logic.z3_encoding import Encoding, Outcome, check_entailment, groundings
+from proofloom.logic.z3_encoding import ClausePool, Encoding, Outcome, StepSolver, check_entailment, groundings
 from tests.conftest import statement_of
 
 THEORY = parse_theory(
@@ -64,3 +64,12 @@ def test_grounded_and_quantified_agree_on_real_questions(dev_records: list[dict[
         for goal in (statement, statement.negated()):
             outcomes = {check_entailment(theory, goal, e).outcome for e in Encoding}
             assert len(outcomes) == 1, record["id"]
+
+
+def test_a_tiny_clause_pool_starts_afresh_between_checks_never_within_one() -> None:
+    pool = ClausePool(limit=1)
+    solver = StepSolver(THEORY, THEORY.constants(), pool=pool)
+    for _ in range(3):  # each check overflows the pool; the next one must start from a clean solver
+        verdict = solver.check(["triple1", "r1", "r2", "r3"], [], parse_literal("smart(bob)"))
+        assert verdict.outcome is Outcome.ENTAILED and set(verdict.core) == {"triple1", "r1", "r2", "r3"}
+    assert solver.check(["r1"], [], parse_literal("smart(bob)")).outcome is Outcome.NOT_ENTAILED
