@@ -36,7 +36,7 @@ class BackwardChainer:
 
     def prove(self, goal: Literal) -> EntailmentTree | None:
         """The shallowest proof of `goal`, or None when it does not follow."""
-        instances = self._relevant_instances(goal)
+        instances = self.relevant_instances(goal)
         height, reason = self._heights(instances)
         if goal not in height:
             return None
@@ -54,7 +54,8 @@ class BackwardChainer:
             pending.extend(c for c in instance.conditions if c not in self.facts)
         return EntailmentTree(goal, tuple(steps.values()), self.theory)
 
-    def _relevant_instances(self, goal: Literal) -> list[_Instance]:
+    def relevant_instances(self, goal: Literal) -> list[_Instance]:
+        """Ground rule instances that could conclude `goal` or, recursively, one of their conditions."""
         constants = domain(self.theory, [goal])
         seen = {goal}
         frontier = [goal]

@@ -1,0 +1,96 @@
+"""Generating examples: example i depends only on (recipe, seed, i), so any worker can make any slice."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from proofloom.generator.construct import Built, build_theory
+from proofloom.generator.example import Example, GeneratedQuestion, context_of
+from proofloom.generator.questions import abductions, counter_model, other_labels
+from proofloom.generator.recipe import Recipe
+from proofloom.generator.schedule import Cell, cells_for, cycle
+from proofloom.generator.supervision import supervise
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.prover.reasoner import Reasoner
+
+_SCHEDULES: dict[str, tuple[Cell, ...]] = {}
+
+
+def _schedule(recipe: Recipe) -> tuple[Cell, ...]:
+    """The recipe's cycle of cells (recipes hold dicts, so they are cached by their TOML text)."""
+    key = recipe.to_toml()
+    if key not in _SCHEDULES:
+        _SCHEDULES[key] = cycle(recipe)
+    return _SCHEDULES[key]
+
+
+def example_rng(recipe: Recipe, index: int) -> random.Random:
+    """The random stream of example `index`: seeded by text, so it is the same in every process."""
+    return random.Random(f"proofloom:{recipe.seed}:{index}")
+
+
+def generate_example(recipe: Recipe, index: int) -> Example:
+    """Example `index` of the recipe's dataset."""
+    rng = example_rng(recipe, index)
+    vocabulary = recipe.vocabulary.resolve()
+    cells = cells_for(recipe, _schedule(recipe), index)
+    semantics = Semantics.parse(recipe.semantics)
+    for _ in range(recipe.theory.max_attempts):
+        built = build_theory(rng, recipe, vocabulary, cells)
+        questions = _questions(recipe, index, built, cells, semantics, rng)
+        if questions is not None:
+            break
+    else:  # pragma: no cover - every attempt had a semantic gap the recipe drops
+        raise ValueError(f"example {index}: every attempt had a question whose classical label differs")
+    example_id = f"{recipe.name}-{index:07d}"
+    supervision: tuple[dict[str, object], ...] = ()
+    if recipe.questions.step_supervision:
+        closure = Reasoner(built.theory, semantics).closure
+        supervision = tuple(
+            record
+            for question in questions
+            if question.proofs
+            for record in supervise(closure, question.proofs[0], question.id, rng)
+        )
+    context = context_of(built.theory, vocabulary.lexicon)
+    return Example(example_id, index, recipe.name, recipe.seed, built.theory, context, questions, supervision)
+
+
+def _questions(
+    recipe: Recipe, index: int, built: Built, cells: tuple[Cell, ...], semantics: Semantics, rng: random.Random
+) -> tuple[GeneratedQuestion, ...] | None:
+    questions = []
+    for number, (cell, statement, answer, near_miss) in enumerate(
+        zip(cells, built.statements, built.answers, built.near_misses, strict=True), start=1
+    ):
+        others, gap = (), None
+        if recipe.questions.classical:
+            others, gap = other_labels(built.theory, statement, answer.label, semantics)
+            if gap is not None and recipe.questions.drop_semantic_gaps:
+                return None
+        unknown = answer.label is Label.UNKNOWN
+        certificate = counter_model(built.theory, statement) if unknown and recipe.questions.certificates else ()
+        missing = abductions(built.theory, statement) if unknown and recipe.questions.abduction else ()
+        if missing and near_miss is not None and near_miss not in missing:
+            missing = tuple(sorted((*missing, near_miss)))
+        questions.append(
+            GeneratedQuestion(
+                f"{recipe.name}-{index:07d}-Q{number}",
+                statement,
+                answer.label,
+                answer.depth,
+                cell.depth,
+                answer.proofs,
+                others,
+                certificate,
+                missing,
+            )
+        )
+    return tuple(questions)
+
+
+def generate(recipe: Recipe, count: int, start: int = 0) -> Iterator[Example]:
+    """Examples start, start+1, ..., start+count-1."""
+    for index in range(start, start + count):
+        yield generate_example(recipe, index)

@@ -1,0 +1,251 @@
+"""Recipes: every knob of the generator in one frozen value that round-trips to TOML.
+
+An unknown key or a bad value is an error naming the key (`rules.negation_rate: expected a number
+from 0 to 1, got 'x'`). Defaults reproduce ProofWriter's OWA depth-5 family.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from proofloom.errors import ProofloomError
+from proofloom.generator.vocabulary import BUILT_IN, Vocabulary
+
+
+class RecipeError(ProofloomError, ValueError):
+    """A recipe that cannot be used, naming the file and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularySection:
+    """Which words: a built-in vocabulary, with any list replaced by the recipe's own."""
+
+    builtin: str = "proofwriter"
+    people: tuple[str, ...] = ()
+    animals: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    relation_rate: float = 0.5  # share of theories over animals with relations (ProofWriter's Rel* families)
+
+    def resolve(self) -> Vocabulary:
+        base = BUILT_IN[self.builtin]
+        return Vocabulary(
+            self.people or base.people,
+            self.animals or base.animals,
+            self.attributes or base.attributes,
+            self.relations or base.relations,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TheorySection:
+    """Sizes: entities per theory, and distractor facts and rules added after the proofs are built."""
+
+    entities: tuple[int, int] = (2, 4)
+    distractor_facts: tuple[int, int] = (1, 4)
+    distractor_rules: tuple[int, int] = (1, 3)
+    max_attempts: int = 60
+
+
+@dataclass(frozen=True, slots=True)
+class RulesSection:
+    """Rule shapes: how many conditions, how often ground, negated, or concluding about another constant."""
+
+    conditions: dict[str, float] = field(default_factory=lambda: {"1": 0.5, "2": 0.4, "3": 0.1})
+    ground_rate: float = 0.1
+    other_constant_head_rate: float = 0.15
+    negation_rate: float = 0.3  # chance a fact, condition or head is negated; 0 for the *Noneg families
+    negation_share: float = 0.5  # share of theories that use negation at all (ProofWriter's *Neg families)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsSection:
+    """What to ask: weights over depths and labels, and what each question carries."""
+
+    per_theory: int = 6
+    depths: dict[str, float] = field(default_factory=lambda: {str(d): 1.0 for d in range(6)})
+    labels: dict[str, float] = field(default_factory=lambda: {"True": 1.0, "False": 1.0, "Unknown": 1.0})
+    all_proofs: bool = True
+    classical: bool = False  # also label under classical semantics (Z3) and name the differences
+    drop_semantic_gaps: bool = False  # with classical: skip questions whose classical label differs
+    certificates: bool = False  # a Z3 counter-model for each Unknown
+    abduction: bool = False  # for each Unknown: the single missing facts that would prove it
+    step_supervision: bool = False  # valid next steps and typed invalid ones along each proof
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceSection:
+    """How rules read in English: template shares and `someone`/`people` rather than `something`/`things`."""
+
+    if_rate: float = 0.5
+    all_rate: float = 0.25
+    person_rate: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """Everything that decides a dataset; with the same recipe the generator gives the same bytes."""
+
+    name: str = "proofwriter-owa-d5"
+    seed: int = 0
+    semantics: str = "owa"
+    shard_size: int = 1000
+    vocabulary: VocabularySection = field(default_factory=VocabularySection)
+    theory: TheorySection = field(default_factory=TheorySection)
+    rules: RulesSection = field(default_factory=RulesSection)
+    questions: QuestionsSection = field(default_factory=QuestionsSection)
+    surface: SurfaceSection = field(default_factory=SurfaceSection)
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+    def with_seed(self, seed: int) -> Recipe:
+        return dataclasses.replace(self, seed=seed)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(_to_table(self))
+
+    @classmethod
+    def from_toml(cls, text: str, source: str = "<recipe>") -> Recipe:
+        try:
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise RecipeError(f"{source}: {error}") from None
+        return _from_table(cls, table, source, "")
+
+    @classmethod
+    def load(cls, path: Path) -> Recipe:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise RecipeError(f"{path}: cannot read ({error.strerror})") from None
+        return cls.from_toml(text, str(path))
+
+
+# --- TOML <-> dataclasses -----------------------------------------------------------------------
+
+
+def _to_table(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_table(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple):
+        return [_to_table(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_table(v) for k, v in value.items()}
+    return value
+
+
+def _from_table(cls: type, table: dict[str, Any], source: str, prefix: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key in table:
+        if key not in names:
+            raise RecipeError(f"{source}: unknown key {prefix}{key} (known: {', '.join(sorted(names))})")
+    values = {key: _coerce(value, hints[key], source, f"{prefix}{key}") for key, value in table.items()}
+    try:
+        return cls(**values)
+    except RecipeError as error:
+        raise RecipeError(f"{source}: {error}") from None
+
+
+def _coerce(value: Any, annotation: Any, source: str, key: str) -> Any:
+    origin = typing.get_origin(annotation)
+    if dataclasses.is_dataclass(annotation):
+        if not isinstance(value, dict):
+            raise RecipeError(f"{source}: {key}: expected a table")
+        return _from_table(annotation, value, source, f"{key}.")  # type: ignore[arg-type]
+    if annotation is bool:
+        return _expect(value, isinstance(value, bool), "true or false", source, key)
+    if annotation is int:
+        return _expect(value, isinstance(value, int) and not isinstance(value, bool), "an integer", source, key)
+    if annotation is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return float(_expect(value, ok, "a number", source, key))
+    if annotation is str:
+        return _expect(value, isinstance(value, str), "a string", source, key)
+    if origin is tuple:
+        _expect(value, isinstance(value, list), "a list", source, key)
+        args = typing.get_args(annotation)
+        inner = args[0]
+        if len(args) == 2 and args[1] is not Ellipsis and len(value) != 2:
+            raise RecipeError(f"{source}: {key}: expected [min, max], got {value!r}")
+        return tuple(_coerce(v, inner, source, f"{key}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        _expect(value, isinstance(value, dict), "a table", source, key)
+        inner = typing.get_args(annotation)[1]
+        return {str(k): _coerce(v, inner, source, f"{key}.{k}") for k, v in value.items()}
+    if isinstance(annotation, types.UnionType):  # pragma: no cover - no optional fields yet
+        return value
+    raise RecipeError(f"{source}: {key}: unsupported type {annotation}")
+
+
+def _expect(value: Any, ok: bool, what: str, source: str, key: str) -> Any:
+    if not ok:
+        raise RecipeError(f"{source}: {key}: expected {what}, got {value!r}")
+    return value
+
+
+def _check(recipe: Recipe) -> None:
+    """Values that parse but cannot be used; each error names its key."""
+    rates = {
+        "vocabulary.relation_rate": recipe.vocabulary.relation_rate,
+        "rules.ground_rate": recipe.rules.ground_rate,
+        "rules.other_constant_head_rate": recipe.rules.other_constant_head_rate,
+        "rules.negation_rate": recipe.rules.negation_rate,
+        "rules.negation_share": recipe.rules.negation_share,
+        "surface.if_rate": recipe.surface.if_rate,
+        "surface.all_rate": recipe.surface.all_rate,
+        "surface.person_rate": recipe.surface.person_rate,
+    }
+    for key, rate in rates.items():
+        if not 0.0 <= rate <= 1.0:
+            raise RecipeError(f"{key}: expected a number from 0 to 1, got {rate}")
+    if recipe.surface.if_rate + recipe.surface.all_rate > 1.0:
+        raise RecipeError("surface.if_rate + surface.all_rate: must not exceed 1")
+    if recipe.semantics not in ("owa", "cwa"):
+        raise RecipeError(f"semantics: expected 'owa' or 'cwa', got {recipe.semantics!r}")
+    if recipe.vocabulary.builtin not in BUILT_IN:
+        raise RecipeError(
+            f"vocabulary.builtin: expected one of {', '.join(BUILT_IN)}, got {recipe.vocabulary.builtin!r}"
+        )
+    _check_weights("rules.conditions", recipe.rules.conditions, {"1", "2", "3"})
+    _check_weights("questions.depths", recipe.questions.depths, {str(d) for d in range(21)})
+    _check_weights("questions.labels", recipe.questions.labels, {"True", "False", "Unknown"})
+    for key, (low, high) in {
+        "theory.entities": recipe.theory.entities,
+        "theory.distractor_facts": recipe.theory.distractor_facts,
+        "theory.distractor_rules": recipe.theory.distractor_rules,
+    }.items():
+        if not 0 <= low <= high:
+            raise RecipeError(f"{key}: expected [min, max] with 0 <= min <= max, got [{low}, {high}]")
+    if recipe.theory.entities[0] < 1:
+        raise RecipeError("theory.entities: a theory needs at least one entity")
+    for key, number in {
+        "shard_size": recipe.shard_size,
+        "questions.per_theory": recipe.questions.per_theory,
+        "theory.max_attempts": recipe.theory.max_attempts,
+    }.items():
+        if number < 1:
+            raise RecipeError(f"{key}: expected a positive integer, got {number}")
+    try:
+        recipe.vocabulary.resolve()
+    except ValueError as error:
+        raise RecipeError(str(error)) from None
+
+
+def _check_weights(key: str, weights: dict[str, float], allowed: set[str]) -> None:
+    for name, weight in weights.items():
+        if name not in allowed:
+            raise RecipeError(f"{key}.{name}: not one of {', '.join(sorted(allowed, key=lambda a: (len(a), a)))}")
+        if weight < 0:
+            raise RecipeError(f"{key}.{name}: a weight must not be negative, got {weight}")
+    if not any(w > 0 for w in weights.values()):
+        raise RecipeError(f"{key}: at least one weight must be positive")
