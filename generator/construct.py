@@ -151,10 +151,10 @@ class _Attempt:
                 goal = chain.levels[cell.depth]
                 if goal.positive == top_positive or cell.label is Label.UNKNOWN:
                     return chain
-        chain = self._grow_chain(cell.depth, complete, top_positive)
-        if chain is not None:
-            chains.append(chain)
-        return chain
+        grown = self._grow_chain(cell.depth, complete, top_positive)
+        if grown is not None:
+            chains.append(grown)
+        return grown
 
     def _grow_chain(self, depth: int, complete: bool, top_positive: bool) -> _Chain | None:
         """Levels 0..depth: level k is derived at depth k; level 0 is a fact unless this is a near miss."""

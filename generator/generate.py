@@ -64,7 +64,8 @@ def _questions(
     for number, (cell, statement, answer, near_miss) in enumerate(
         zip(cells, built.statements, built.answers, built.near_misses, strict=True), start=1
     ):
-        others, gap = (), None
+        others: tuple[tuple[Semantics, Label], ...] = ()
+        gap = None
         if recipe.questions.classical:
             others, gap = other_labels(built.theory, statement, answer.label, semantics)
             if gap is not None and recipe.questions.drop_semantic_gaps:

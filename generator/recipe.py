@@ -119,7 +119,8 @@ class Recipe:
             table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise RecipeError(f"{source}: {error}") from None
-        return _from_table(cls, table, source, "")
+        recipe: Recipe = _from_table(cls, table, source, "")
+        return recipe
 
     @classmethod
     def load(cls, path: Path) -> Recipe:
