@@ -39,9 +39,16 @@ class ConstructionError(LogicError):
 
 
 def build_theory(rng: random.Random, recipe: Recipe, vocabulary: Vocabulary, cells: tuple[Cell, ...]) -> Built:
-    """Try until an attempt meets every cell; each attempt draws from the same random stream."""
+    """Try until an attempt meets every cell; each attempt draws from the same random stream.
+
+    The family (relations or not, negation or not) is drawn once, before any attempt: were it drawn
+    again on each, families that fail more often would be under-represented, and with them the balance
+    of statement polarity.
+    """
+    relational = rng.random() < recipe.vocabulary.relation_rate
+    negation = rng.random() < recipe.rules.negation_share
     for attempt in range(1, recipe.theory.max_attempts + 1):
-        built = _Attempt(rng, recipe, vocabulary).run(cells)
+        built = _Attempt(rng, recipe, vocabulary, relational, negation).run(cells)
         if built is not None:
             return Built(built.theory, built.statements, built.answers, built.near_misses, attempt)
     wanted = ", ".join(f"{c.label.value}@{c.depth}" for c in cells)
@@ -69,6 +76,8 @@ class _Attempt:
     rng: random.Random
     recipe: Recipe
     vocabulary: Vocabulary
+    relational: bool
+    negation: bool
     facts: dict[Literal, None] = field(default_factory=dict)
     rules: dict[Rule, None] = field(default_factory=dict)
     used: set[Atom] = field(default_factory=set)
@@ -76,8 +85,6 @@ class _Attempt:
     def __post_init__(self) -> None:
         rng, recipe = self.rng, self.recipe
         self.closed = recipe.semantics == "cwa"
-        self.relational = rng.random() < recipe.vocabulary.relation_rate
-        self.negation = rng.random() < recipe.rules.negation_share
         pool = self.vocabulary.entities(self.relational)
         low, high = recipe.theory.entities
         count = max(rng.randint(low, high), 2 if self.relational else 1)
@@ -105,6 +112,8 @@ class _Attempt:
 
     def run(self, cells: tuple[Cell, ...]) -> Built | None:
         """Deepest cells first; a chain grown for one cell serves shallower cells from its lower levels."""
+        if not self.relational:
+            return self._run_ladder(cells)
         self._make_room(cells)
         statements: dict[int, Literal] = {}
         near_misses: dict[int, Literal | None] = {}
@@ -125,6 +134,75 @@ class _Attempt:
         theory = self._theory()
         order = range(len(cells))
         return self._check(theory, cells, [statements[i] for i in order], [near_misses[i] for i in order])
+
+    def _run_ladder(self, cells: tuple[Cell, ...]) -> Built | None:
+        """Attribute theories: one ladder of class rules p0 -> p1 -> ... that every entity climbs.
+
+        Rules over one variable fire for every entity, so separate chains would shortcut each other;
+        instead each question gets its own entity, entering the shared ladder at a level chosen so the
+        statement has the polarity it needs, with the side conditions it passes stated as its facts.
+        """
+        deepest = max(cell.depth for cell in cells)
+        top = min(len(self.vocabulary.attributes) - 3, deepest + 4)  # room to choose entry levels
+        predicates = list(self.vocabulary.attributes)
+        self.rng.shuffle(predicates)
+        if top < deepest:
+            return None
+        rungs = [Literal(Atom(p, (X,)), self.closed or not self._negated()) for p in predicates[: top + 1]]
+        spare = predicates[top + 1 :]
+        sides: list[list[Literal]] = [[]]
+        for level in range(1, top + 1):
+            extra = min(int(self._weighted(self.recipe.rules.conditions)) - 1, len(spare))
+            side = [
+                Literal(Atom(spare.pop(), (X,)), True if self.closed else not self._negated()) for _ in range(extra)
+            ]
+            conditions = [rungs[level - 1], *side]
+            self.rng.shuffle(conditions)
+            self.rules[Rule(tuple(conditions), rungs[level], self._style())] = None
+            sides.append(side)
+        self.entities = tuple(self.rng.sample(self.pool, min(len(self.pool), max(len(cells), 1))))
+        ladder = {literal.atom.predicate for literal in rungs} | {s.atom.predicate for side in sides for s in side}
+        for entity in self.entities:  # distractors must not touch the ladder's words for these entities
+            self.used.update(Atom(p, (entity,)) for p in ladder)
+        self.rule_predicates.update(ladder)
+        statements: list[Literal] = []
+        near_misses: list[Literal | None] = []
+        for number, cell in enumerate(cells):
+            entity = self.entities[number % len(self.entities)]
+            made = self._climb(cell, entity, rungs, sides, top)
+            if made is None:
+                return None
+            statements.append(made[0])
+            near_misses.append(made[1])
+        self._distractors()
+        return self._check(self._theory(), cells, statements, near_misses)
+
+    def _climb(
+        self, cell: Cell, entity: Constant, rungs: list[Literal], sides: list[list[Literal]], top: int
+    ) -> tuple[Literal, Literal | None] | None:
+        """Facts that take `entity` up `cell.depth` rungs; the statement about the rung it reaches."""
+        wanted = self._statement_polarity(cell.label)
+        starts = [
+            j
+            for j in range(0, top - cell.depth + 1)
+            if cell.label is Label.UNKNOWN
+            or (rungs[j + cell.depth].positive == (wanted != (cell.label is Label.FALSE)))
+        ]
+        if not starts:
+            return None
+        start = self.rng.choice(starts)
+        bind = {X: entity}
+        entry = rungs[start].substitute(bind)
+        for level in range(start + 1, start + cell.depth + 1):
+            for side in sides[level]:
+                self.facts[side.substitute(bind)] = None
+        goal = rungs[start + cell.depth].substitute(bind)
+        for atom in (entry.atom, goal.atom):
+            self.used.add(atom)
+        if cell.label is Label.UNKNOWN:
+            return (goal if wanted else goal.negated()), entry
+        self.facts[entry] = None
+        return (goal if cell.label is Label.TRUE else goal.negated()), None
 
     def _statement_polarity(self, label: Label) -> bool:
         """Whether the statement should be positive, so that polarity tells nothing about the label.
@@ -158,7 +236,7 @@ class _Attempt:
 
     def _grow_chain(self, depth: int, complete: bool, top_positive: bool) -> _Chain | None:
         """Levels 0..depth: level k is derived at depth k; level 0 is a fact unless this is a near miss."""
-        goal = self._fresh_literal(self.rng.choice(self.entities), positive_only=self.closed)
+        goal = self._fresh_literal(self._roomiest_entity(), positive_only=self.closed)
         if goal is None:
             return None
         goal = Literal(goal.atom, top_positive or self.closed or not self.negation and goal.positive)
@@ -271,22 +349,27 @@ class _Attempt:
     def _fresh_literal(
         self, subject: Constant, positive_only: bool = False, avoid: set[Atom] | None = None
     ) -> Literal | None:
-        """A literal about `subject` whose atom no proof in this theory uses yet."""
-        avoid = avoid or set()
-        for attempt in range(40):
-            if self.relational and self.rng.random() < 0.5:
-                objects = [e for e in self.entities if e != subject]
-                if not objects:
-                    continue
-                atom = Atom(self.rng.choice(self.vocabulary.relations), (subject, self.rng.choice(objects)))
-            else:
-                atom = Atom(self.rng.choice(self.vocabulary.attributes), (subject,))
-            if attempt < 20 and atom.predicate in self.rule_predicates:
-                continue  # prefer words no rule mentions yet: fewer shortcuts between proofs
-            if atom not in self.used and atom not in avoid:
-                self.used.add(atom)
-                return Literal(atom, positive_only or not self._negated())
-        return None
+        """A literal about `subject` whose atom no proof in this theory uses yet, preferring unruled words."""
+        candidates = [a for a in self._atoms_about(subject) if a not in self.used and a not in (avoid or ())]
+        if not candidates:
+            return None
+        unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
+        atom = self.rng.choice(unruled or candidates)
+        self.used.add(atom)
+        return Literal(atom, positive_only or not self._negated())
+
+    def _atoms_about(self, subject: Constant) -> list[Atom]:
+        atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
+        if self.relational:
+            others = [e for e in self.entities if e != subject]
+            atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
+        return atoms
+
+    def _roomiest_entity(self) -> Constant:
+        """The entity with the most unused atoms: a long proof about it will not run out of words."""
+        free = {e: sum(a not in self.used for a in self._atoms_about(e)) for e in self.entities}
+        best = max(free.values())
+        return self.rng.choice([e for e in self.entities if free[e] == best])
 
     def _fresh_relation(self, actor: Constant, about: Constant, positive: bool) -> Literal | None:
         for _ in range(10):

@@ -52,7 +52,7 @@ class TheorySection:
     entities: tuple[int, int] = (2, 4)
     distractor_facts: tuple[int, int] = (1, 4)
     distractor_rules: tuple[int, int] = (1, 3)
-    max_attempts: int = 60
+    max_attempts: int = 400
 
 
 @dataclass(frozen=True, slots=True)

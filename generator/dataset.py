@@ -1,0 +1,170 @@
+"""Writing a dataset to disk: shards, a manifest, resumption, any number of workers, the same bytes.
+
+Shard s holds examples [s * shard_size, ...); each is written atomically, so a killed run leaves only
+whole shards, and the same command run again makes just the missing ones. Shards depend only on the
+recipe and their range, so one worker or many write identical files.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from proofloom._version import __version__
+from proofloom.atomic import write_text_atomic
+from proofloom.errors import ProofloomError
+from proofloom.generator.example import Example
+from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
+from proofloom.generator.formats.native import example_line, read_native
+from proofloom.generator.generate import generate_example
+from proofloom.generator.recipe import Recipe
+
+
+class OutputFormat(enum.Enum):
+    """What `generate` writes beside its native shards."""
+
+    NATIVE = "native"
+    PROOFWRITER = "proofwriter"
+    ENTAILMENTBANK = "entailmentbank"
+    HF = "hf"
+
+
+class DatasetError(ProofloomError, ValueError):
+    """An output folder that cannot take this run (it holds another recipe's data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """A range of example indices and the file that holds them."""
+
+    start: int
+    stop: int
+
+    @property
+    def name(self) -> str:
+        return f"shard-{self.start:07d}-{self.stop:07d}.jsonl"
+
+
+def plan(recipe: Recipe, count: int) -> list[Shard]:
+    size = recipe.shard_size
+    return [Shard(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _make_shard(job: tuple[str, Shard]) -> tuple[Shard, str]:
+    recipe_text, shard = job
+    recipe = Recipe.from_toml(recipe_text)
+    lexicon = recipe.vocabulary.resolve().lexicon
+    text = "".join(example_line(generate_example(recipe, i), lexicon) for i in range(shard.start, shard.stop))
+    return shard, text
+
+
+def write_dataset(
+    recipe: Recipe,
+    folder: Path,
+    count: int,
+    workers: int = 1,
+    output_format: OutputFormat = OutputFormat.NATIVE,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Generate `count` theories into `folder` (resuming whatever whole shards are already there)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _claim(folder, recipe)
+    for leftover in folder.glob(".shard-*.tmp"):
+        leftover.unlink()
+    shards = plan(recipe, count)
+    missing = [s for s in shards if not (folder / s.name).exists()]
+    done = count - sum(s.stop - s.start for s in missing)
+    if progress:
+        progress(done, count)
+    for shard, text in _run(recipe, missing, workers):
+        write_text_atomic(folder / shard.name, text)
+        done += shard.stop - shard.start
+        if progress:
+            progress(done, count)
+    manifest = _manifest(recipe, folder, shards, count)
+    _convert(recipe, folder, shards, output_format)
+    write_text_atomic(folder / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+    from proofloom.generator.card import dataset_card
+
+    write_text_atomic(folder / "README.md", dataset_card(recipe, manifest, folder, shards))
+    return manifest
+
+
+def _claim(folder: Path, recipe: Recipe) -> None:
+    """The folder's recipe.toml must be this recipe (or absent): never mix two datasets in one folder."""
+    path = folder / "recipe.toml"
+    text = recipe.to_toml()
+    if path.exists() and path.read_text(encoding="utf-8") != text:
+        raise DatasetError(f"{folder} holds a dataset of another recipe (see its recipe.toml); use a new folder")
+    if not path.exists():
+        write_text_atomic(path, text)
+
+
+def _run(recipe: Recipe, shards: list[Shard], workers: int) -> Iterator[tuple[Shard, str]]:
+    jobs = [(recipe.to_toml(), shard) for shard in shards]
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_make_shard, jobs)
+        return
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(_make_shard, jobs)
+
+
+def read_examples(folder: Path) -> Iterator[Example]:
+    """Every example of a dataset folder, in index order."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for shard in manifest["shards"]:
+        yield from read_native(folder / shard["file"])
+
+
+def _manifest(recipe: Recipe, folder: Path, shards: list[Shard], count: int) -> dict[str, Any]:
+    cells: Counter[str] = Counter()
+    entries = []
+    questions = 0
+    for shard in shards:
+        data = (folder / shard.name).read_bytes()
+        for line in data.decode("utf-8").splitlines():
+            for question in json.loads(line)["questions"]:
+                cells[f"{question['label']}@{question['target_depth']}"] += 1
+                questions += 1
+        entries.append(
+            {"file": shard.name, "examples": shard.stop - shard.start, "sha256": hashlib.sha256(data).hexdigest()}
+        )
+    return {
+        "recipe": recipe.name,
+        "seed": recipe.seed,
+        "proofloom": __version__,
+        "theories": count,
+        "questions": questions,
+        "cells": dict(sorted(cells.items())),
+        "shards": entries,
+    }
+
+
+def _convert(recipe: Recipe, folder: Path, shards: list[Shard], output_format: OutputFormat) -> None:
+    """Other formats are written from the native shards, shard by shard, each file atomically."""
+    if output_format is OutputFormat.NATIVE:
+        return
+    lexicon = recipe.vocabulary.resolve().lexicon
+    target = folder / output_format.value
+    target.mkdir(exist_ok=True)
+    for shard in shards:
+        examples = read_native(folder / shard.name)
+        stem = shard.name.removesuffix(".jsonl")
+        temporary = target / f".{stem}.tmp"
+        if output_format is OutputFormat.PROOFWRITER:
+            final = target / f"meta-{stem}.jsonl"
+            proofwriter.write_meta(examples, temporary, lexicon)
+        elif output_format is OutputFormat.ENTAILMENTBANK:
+            final = target / f"{stem}.jsonl"
+            entailmentbank.write_records(examples, temporary, lexicon)
+        else:
+            final = target / f"{stem}.parquet"
+            huggingface.write_parquet(examples, temporary, lexicon)
+        temporary.replace(final)

@@ -1,0 +1,1 @@
+"""Dataset formats, each a writer with its reader: proofloom JSONL, ProofWriter meta, EntailmentBank, HuggingFace."""

@@ -1,0 +1,74 @@
+"""EntailmentBank-style JSONL: one question a line, with its context, hypothesis and linearized proof."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from proofloom.generator.example import Example
+from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
+from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
+from proofloom.prover.tree import EntailmentTree
+
+
+def to_records(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The proved questions of an example (Unknown ones have no tree to give)."""
+    records = []
+    for question in example.questions:
+        if not question.proofs:
+            continue
+        tree = question.proofs[0]
+        records.append(
+            {
+                "id": question.id,
+                "context": example.context,
+                "question": render_sentence(question.statement, lexicon),
+                "answer": question.label.value,
+                "hypothesis": render_sentence(tree.conclusion, lexicon),
+                "proof": to_entailmentbank(tree, lexicon),
+                "depth_of_proof": question.depth,
+                "meta": {
+                    "triples": {
+                        f"sent{i}": render_sentence(s.content, lexicon)
+                        for i, s in enumerate(example.theory.sentences, start=1)
+                    }
+                },
+            }
+        )
+    return records
+
+
+def write_records(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for example in examples:
+            for record in to_records(example, lexicon):
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_records(path: Path) -> list[tuple[str, Theory, Literal, Label, int, EntailmentTree]]:
+    """(id, theory, statement, label, depth, tree) for each line."""
+    rows = []
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            try:
+                record = json.loads(line)
+                theory = read_theory(record["context"])
+                hypothesis = read_statement(record["hypothesis"])
+                tree = from_entailmentbank(record["proof"], theory, hypothesis)
+                label = Label.parse(record["answer"])
+                rows.append(
+                    (
+                        record["id"],
+                        theory,
+                        read_statement(record["question"]),
+                        label,
+                        int(record["depth_of_proof"]),
+                        tree,
+                    )
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                raise ValueError(f"{path}:{number}: not an EntailmentBank record ({error})") from None
+    return rows

@@ -1,0 +1,106 @@
+"""ProofWriter's `meta-*.jsonl`: one theory a line, with triples, rules and questions (write and read)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from proofloom.generator.example import Example, GeneratedQuestion
+from proofloom.logic.english import Lexicon, render_sentence
+from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Literal, Rule, Theory, Variable
+from proofloom.prover.problems import BadRecord, Problem, read_problems
+from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
+
+ANSWERS = {Label.TRUE: True, Label.FALSE: False, Label.UNKNOWN: "Unknown"}
+STRATEGIES = {Label.TRUE: "proof", Label.FALSE: "inv-proof", Label.UNKNOWN: "random"}
+
+
+def _representation(literal: Literal, lexicon: Lexicon) -> str:
+    """`("Bob" "is" "big" "+")` / `("cow" "chases" "dog" "-")`, as ProofWriter writes triples."""
+    atom = literal.atom
+    words = [_term(a, lexicon) for a in atom.args]
+    sign = "+" if literal.positive else "-"
+    if atom.arity == 1:
+        return f'("{words[0]}" "is" "{atom.predicate}" "{sign}")'
+    return f'("{words[0]}" "{atom.predicate}" "{words[1]}" "{sign}")'
+
+
+def _term(term: object, lexicon: Lexicon) -> str:
+    if isinstance(term, Variable):
+        return "something"
+    name = str(term)
+    return name.capitalize() if name in lexicon.proper_nouns else name.replace("_", " ")
+
+
+def _rule_representation(rule: Rule, lexicon: Lexicon) -> str:
+    conditions = " ".join(_representation(c, lexicon) for c in rule.conditions)
+    return f"(({conditions}) -> {_representation(rule.head, lexicon)})"
+
+
+def to_meta(example: Example, lexicon: Lexicon) -> dict[str, Any]:
+    """The example as a ProofWriter meta record."""
+    theory = example.theory
+    triples = {
+        s.id: {"text": render_sentence(s.content, lexicon), "representation": _representation(s.content, lexicon)}
+        for s in theory.facts
+        if isinstance(s.content, Literal)
+    }
+    rules = {
+        s.id: {"text": render_sentence(s.content, lexicon), "representation": _rule_representation(s.content, lexicon)}
+        for s in theory.rules
+        if isinstance(s.content, Rule)
+    }
+    questions = {f"Q{i}": _question(q, lexicon) for i, q in enumerate(example.questions, start=1)}
+    depths = [q.depth for q in example.questions if q.depth is not None]
+    return {
+        "id": example.id,
+        "maxD": max(depths, default=0),
+        "NFact": len(triples),
+        "NRule": len(rules),
+        "theory": example.context,
+        "triples": triples,
+        "rules": rules,
+        "questions": questions,
+    }
+
+
+def _question(question: GeneratedQuestion, lexicon: Lexicon) -> dict[str, Any]:
+    with_intermediates = []
+    for tree in question.proofs:
+        representation, intermediates = to_proofwriter_with_intermediates(tree, lexicon)
+        with_intermediates.append(
+            {
+                "representation": representation,
+                "intermediates": {name: {"text": text} for name, text in intermediates.items()},
+            }
+        )
+    return {
+        "question": render_sentence(question.statement, lexicon),
+        "answer": ANSWERS[question.label],
+        "QDep": question.depth if question.depth is not None else question.target_depth,
+        "QLen": min((t.size + len(t.sentence_ids()) for t in question.proofs), default=0),
+        "strategy": STRATEGIES[question.label],
+        "proofs": to_proofwriter(question.proofs) if question.proofs else "[]",
+        "proofsWithIntermediates": with_intermediates,
+    }
+
+
+def write_meta(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for example in examples:
+            stream.write(json.dumps(to_meta(example, lexicon)) + "\n")
+
+
+def read_meta(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, Label, int | None, tuple[Any, ...]], ...]]]:
+    """(theory id, theory, questions as (statement, label, QDep, proofs)) for each line."""
+    grouped: dict[str, tuple[Theory, list[tuple[Literal, Label, int | None, tuple[Any, ...]]]]] = {}
+    for item in read_problems(path):
+        if isinstance(item, BadRecord):
+            raise ValueError(f"{item.where}: {item.message}")
+        assert isinstance(item, Problem) and item.gold is not None
+        theory_id = item.id.rsplit("_", 1)[0]
+        proofs = from_proofwriter(item.gold_proofs, item.theory) if item.gold_proofs not in (None, "[]") else ()
+        grouped.setdefault(theory_id, (item.theory, []))[1].append((item.statement, item.gold, item.gold_depth, proofs))
+    return [(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
