@@ -61,7 +61,7 @@ def _questions(
     recipe: Recipe, index: int, built: Built, cells: tuple[Cell, ...], semantics: Semantics, rng: random.Random
 ) -> tuple[GeneratedQuestion, ...] | None:
     questions = []
-    for number, (cell, statement, answer, near_miss) in enumerate(
+    for number, (cell, statement, answer, _near_miss) in enumerate(
         zip(cells, built.statements, built.answers, built.near_misses, strict=True), start=1
     ):
         others: tuple[tuple[Semantics, Label], ...] = ()
@@ -73,8 +73,6 @@ def _questions(
         unknown = answer.label is Label.UNKNOWN
         certificate = counter_model(built.theory, statement) if unknown and recipe.questions.certificates else ()
         missing = abductions(built.theory, statement) if unknown and recipe.questions.abduction else ()
-        if missing and near_miss is not None and near_miss not in missing:
-            missing = tuple(sorted((*missing, near_miss)))
         questions.append(
             GeneratedQuestion(
                 f"{recipe.name}-{index:07d}-Q{number}",

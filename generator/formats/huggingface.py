@@ -36,6 +36,7 @@ def write_parquet(examples: list[Example], path: Path, lexicon: Lexicon) -> None
     """Rows to a Parquet file (imports `datasets` only here: it is slow to import)."""
     import datasets
 
+    datasets.disable_progress_bars()
     rows = [row for example in examples for row in to_rows(example, lexicon)]
     datasets.Dataset.from_list(rows).to_parquet(str(path))
 

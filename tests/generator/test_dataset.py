@@ -1,0 +1,137 @@
+"""Datasets on disk: every format reads back equal, any worker count gives the same bytes, a killed run resumes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofloom.cli import main
+from proofloom.generator.dataset import OutputFormat, read_examples, write_dataset
+from proofloom.generator.example import example_from_json, example_to_json
+from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
+from proofloom.generator.recipe import Recipe
+from proofloom.logic.semantics import Label
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+RECIPE = dataclasses.replace(Recipe.load(DATASETS / "proofwriter-owa-d5.toml"), shard_size=10)
+LEXICON = RECIPE.vocabulary.resolve().lexicon
+
+
+def _shards(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.glob("shard-*.jsonl")))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("native")
+    write_dataset(RECIPE, folder, 30)
+    return folder
+
+
+def test_native_round_trip(written: Path) -> None:
+    examples = list(read_examples(written))
+    assert [e.index for e in examples] == list(range(30))
+    for example in examples:
+        assert example_from_json(example_to_json(example, LEXICON)) == example
+    manifest = json.loads((written / "manifest.json").read_text())
+    assert manifest["theories"] == 30 and manifest["questions"] == 30 * RECIPE.questions.per_theory
+    assert (written / "README.md").read_text().count("| ") > 10
+
+
+def test_proofwriter_meta_round_trip(written: Path, tmp_path: Path) -> None:
+    examples = list(read_examples(written))
+    path = tmp_path / "meta-test.jsonl"
+    proofwriter.write_meta(examples, path, LEXICON)
+    read = proofwriter.read_meta(path)
+    assert [key for key, _, _ in read] == [e.id for e in examples]
+    for example, (_, theory, questions) in zip(examples, read, strict=True):
+        assert theory == example.theory
+        expected = [
+            (q.statement, q.label, q.depth if q.depth is not None else q.target_depth, q.proofs)
+            for q in example.questions
+        ]
+        assert list(questions) == expected
+
+
+def test_entailmentbank_round_trip(written: Path, tmp_path: Path) -> None:
+    examples = list(read_examples(written))
+    path = tmp_path / "eb.jsonl"
+    entailmentbank.write_records(examples, path, LEXICON)
+    rows = {row[0]: row for row in entailmentbank.read_records(path)}
+    proved = [(e, q) for e in examples for q in e.questions if q.proofs]
+    assert len(rows) == len(proved)
+    for example, question in proved:
+        _, theory, statement, label, depth, tree = rows[question.id]
+        assert (theory, statement, label, depth, tree) == (
+            example.theory,
+            question.statement,
+            question.label,
+            question.depth,
+            question.proofs[0],
+        )
+
+
+def test_huggingface_parquet_loads_with_datasets(written: Path, tmp_path: Path) -> None:
+    pytest.importorskip("datasets")
+    examples = list(read_examples(written))
+    path = tmp_path / "train.parquet"
+    huggingface.write_parquet(examples, path, LEXICON)
+    rows = huggingface.read_parquet([path])
+    assert rows == [row for e in examples for row in huggingface.to_rows(e, LEXICON)]
+
+
+def test_same_bytes_at_one_and_two_workers(written: Path, tmp_path: Path) -> None:
+    write_dataset(RECIPE, tmp_path, 30, workers=2, output_format=OutputFormat.PROOFWRITER)
+    assert _shards(tmp_path) == _shards(written)
+    assert (tmp_path / "manifest.json").read_text() == (written / "manifest.json").read_text()
+    assert len(list((tmp_path / "proofwriter").glob("meta-*.jsonl"))) == 3
+
+
+def test_a_folder_keeps_to_its_recipe(written: Path) -> None:
+    with pytest.raises(ValueError, match="another recipe"):
+        write_dataset(RECIPE.with_seed(RECIPE.seed + 1), written, 30)
+
+
+def test_killed_run_resumes_to_the_same_bytes(written: Path, tmp_path: Path) -> None:
+    recipe_path = tmp_path / "recipe.toml"
+    slow = dataclasses.replace(RECIPE, shard_size=5)
+    recipe_path.write_text(slow.to_toml())
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "proofloom", "generate", str(recipe_path), "-o", str(out), "-n", "30"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:  # kill it once the second shard is on disk, mid-run
+        if line.startswith("generated 10/30"):
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert not (out / "manifest.json").exists()
+    assert 1 <= len(list(out.glob("shard-*.jsonl"))) < 6
+    assert main(["generate", str(recipe_path), "-o", str(out), "-n", "30"]) == 0
+    assert _shards(out) == _shards(written)
+    assert not list(out.glob(".*tmp"))
+
+
+def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rules]\nnegation_rate = 5\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "proofloom", "generate", str(bad), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "rules.negation_rate" in result.stderr and "bad.toml" in result.stderr
+
+
+def test_unknown_questions_are_balanced_against_proved_ones(written: Path) -> None:
+    labels = [q.label for e in read_examples(written) for q in e.questions]
+    assert labels.count(Label.UNKNOWN) == len(labels) // 3

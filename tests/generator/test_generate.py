@@ -1,0 +1,150 @@
+"""The generator's laws: quotas exact, labels re-derived by the reasoner and Z3, depth 10, quality, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from proofloom.generator.generate import generate, generate_example
+from proofloom.generator.recipe import Recipe
+from proofloom.generator.schedule import cycle
+from proofloom.generator.supervision import INVALID_TYPES
+from proofloom.logic.english import read_theory
+from proofloom.logic.matching import conclusions
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.logic.syntax import parse_literal
+from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.prover.reasoner import Reasoner
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+
+
+def _recipe(name: str, **questions: object) -> Recipe:
+    recipe = Recipe.load(DATASETS / f"{name}.toml")
+    return dataclasses.replace(recipe, questions=dataclasses.replace(recipe.questions, **questions))
+
+
+@pytest.fixture(scope="module")
+def owa_examples() -> list:  # type: ignore[type-arg]
+    return list(generate(Recipe.load(DATASETS / "proofwriter-owa-d5.toml"), 240))
+
+
+def test_quotas_are_met_exactly(owa_examples: list) -> None:  # type: ignore[type-arg]
+    recipe = Recipe.load(DATASETS / "proofwriter-owa-d5.toml")
+    per_cycle = Counter(cycle(recipe))
+    cycles = 240 * recipe.questions.per_theory // sum(per_cycle.values())
+    found = Counter((q.target_depth, q.label) for e in owa_examples for q in e.questions)
+    assert found == {(c.depth, c.label): n * cycles for c, n in per_cycle.items()}
+
+
+def test_labels_and_depths_are_re_derived_by_the_reasoner(owa_examples: list) -> None:  # type: ignore[type-arg]
+    checked = 0
+    for example in owa_examples:
+        reasoner = Reasoner(example.theory)
+        for question in example.questions:
+            answer = reasoner.answer(question.statement)
+            assert (answer.label, answer.depth) == (question.label, question.depth), question.id
+            assert question.label is Label.UNKNOWN or question.depth == question.target_depth
+            assert [t.depth for t in question.proofs] == sorted(t.depth for t in question.proofs)
+            checked += 1
+    assert checked >= 1000
+
+
+def test_labels_agree_with_z3_where_semantics_agree(owa_examples: list) -> None:  # type: ignore[type-arg]
+    for example in owa_examples[:60]:
+        for question in example.questions:
+            classical = Reasoner(example.theory, Semantics.CLASSICAL).answer(question.statement)
+            assert classical.label is question.label or classical.gap is not None, question.id
+
+
+def test_english_contexts_read_back_and_theories_are_clean(owa_examples: list) -> None:  # type: ignore[type-arg]
+    for example in owa_examples:
+        theory: Theory = example.theory
+        assert read_theory(example.context) == theory
+        contents = [s.content for s in theory.sentences]
+        assert len(set(contents)) == len(contents), "repeated sentence"
+        for rule in (c for c in contents if isinstance(c, Rule)):
+            atoms = [c.atom for c in rule.conditions]
+            assert rule.head.atom not in atoms and len(set(atoms)) == len(atoms), rule
+        known = set(Reasoner(theory).closure.known())
+        assert not any(literal.negated() in known for literal in known), "inconsistent theory"
+
+
+def test_polarity_says_nothing_about_the_label(owa_examples: list) -> None:  # type: ignore[type-arg]
+    decided = [
+        (q.statement.positive, q.label) for e in owa_examples for q in e.questions if q.label is not Label.UNKNOWN
+    ]
+    agree = sum(positive == (label is Label.TRUE) for positive, label in decided) / len(decided)
+    assert 0.4 < agree < 0.6
+
+
+def test_depth_ten() -> None:
+    recipe = Recipe.load(DATASETS / "proofwriter-owa-d10.toml")
+    examples = list(generate(recipe, 12))
+    depths = {q.depth for e in examples for q in e.questions if q.depth is not None}
+    assert 10 in depths
+    for example in examples:
+        reasoner = Reasoner(example.theory)
+        for question in example.questions:
+            assert reasoner.answer(question.statement).depth == question.depth
+
+
+def test_closed_world_recipe() -> None:
+    examples = list(generate(Recipe.load(DATASETS / "proofwriter-cwa-d5.toml"), 24))
+    for example in examples:
+        assert all(s.content.positive for s in example.theory.facts if isinstance(s.content, Literal))
+        reasoner = Reasoner(example.theory, Semantics.CWA)
+        for question in example.questions:
+            assert reasoner.answer(question.statement).label is question.label
+
+
+def test_example_i_depends_only_on_seed_and_i() -> None:
+    recipe = Recipe.load(DATASETS / "proofwriter-owa-d5.toml")
+    assert generate_example(recipe, 17) == list(generate(recipe, 3, start=16))[1]
+    assert generate_example(recipe, 17) != generate_example(recipe.with_seed(recipe.seed + 1), 17)
+
+
+def test_certificates_and_abductions_for_unknowns() -> None:
+    recipe = _recipe("proofwriter-owa-d5", certificates=True, abduction=True)
+    unknowns = [(e, q) for e in generate(recipe, 12) for q in e.questions if q.label is Label.UNKNOWN]
+    assert unknowns
+    for example, question in unknowns:
+        model = set(question.counter_model)
+        assert question.statement.negated() in model and question.statement not in model
+        for fact in question.abductions:
+            extended = Theory.of(*(s.content for s in example.theory.sentences), fact)
+            assert Reasoner(extended).answer(question.statement).label is Label.TRUE
+    # a near miss about the statement itself (not its negation) always has its left-out fact as an answer
+    assert sum(bool(q.abductions) for _, q in unknowns) >= len(unknowns) // 3
+
+
+def test_classical_labels_and_dropping_gaps() -> None:
+    recipe = _recipe("proofwriter-owa-d5", classical=True, drop_semantic_gaps=True)
+    for example in generate(recipe, 10):
+        for question in example.questions:
+            assert all(s is not Semantics.CLASSICAL for s, _ in question.other_labels)
+
+
+def test_step_supervision_is_sound() -> None:
+    examples = list(generate(Recipe.load(DATASETS / "step-model.toml"), 8))
+    kinds: Counter[str] = Counter()
+    for example in examples:
+        theory = example.theory
+        for record in example.supervision:
+            for step in record["valid"]:
+                *premises, rule_id = step["premises"]
+                rule = theory[rule_id].content
+                facts = [
+                    theory[p].content if p in {s.id for s in theory.sentences} else parse_literal(p) for p in premises
+                ]
+                assert isinstance(rule, Rule) and parse_literal(step["conclusion"]) in conclusions(rule, facts)
+            kinds.update(item["type"] for item in record["invalid"])
+    assert set(kinds) == set(INVALID_TYPES)
+
+
+def test_random_streams_are_text_seeded() -> None:
+    assert random.Random("proofloom:1:2").random() == random.Random("proofloom:1:2").random()

@@ -1,0 +1,59 @@
+"""Recipes: every shipped one round-trips through TOML; a bad key or value is an error naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proofloom.generator.recipe import Recipe, RecipeError
+from proofloom.generator.schedule import cycle
+from proofloom.logic.semantics import Label
+
+SHIPPED = sorted((Path(__file__).resolve().parents[2] / "datasets").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_recipes_round_trip(path: Path) -> None:
+    recipe = Recipe.load(path)
+    assert Recipe.from_toml(recipe.to_toml()) == recipe
+    assert recipe.name == path.stem
+
+
+def test_the_flagship_recipes_exist() -> None:
+    names = {p.stem for p in SHIPPED}
+    assert {
+        "proofwriter-owa-d5",
+        "proofwriter-owa-d3",
+        "proofwriter-cwa-d5",
+        "proofwriter-owa-d10",
+        "fictional-owa-d5",
+        "step-model",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("colour = 1", "unknown key colour"),
+        ("[rules]\nshape = 1", "unknown key rules.shape"),
+        ('seed = "x"', "seed: expected an integer"),
+        ("[rules]\nnegation_rate = 2", "rules.negation_rate: expected a number from 0 to 1"),
+        ("[questions.labels]\nMaybe = 1", "questions.labels.Maybe: not one of"),
+        ("[theory]\nentities = [3]", "theory.entities: expected [min, max]"),
+        ("[theory]\nentities = [3, 1]", "theory.entities: expected [min, max] with 0 <= min <= max"),
+        ('semantics = "fuzzy"', "semantics: expected 'owa' or 'cwa'"),
+        ('[vocabulary]\nattributes = ["Big"]', "vocabulary.attributes: 'Big' must be a lower-case word"),
+        ("seed = ", "recipe.toml"),
+    ],
+)
+def test_bad_recipes_name_the_key(text: str, message: str) -> None:
+    with pytest.raises(RecipeError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Recipe.from_toml(text, "recipe.toml")
+
+
+def test_schedule_meets_weights_exactly_per_cycle() -> None:
+    recipe = Recipe.from_toml("[questions.depths]\n0 = 1\n1 = 2\n[questions.labels]\nTrue = 1\nFalse = 1\nUnknown = 0")
+    cells = cycle(recipe)
+    counts = {(c.depth, c.label): cells.count(c) for c in set(cells)}
+    assert counts == {(0, Label.TRUE): 1, (0, Label.FALSE): 1, (1, Label.TRUE): 2, (1, Label.FALSE): 2}
