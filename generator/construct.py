@@ -91,6 +91,7 @@ class _Attempt:
         self.entities: tuple[Constant, ...] = tuple(rng.sample(pool, min(count, len(pool))))
         self.pool = pool
         self.rule_predicates: set[str] = set()
+        self._atom_cache: dict[tuple[Constant, tuple[Constant, ...]], list[Atom]] = {}
 
     def _make_room(self, cells: tuple[Cell, ...]) -> None:
         """Add entities until the atoms the proofs will need are at most half of those available."""
@@ -359,11 +360,14 @@ class _Attempt:
         return Literal(atom, positive_only or not self._negated())
 
     def _atoms_about(self, subject: Constant) -> list[Atom]:
-        atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
-        if self.relational:
-            others = [e for e in self.entities if e != subject]
-            atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
-        return atoms
+        key = (subject, self.entities)
+        if key not in self._atom_cache:
+            atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
+            if self.relational:
+                others = [e for e in self.entities if e != subject]
+                atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
+            self._atom_cache[key] = atoms
+        return self._atom_cache[key]
 
     def _roomiest_entity(self) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""

@@ -14,15 +14,15 @@ from proofloom.generator.supervision import supervise
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.prover.reasoner import Reasoner
 
-_SCHEDULES: dict[str, tuple[Cell, ...]] = {}
+_SCHEDULES: dict[int, tuple[Recipe, tuple[Cell, ...]]] = {}
 
 
 def _schedule(recipe: Recipe) -> tuple[Cell, ...]:
-    """The recipe's cycle of cells (recipes hold dicts, so they are cached by their TOML text)."""
-    key = recipe.to_toml()
-    if key not in _SCHEDULES:
-        _SCHEDULES[key] = cycle(recipe)
-    return _SCHEDULES[key]
+    """The recipe's cycle of cells, cached by identity (recipes hold dicts, so they cannot be hashed)."""
+    cached = _SCHEDULES.get(id(recipe))
+    if cached is None or cached[0] is not recipe:
+        cached = _SCHEDULES[id(recipe)] = (recipe, cycle(recipe))
+    return cached[1]
 
 
 def example_rng(recipe: Recipe, index: int) -> random.Random:

@@ -14,10 +14,10 @@ from typing import TextIO
 from proofloom._version import __version__
 from proofloom.atomic import atomic_output, write_text_atomic
 from proofloom.errors import ProofloomError
-from proofloom.logic.english import render_english
-from proofloom.logic.files import TheoryFormat, load_theory, parse_theory_text
-from proofloom.logic.syntax import parse_literal, render_dsl
-from proofloom.logic.z3_encoding import Encoding, Outcome, check_entailment
+from proofloom.generator.recipe import Recipe
+from proofloom.logic.english import render_english, render_sentence
+from proofloom.logic.files import TheoryFormat, load_theory
+from proofloom.logic.syntax import render_dsl
 from proofloom.prover.solve import Summary
 
 Command = Callable[[argparse.Namespace], int]
@@ -37,35 +37,43 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    """The main job on the embedded defaults: read a theory, round-trip it through English, answer and prove."""
+    """The main job on embedded defaults: generate a small dataset, prove its questions, verify every proof."""
+    import tempfile
+
+    from proofloom.generator.dataset import read_examples, write_dataset
     from proofloom.logic.semantics import Semantics
     from proofloom.prover.entailmentbank import to_entailmentbank
     from proofloom.prover.reasoner import Reasoner
+    from proofloom.prover.verifier import Verifier
 
     started = time.perf_counter()
-    sample = resources.files("proofloom").joinpath("datasets/samples/tiny.dsl").read_text(encoding="utf-8")
-    theory = parse_theory_text(sample, TheoryFormat.DSL, "datasets/samples/tiny.dsl")
-    english = render_english(theory)
-    reread = parse_theory_text(english, TheoryFormat.ENGLISH, "<rendered English>")
-    same = [s.content for s in reread.sentences] == [s.content for s in theory.sentences]
-    print(f"theory: {len(theory.facts)} facts, {len(theory.rules)} rules")
-    print(f"English: {english}")
-    print(f"English round trip: {'exact' if same else 'DIFFERS'}")
-    for statement in ("kind(bob)", "smart(charlie)", "furry(dog)"):
-        goal = parse_literal(statement)
-        for semantics in Semantics:
-            answer = Reasoner(theory, semantics).answer(goal)
-            proof = to_entailmentbank(answer.proof) if answer.proof is not None else "-"
-            gap = f" [{answer.gap.value}]" if answer.gap else ""
-            print(f"{statement:>16} {semantics.value:>9}: {answer.label.value:<7} depth {answer.depth}{gap}  {proof}")
-    grounded = check_entailment(theory, parse_literal("smart(bob)"), Encoding.GROUNDED)
-    quantified = check_entailment(theory, parse_literal("smart(bob)"), Encoding.QUANTIFIED)
+    recipe = _load_recipe("proofwriter-owa-d5")
+    assert isinstance(recipe, Recipe)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(args.output) if args.output else Path(scratch) / "dataset"
+        manifest = write_dataset(recipe, folder, args.n)
+        examples = list(read_examples(folder))
+    print(f"1. generated {manifest['theories']} theories, {manifest['questions']} questions (recipe {recipe.name})")
+    answered = correct = proofs = valid = 0
+    for example in examples:
+        reasoner, verifier = Reasoner(example.theory, Semantics.OWA), Verifier(example.theory)
+        for question in example.questions:
+            answer = reasoner.answer(question.statement)
+            answered += 1
+            correct += answer.label is question.label
+            if answer.proof is not None:
+                proofs += 1
+                valid += verifier.verify(answer.proof.conclusion, to_entailmentbank(answer.proof)).valid
+    print(f"2. proved: {correct}/{answered} labels equal the generator's (symbolic reasoner, owa)")
+    print(f"3. verified: {valid}/{proofs} proofs valid, every step checked by Z3")
+    example = examples[0]
+    question = next(q for q in example.questions if q.proofs)
     print(
-        f"Z3 core for smart(bob): {', '.join(grounded.core)} (quantified encoding agrees: "
-        f"{grounded.outcome is quantified.outcome is Outcome.ENTAILED})"
+        f"\nFor example: {example.context}\nQ: {render_sentence(question.statement)} "
+        f"A: {question.label.value} (depth {question.depth})\nProof: {to_entailmentbank(question.proofs[0])}"
     )
-    print(f"done in {time.perf_counter() - started:.2f}s")
-    return 0 if same else 1
+    print(f"done in {time.perf_counter() - started:.1f}s")
+    return 0 if correct == answered and valid == proofs else 1
 
 
 def _solve(args: argparse.Namespace) -> int:
@@ -221,6 +229,8 @@ def _parser() -> argparse.ArgumentParser:
     generate.set_defaults(run=_generate)
 
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")
+    demo.add_argument("-n", type=int, default=20, help="theories to generate (default 20)")
+    demo.add_argument("-o", "--output", help="keep the generated dataset in this folder")
     demo.set_defaults(run=_demo)
     return parser
 

@@ -77,6 +77,7 @@ class EntailmentTree:
         self._graph = graph
         self.root = root
         self.theory = theory
+        self._steps: tuple[Step, ...] | None = None
 
     @property
     def conclusion(self) -> Literal:
@@ -101,8 +102,10 @@ class EntailmentTree:
 
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
-        order = nx.lexicographical_topological_sort(self._graph, key=self._sort_key)
-        return tuple(self._graph.nodes[n]["step"] for n in order if self.kind(n) is NodeKind.DERIVED)
+        if self._steps is None:  # the tree never changes: sort once
+            order = nx.lexicographical_topological_sort(self._graph, key=self._sort_key)
+            self._steps = tuple(self._graph.nodes[n]["step"] for n in order if self.kind(n) is NodeKind.DERIVED)
+        return self._steps
 
     def leaves(self) -> tuple[NodeKey, ...]:
         """Sentence and NAF leaves, in theory order."""
