@@ -18,6 +18,7 @@ from proofloom.generator.schedule import Cell
 from proofloom.generator.vocabulary import Vocabulary
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, RuleForm, RuleStyle, Term, Theory, Variable
+from proofloom.prover.chaining import Closure
 from proofloom.prover.reasoner import Answer, Reasoner
 
 X = Variable("X")
@@ -263,13 +264,16 @@ class _Attempt:
         known = set(closure.known())
         if any(literal.negated() in known for literal in known):
             return None  # inconsistent: the theory derives a literal and its complement
-        answers = []
-        for cell, statement in zip(cells, statements, strict=True):
-            answer = reasoner.answer(statement)
-            if answer.label is not cell.label or (cell.label is not Label.UNKNOWN and answer.depth != cell.depth):
+        for cell, statement in zip(cells, statements, strict=True):  # cheap checks first: no trees yet
+            if _label(closure, statement) is not cell.label:
                 return None
-            answers.append(answer)
-        return Built(theory, tuple(statements), tuple(answers), tuple(near_misses), 0)
+            if (
+                cell.label is not Label.UNKNOWN
+                and closure.height.get(_proved_literal(statement, cell.label)) != cell.depth
+            ):
+                return None
+        answers = tuple(reasoner.answer(statement) for statement in statements)
+        return Built(theory, tuple(statements), answers, tuple(near_misses), 0)
 
     # --- growing a proof backward -----------------------------------------------------------
 
@@ -424,6 +428,20 @@ class _Attempt:
         self.rng.shuffle(facts)
         self.rng.shuffle(rules)
         return Theory.of(*facts, *rules)
+
+
+def _label(closure: Closure, statement: Literal) -> Label:
+    """The label `Reasoner` would give, read straight off the closure."""
+    if closure.closed_world:
+        return Label.TRUE if closure.holds(Literal(statement.atom)) == statement.positive else Label.FALSE
+    holds, refuted = closure.holds(statement), closure.holds(statement.negated())
+    if holds and refuted:
+        return Label.INCONSISTENT
+    return Label.TRUE if holds else Label.FALSE if refuted else Label.UNKNOWN
+
+
+def _proved_literal(statement: Literal, label: Label) -> Literal:
+    return statement if label is Label.TRUE else statement.negated()
 
 
 def _lift(literal: Literal, subject: Constant) -> Literal:

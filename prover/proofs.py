@@ -40,9 +40,9 @@ def _shallowest(closure: Closure, literal: Literal) -> _Proof:
 
 def all_trees(closure: Closure, literal: Literal, limit: int = 64) -> tuple[EntailmentTree, ...]:
     """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
-    proofs = itertools.islice(_proofs(closure, literal, frozenset()), limit)
-    trees = {_to_tree(closure, proof) for proof in proofs}
-    return tuple(sorted(trees, key=lambda t: (t.depth, t.size, str(t.steps()))))
+    proofs = dict.fromkeys(itertools.islice(_proofs(closure, literal, frozenset()), limit))
+    trees = list(dict.fromkeys(_to_tree(closure, proof) for proof in proofs))
+    return tuple(sorted(trees, key=lambda t: (t.depth, t.size)))  # stable: ties keep the order found
 
 
 def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:
