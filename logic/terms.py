@@ -249,6 +249,20 @@ class Theory:
             seen.update(dict.fromkeys(literal.atom.constants()))
         return tuple(seen)
 
+    def check_limits(self) -> None:
+        """Sentences, entities, conditions and groundings within `proofloom.limits` (LimitError otherwise)."""
+        from proofloom.limits import check
+
+        check("the theory", len(self.sentences), "sentences")
+        constants = len(self.constants())
+        check("the theory's entities", constants, "entities")
+        groundings = 0
+        for sentence in self.sentences:
+            if isinstance(sentence.content, Rule):
+                check(f"rule {sentence.id}'s conditions", len(sentence.content.conditions), "conditions")
+                groundings += max(constants, 1) ** len(sentence.content.variables())
+        check("the theory's ground rule instances", groundings, "groundings")
+
     def predicates(self) -> dict[str, int]:
         """Each predicate's arity, in order of first appearance."""
         return {literal.atom.predicate: literal.atom.arity for literal in self.literals()}

@@ -113,6 +113,8 @@ def _verify(args: argparse.Namespace) -> int:
     with atomic_output(Path(args.output)) as stream:
         for record in verify_file(Path(args.input), summary):
             stream.write(json.dumps(record.to_json()) + "\n")
+            if args.fail_fast and record.theory is None:
+                raise ProofloomError(record.verification.errors[0].message)
             if pictures is not None and record.theory is not None:
                 name = re.sub(r"[^A-Za-z0-9_.-]+", "_", record.id)[:120]
                 write_text_atomic(pictures / f"{name}.html", render_html(record.verification, record.theory, record.id))
@@ -214,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("input", help="JSON lines: {id, context, statement, explanation, format?}")
     verify.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
     verify.add_argument("--html", metavar="DIR", help="also draw each verified tree as an HTML page in DIR")
+    verify.add_argument("--fail-fast", action="store_true", help="stop at the first record that cannot be read")
     verify.set_defaults(run=_verify)
 
     generate = verbs.add_parser("generate", help="generate a dataset of theories and questions from a recipe")
@@ -254,3 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("proofloom: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug in proofloom: still one line, with the way to the traceback
+        if args.debug:
+            raise
+        print(f"proofloom: internal error: {error.__class__.__name__}: {error} (rerun with --debug)", file=sys.stderr)
+        return 70

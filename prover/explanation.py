@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError
+from proofloom.limits import check
 from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.terms import Content, Literal
 from proofloom.prover.entailmentbank import HYPOTHESIS, parse_linearized
@@ -85,14 +86,18 @@ def parse_explanation(text: str, explanation_format: ExplanationFormat | None = 
     chosen = explanation_format or ExplanationFormat.detect(text)
     if not text.strip():
         raise ExplanationSyntaxError("the explanation is empty")
+    check("the explanation's text", len(text), "line_chars")
     try:
         if chosen is ExplanationFormat.ENTAILMENTBANK:
-            return _entailmentbank(text)
-        if chosen is ExplanationFormat.PROOFWRITER:
-            return _proofwriter(text)
-        return _chain_of_thought(text)
+            parsed = _entailmentbank(text)
+        elif chosen is ExplanationFormat.PROOFWRITER:
+            parsed = _proofwriter(text)
+        else:
+            parsed = _chain_of_thought(text)
     except TreeError as error:
         raise ExplanationSyntaxError(str(error)) from None
+    check("the explanation", len(parsed.steps), "explanation_steps")
+    return parsed
 
 
 def _sentence_premise(label: str) -> Premise:

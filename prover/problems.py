@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.errors import ProofloomError
+from proofloom.limits import LIMITS, bounded_lines
 from proofloom.logic.english import read_sentence, read_statement, read_theory, split_sentences
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_literal, parse_theory
@@ -86,14 +87,19 @@ def read_problems(path: Path, input_format: InputFormat | None = None) -> Iterat
 
 
 def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    with path.open(encoding="utf-8") as stream:
-        for line_number, line in enumerate(stream, start=1):
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        for line_number, line in bounded_lines(stream):
+            if line is None:
+                yield line_number, _Unparsed(f"the line is longer than the limit `line_chars` ({LIMITS.line_chars:,})")
+                continue
             if not line.strip():
                 continue
             try:
                 yield line_number, json.loads(line)
             except json.JSONDecodeError as error:
                 yield line_number, _Unparsed(f"not JSON ({error.msg}, column {error.colno})")
+            except RecursionError:
+                yield line_number, _Unparsed("JSON nested too deeply")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from proofloom.limits import LIMITS
 from proofloom.logic.terms import Literal
 from proofloom.prover.chaining import Closure, Derivation
 from proofloom.prover.tree import EntailmentTree, NodeKey, Step
@@ -38,7 +39,7 @@ def _shallowest(closure: Closure, literal: Literal) -> _Proof:
     raise AssertionError(f"no derivation of {literal} has height {height}")
 
 
-def all_trees(closure: Closure, literal: Literal, limit: int = 64) -> tuple[EntailmentTree, ...]:
+def all_trees(closure: Closure, literal: Literal, limit: int = LIMITS.proofs) -> tuple[EntailmentTree, ...]:
     """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
     proofs = dict.fromkeys(itertools.islice(_proofs(closure, literal, frozenset()), limit))
     trees = list(dict.fromkeys(_to_tree(closure, proof) for proof in proofs))

@@ -58,6 +58,7 @@ class Reasoner:
         all_proofs: bool = False,
         strategy: Strategy = Strategy.FORWARD,
     ) -> None:
+        theory.check_limits()
         self.theory = theory
         self.semantics = semantics
         self.all_proofs = all_proofs

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from proofloom.errors import ProofloomError
 from proofloom.logic.semantics import Semantics
 from proofloom.prover.entailmentbank import to_entailmentbank
 from proofloom.prover.problems import BadRecord, Problem
@@ -63,6 +64,19 @@ def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
     return record
 
 
+def _reasoner(
+    item: Problem, reasoners: OrderedDict[str, Reasoner], semantics: Semantics, strategy: Strategy
+) -> Reasoner:
+    """One reasoner per distinct theory, the most recent few kept: questions about a theory come together."""
+    key = item.context or repr(item.theory)
+    if key not in reasoners:
+        reasoners[key] = Reasoner(item.theory, semantics, strategy=strategy)
+        if len(reasoners) > REASONER_CACHE:
+            reasoners.popitem(last=False)
+    reasoners.move_to_end(key)
+    return reasoners[key]
+
+
 def solve(
     problems: Iterable[Problem | BadRecord],
     semantics: Semantics,
@@ -78,13 +92,12 @@ def solve(
             summary.errors += 1
             yield {"id": item.id, "error": f"{item.where}: {item.message}"}
             continue
-        key = item.context or repr(item.theory)
-        if key not in reasoners:
-            reasoners[key] = Reasoner(item.theory, semantics, strategy=strategy)
-            if len(reasoners) > REASONER_CACHE:
-                reasoners.popitem(last=False)
-        reasoners.move_to_end(key)
-        answer = reasoners[key].answer(item.statement)
+        try:
+            answer = _reasoner(item, reasoners, semantics, strategy).answer(item.statement)
+        except ProofloomError as error:  # a limit, an unstratified theory under cwa: this record only
+            summary.errors += 1
+            yield {"id": item.id, "error": str(error).splitlines()[0]}
+            continue
         summary.count += 1
         summary.labels[answer.label.value] += 1
         if item.gold is not None:

@@ -76,6 +76,7 @@ class Verifier:
     """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls."""
 
     def __init__(self, theory: Theory, timeout_ms: int = 2_000, pool: ClausePool | None = None) -> None:
+        theory.check_limits()
         self.theory = theory
         self.timeout_ms = timeout_ms
         self.pool = pool

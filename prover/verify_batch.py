@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.errors import ProofloomError
+from proofloom.limits import bounded_lines
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
 from proofloom.prover.explanation import ExplanationFormat
@@ -63,11 +64,11 @@ def verify_file(
     summary = summary or VerifySummary()
     pool = pool or ClausePool()
     verifiers: OrderedDict[str, Verifier] = OrderedDict()
-    with path.open(encoding="utf-8") as stream:
-        for line_number, line in enumerate(stream, start=1):
-            if not line.strip():
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        for line_number, line in bounded_lines(stream):
+            if line is not None and not line.strip():
                 continue
-            record = _verify_line(line, f"{path}:{line_number}", verifiers, pool)
+            record = _verify_line(line or "", f"{path}:{line_number}", verifiers, pool)
             summary.add(record.verification)
             yield record
 
@@ -83,7 +84,13 @@ def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier], p
         verification = verifier.verify(_as_statement(statement), explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
     except json.JSONDecodeError as error:
-        message = f"{where}: not JSON ({error.msg}, column {error.colno})"
+        message = (
+            f"{where}: not JSON ({error.msg}, column {error.colno})"
+            if line
+            else (f"{where}: the line is longer than the limit `line_chars`")
+        )
+    except RecursionError:
+        message = f"{where}: JSON nested too deeply"
     except (KeyError, TypeError, AttributeError) as error:
         message = f"{where}: missing or malformed field {error}"
     except (ProofloomError, ValueError) as error:

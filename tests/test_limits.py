@@ -1,0 +1,80 @@
+"""Limits: exceeding one is a clear error naming it, in the API and from the batch commands, never a hang."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofloom.limits import LIMITS, LimitError
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.logic.terms import Theory
+from proofloom.prover.explanation import parse_explanation
+from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.verifier import Verifier
+
+
+def _wide_theory(constants: int) -> Theory:
+    return parse_theory(" ".join(f"big(c{i})." for i in range(constants)))
+
+
+def test_too_many_sentences_and_entities() -> None:
+    with pytest.raises(LimitError, match="the limit `sentences` is"):
+        Reasoner(parse_theory("big(bob). " * 1 + " ".join(f"red(c{i})." for i in range(LIMITS.sentences))))
+    with pytest.raises(LimitError, match="`entities`"):
+        Verifier(_wide_theory(LIMITS.entities + 1))
+
+
+def test_groundings_would_explode() -> None:
+    theory = parse_theory(" ".join(f"p(c{i})." for i in range(100)) + " p(X), p(Y), p(Z) -> q(X, Y, Z).")
+    with pytest.raises(LimitError, match="ground rule instances has 1,000,000; the limit `groundings`"):
+        Reasoner(theory).answer(parse_literal("q(c1, c2, c3)"))
+
+
+def test_too_many_conditions() -> None:
+    body = ", ".join(f"p{i}(X)" for i in range(LIMITS.conditions + 1))
+    with pytest.raises(LimitError, match="`conditions`"):
+        Reasoner(parse_theory(f"p0(a). {body} -> q(X)."))
+
+
+def test_too_many_explanation_steps() -> None:
+    text = " ".join(f"sent1 -> int{i}: Bob is big.;" for i in range(1, LIMITS.explanation_steps + 2))
+    with pytest.raises(LimitError, match="`explanation_steps`"):
+        parse_explanation(text)
+
+
+def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
+    huge = " ".join(f"red(c{i})." for i in range(LIMITS.entities + 1))
+    lines = [
+        json.dumps({"id": "huge", "theory": huge, "statement": "red(c1)"}),
+        "x" * (LIMITS.line_chars + 10),
+        json.dumps({"id": "fine", "theory": "big(bob).", "statement": "big(bob)"}),
+    ]
+    (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "2 bad records" in result.stdout
+    huge_line, long_line, fine = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
+    assert "`entities`" in huge_line["error"] and "`line_chars`" in long_line["error"]
+    assert fine["label"] == "True"
+
+
+def test_unexpected_failures_are_one_line_too(tmp_path: Path) -> None:
+    (tmp_path / "q.jsonl").write_text('{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n')
+    (tmp_path / "a.jsonl").mkdir()  # the output path is a folder: an OSError, named in one line
+    result = subprocess.run(
+        [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
