@@ -216,6 +216,14 @@ class Theory:
     def rules(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if isinstance(s.content, Rule))
 
+    def fact_ids(self) -> dict[Literal, str]:
+        """Each stated fact and the id of its first statement."""
+        found: dict[Literal, str] = {}
+        for sentence in self.sentences:
+            if isinstance(sentence.content, Literal):
+                found.setdefault(sentence.content, sentence.id)
+        return found
+
     def __getitem__(self, sentence_id: str) -> Sentence:
         for sentence in self.sentences:
             if sentence.id == sentence_id:

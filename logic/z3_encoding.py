@@ -160,19 +160,11 @@ def check_entailment(
 ) -> Entailment:
     """Does `theory` classically entail the ground literal `goal`? Unsat core or counter-model says why."""
     vocabulary = vocabulary or Z3Vocabulary()
-    constants = domain(theory, [goal])
-    solver = z3.Solver(ctx=vocabulary.context)
-    solver.set("timeout", timeout_ms)
-    trackers: dict[str, str] = {}
-    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
-        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
-        trackers[str(tracker)] = sentence_id
-        solver.assert_and_track(formula, tracker)
+    solver, trackers = _tracked_solver(theory, vocabulary, encoding, domain(theory, [goal]), timeout_ms)
     solver.add(z3.Not(vocabulary.literal(goal, encoding)))
     result = solver.check()
     if result == z3.unsat:
-        core = tuple(sorted((trackers[str(t)] for t in solver.unsat_core()), key=theory.index_of))
-        return Entailment(Outcome.ENTAILED, core=core)
+        return Entailment(Outcome.ENTAILED, core=_core(solver, trackers, theory))
     if result == z3.sat:
         model = _true_literals(theory, goal, solver.model(), vocabulary, encoding)
         return Entailment(Outcome.NOT_ENTAILED, counter_model=model)
@@ -204,19 +196,30 @@ class ClassicalVerdict:
     refutes: Entailment
 
 
+def _tracked_solver(
+    theory: Theory, vocabulary: Z3Vocabulary, encoding: Encoding, constants: Sequence[Constant], timeout_ms: int
+) -> tuple[z3.Solver, dict[int, str]]:
+    """A solver holding every sentence behind a tracker (by AST id), so unsat cores name sentences."""
+    solver = z3.Solver(ctx=vocabulary.context)
+    solver.set("timeout", timeout_ms)
+    trackers: dict[int, str] = {}
+    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
+        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
+        trackers[tracker.get_id()] = sentence_id
+        solver.assert_and_track(formula, tracker)
+    return solver, trackers
+
+
+def _core(solver: z3.Solver, trackers: dict[int, str], theory: Theory) -> tuple[str, ...]:
+    return tuple(sorted((trackers[t.get_id()] for t in solver.unsat_core()), key=theory.index_of))
+
+
 def classical_verdict(
     theory: Theory, statement: Literal, timeout_ms: int = 10_000, encoding: Encoding = Encoding.GROUNDED
 ) -> ClassicalVerdict:
     """One incremental solver answers all three questions; each check is bounded by `timeout_ms`."""
     vocabulary = Z3Vocabulary()
-    constants = domain(theory, [statement])
-    solver = z3.Solver(ctx=vocabulary.context)
-    solver.set("timeout", timeout_ms)
-    trackers: dict[str, str] = {}
-    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
-        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
-        trackers[str(tracker)] = sentence_id
-        solver.assert_and_track(formula, tracker)
+    solver, trackers = _tracked_solver(theory, vocabulary, encoding, domain(theory, [statement]), timeout_ms)
     base = solver.check()
     consistent = _outcome(base, when_sat=Outcome.ENTAILED, when_unsat=Outcome.NOT_ENTAILED)
 
@@ -226,11 +229,7 @@ def classical_verdict(
         solver.push()
         solver.add(z3.Not(vocabulary.literal(goal, encoding)))
         result = solver.check()
-        core = (
-            tuple(sorted((trackers[str(t)] for t in solver.unsat_core()), key=theory.index_of))
-            if (result == z3.unsat)
-            else ()
-        )
+        core = _core(solver, trackers, theory) if result == z3.unsat else ()
         solver.pop()
         outcome = _outcome(result, when_sat=Outcome.NOT_ENTAILED, when_unsat=Outcome.ENTAILED)
         return Entailment(outcome, core=core)

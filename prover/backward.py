@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from proofloom.logic.matching import match_literal
 from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import domain
-from proofloom.prover.tree import EntailmentTree, NodeKey, Step
+from proofloom.prover.tree import EntailmentTree, NodeKey, Step, collect_tree
 
 _Instance = tuple[str, Rule, tuple[tuple[str, str], ...]]
 
@@ -24,10 +24,7 @@ class BackwardChainer:
 
     def __init__(self, theory: Theory) -> None:
         self.theory = theory
-        self.facts: dict[Literal, str] = {}
-        for sentence in theory.facts:
-            assert isinstance(sentence.content, Literal)
-            self.facts.setdefault(sentence.content, sentence.id)
+        self.facts = theory.fact_ids()
         self.rules_for: dict[tuple[str, bool], list[tuple[str, Rule]]] = defaultdict(list)
         for sentence in theory.rules:
             rule = sentence.content
@@ -40,19 +37,13 @@ class BackwardChainer:
         height, reason = self._heights(instances)
         if goal not in height:
             return None
-        if goal in self.facts:
-            return EntailmentTree(self.facts[goal], (), self.theory)
-        steps: dict[Literal, Step] = {}
-        pending = [goal]
-        while pending:
-            literal = pending.pop()
-            if literal in steps or literal in self.facts:
-                continue
+
+        def step_of(literal: Literal) -> Step:
             rule_id, instance, substitution = reason[literal]
             premises: tuple[NodeKey, ...] = tuple(self.facts.get(c, c) for c in instance.conditions)
-            steps[literal] = Step(literal, premises, rule_id, substitution)
-            pending.extend(c for c in instance.conditions if c not in self.facts)
-        return EntailmentTree(goal, tuple(steps.values()), self.theory)
+            return Step(literal, premises, rule_id, substitution)
+
+        return collect_tree(goal, self.facts, step_of, self.theory)
 
     def relevant_instances(self, goal: Literal) -> list[_Instance]:
         """Ground rule instances that could conclude `goal` or, recursively, one of their conditions."""

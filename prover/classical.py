@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import Outcome, classical_verdict, domain, groundings
-from proofloom.prover.tree import Direction, EntailmentTree, NodeKey, Step
+from proofloom.prover.tree import Direction, EntailmentTree, NodeKey, Step, collect_tree
 
 if TYPE_CHECKING:
     from proofloom.prover.reasoner import Answer
@@ -55,10 +55,7 @@ class UnitPropagation:
 
     def __init__(self, theory: Theory, extra: list[Literal]) -> None:
         self.theory = theory
-        self.facts: dict[Literal, str] = {}
-        for sentence in theory.facts:
-            assert isinstance(sentence.content, Literal)
-            self.facts.setdefault(sentence.content, sentence.id)
+        self.facts = theory.fact_ids()
         self.reasons: dict[Literal, Step] = {}
         constants = domain(theory, extra)
         self._instances = [
@@ -101,17 +98,6 @@ class UnitPropagation:
 
     def tree(self, literal: Literal) -> EntailmentTree | None:
         """The propagation's proof of `literal`, or None when unit propagation does not reach it."""
-        if literal in self.facts:
-            return EntailmentTree(self.facts[literal], (), self.theory)
-        if literal not in self.reasons:
+        if literal not in self.facts and literal not in self.reasons:
             return None
-        steps: dict[Literal, Step] = {}
-        pending = [literal]
-        while pending:
-            current = pending.pop()
-            if current in steps or current in self.facts:
-                continue
-            step = self.reasons[current]
-            steps[current] = step
-            pending.extend(p for p in step.facts if isinstance(p, Literal))
-        return EntailmentTree(literal, tuple(steps.values()), self.theory)
+        return collect_tree(literal, self.facts, self.reasons.__getitem__, self.theory)

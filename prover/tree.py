@@ -9,7 +9,7 @@ and ProofWriter's proof strings (`prover/proof_strings.py`).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -146,6 +146,23 @@ class EntailmentTree:
 
     def iter_edges(self) -> Iterator[tuple[NodeKey, NodeKey]]:
         return iter(self._graph.edges)
+
+
+def collect_tree(
+    goal: Literal, facts: Mapping[Literal, str], step_of: Callable[[Literal], Step], theory: Theory
+) -> EntailmentTree:
+    """The tree of `goal`: its step, then the steps of every derived premise, down to the facts."""
+    if goal in facts:
+        return EntailmentTree(facts[goal], (), theory)
+    steps: dict[Literal, Step] = {}
+    pending = [goal]
+    while pending:
+        literal = pending.pop()
+        if literal in steps or literal in facts:
+            continue
+        steps[literal] = step = step_of(literal)
+        pending.extend(p for p in step.facts if isinstance(p, Literal))
+    return EntailmentTree(goal, tuple(steps.values()), theory)
 
 
 def _leaf_attributes(node: NodeKey, theory: Theory) -> Mapping[str, object]:
