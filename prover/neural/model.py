@@ -1,0 +1,93 @@
+"""The step model's parts: a word-level tokenizer and a small T5, built from a config, saved as safetensors.
+
+A checkpoint folder holds `config.json` and `model.safetensors` (transformers' own), `tokenizer.json`
+(the `tokenizers` library's) and `card.json` (how it was trained). Nothing is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from proofloom.errors import ProofloomError
+
+SPECIAL = ("<pad>", "</s>", "<unk>")  # ids 0, 1, 2: T5's pad (also decoder start), end and unknown
+ID_WORDS = tuple(f"{kind}{n}" for kind in ("triple", "rule", "d", "sent", "int") for n in range(1, 81))
+
+
+class CheckpointError(ProofloomError, ValueError):
+    """A model folder that cannot be loaded: missing, corrupt, or not safetensors."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelShape:
+    """The transformer's size (a few hundred thousand to a few million parameters)."""
+
+    d_model: int = 128
+    d_ff: int = 512
+    layers: int = 3
+    heads: int = 4
+
+
+def train_tokenizer(texts: list[str]) -> Any:
+    """A word-level tokenizer over the texts' words, with every id word (triple1..80, d1..80, ...) kept."""
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    tokenizer = Tokenizer(models.WordLevel(unk_token="<unk>"))
+    tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    trainer = trainers.WordLevelTrainer(special_tokens=list(SPECIAL))
+    tokenizer.train_from_iterator([*texts, " ".join(ID_WORDS)], trainer)
+    return tokenizer
+
+
+def build_model(vocab_size: int, shape: ModelShape) -> Any:
+    """A fresh T5 encoder-decoder of the given shape."""
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    settings: dict[str, Any] = {
+        "vocab_size": vocab_size,
+        "d_model": shape.d_model,
+        "d_ff": shape.d_ff,
+        "num_layers": shape.layers,
+        "num_decoder_layers": shape.layers,
+        "num_heads": shape.heads,
+        "d_kv": shape.d_model // shape.heads,
+        "pad_token_id": 0,
+        "eos_token_id": 1,
+        "decoder_start_token_id": 0,
+        "dropout_rate": 0.0,
+    }
+    config = T5Config(**settings)
+    return T5ForConditionalGeneration(config)
+
+
+def save(folder: Path, model: Any, tokenizer: Any, card: dict[str, Any]) -> None:
+    """Model as safetensors + config, tokenizer as JSON, the training card as JSON."""
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(folder), safe_serialization=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+
+
+def load(folder: Path) -> tuple[Any, Any, dict[str, Any]]:
+    """(model, tokenizer, card) from a checkpoint folder; anything but safetensors and JSON is refused."""
+    from tokenizers import Tokenizer
+    from transformers import T5ForConditionalGeneration
+
+    weights = folder / "model.safetensors"
+    if not weights.is_file() or not (folder / "config.json").is_file():
+        raise CheckpointError(f"{folder}: no model.safetensors and config.json (only safetensors checkpoints load)")
+    try:
+        model: Any = T5ForConditionalGeneration.from_pretrained(str(folder), use_safetensors=True)
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    except Exception as error:  # corrupt safetensors raise their own types: any failure here is a bad checkpoint
+        raise CheckpointError(f"{folder}: cannot load the model ({error.__class__.__name__}: {error})") from None
+    model.eval()
+    return model, tokenizer, card
+
+
+def shape_card(shape: ModelShape) -> dict[str, int]:
+    return asdict(shape)

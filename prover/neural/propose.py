@@ -1,0 +1,33 @@
+"""The trained step model behind the StepModel protocol: beam search gives k candidate steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from proofloom.logic.english import Lexicon
+from proofloom.prover.neural.model import load
+from proofloom.prover.neural.text import state_text
+from proofloom.prover.step_model import ProofState
+
+
+class NeuralStepModel:
+    """Proposes steps by decoding them, token by token, with the trained transformer (no step is enumerated)."""
+
+    def __init__(self, folder: Path, lexicon: Lexicon | None = None, max_input_tokens: int = 640) -> None:
+        self.model, self.tokenizer, self.card = load(folder)
+        self.lexicon = lexicon
+        self.max_input_tokens = max_input_tokens
+
+    def propose(self, state: ProofState, k: int) -> list[str]:
+        import torch
+
+        ids = self.tokenizer.encode(state_text(state, self.lexicon)).ids[: self.max_input_tokens] + [1]
+        with torch.no_grad():
+            outputs = self.model.generate(
+                input_ids=torch.tensor([ids]),
+                num_beams=max(k, 1),
+                num_return_sequences=max(k, 1),
+                max_new_tokens=48,
+                do_sample=False,
+            )
+        return [self.tokenizer.decode([t for t in row.tolist() if t > 2]) for row in outputs]

@@ -1,0 +1,140 @@
+"""The refinement loop: propose -> verify -> accept or feed back -> propose again.
+
+Each round the step model proposes k steps; each is checked (its ids exist, one names a rule, Z3 says
+the premises entail the conclusion, the conclusion is new). Valid ones become derived facts; rejected
+ones go back to the model with the verifier's reason. The loop ends when the statement or its negation
+is derived (True/False, with the verified entailment tree) or when `patience` rounds in a row bring
+nothing new (Unknown, as the open world has it). The symbolic reasoner takes no part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.logic.z3_encoding import Outcome, StepSolver, domain
+from proofloom.prover.entailmentbank import to_entailmentbank
+from proofloom.prover.neural.text import parse_step
+from proofloom.prover.step_model import Derived, ProofState, Rejection, StepModel
+from proofloom.prover.tree import EntailmentTree, NodeKey, Step, collect_tree
+from proofloom.prover.verifier import Verifier
+
+
+@dataclass(frozen=True, slots=True)
+class ProofAttempt:
+    """What the loop found, and how: rounds, proposals accepted and rejected, labels round by round."""
+
+    label: Label
+    proof: EntailmentTree | None
+    verified: bool
+    rounds: int
+    accepted: int
+    rejected: int
+    first_round_valid: float  # share of the first round's proposals that were valid steps
+    labels_by_round: tuple[Label, ...] = ()
+
+    @property
+    def depth(self) -> int | None:
+        return self.proof.depth if self.proof is not None else None
+
+
+@dataclass
+class _Run:
+    theory: Theory
+    statement: Literal
+    solver: StepSolver
+    derived: list[Derived] = field(default_factory=list)
+    steps: dict[Literal, Step] = field(default_factory=dict)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def known(self, literal: Literal) -> bool:
+        return literal in self.facts or literal in self.steps
+
+    def __post_init__(self) -> None:
+        self.facts = self.theory.fact_ids()
+        self.by_id = {d.id: d.literal for d in self.derived}
+
+    def check(self, text: str) -> str | None:
+        """Accept a proposal (returns None) or say why not."""
+        parsed = parse_step(text)
+        if parsed is None:
+            return "unparseable"
+        sentence_ids: list[str] = []
+        literals: list[Literal] = []
+        nodes: list[NodeKey] = []
+        rules = 0
+        for name in parsed.premises:
+            if name in self.by_id:
+                literals.append(self.by_id[name])
+                nodes.append(self.by_id[name])
+                continue
+            try:
+                content = self.theory[name].content
+            except KeyError:
+                return "unknown_premise"
+            sentence_ids.append(name)
+            rules += isinstance(content, Rule)
+            if not isinstance(content, Rule):
+                nodes.append(name)
+        if rules != 1:
+            return "needs_one_rule"
+        if self.known(parsed.conclusion):
+            return "already_known"
+        verdict = self.solver.check(sentence_ids, literals, parsed.conclusion)
+        if verdict.outcome is not Outcome.ENTAILED:
+            return "not_entailed" if verdict.outcome is Outcome.NOT_ENTAILED else "timeout"
+        rule = next(s for s in sentence_ids if isinstance(self.theory[s].content, Rule))
+        self.steps[parsed.conclusion] = Step(parsed.conclusion, tuple(nodes), rule)
+        identifier = f"d{len(self.derived) + 1}"
+        self.derived.append(Derived(identifier, parsed.conclusion))
+        self.by_id[identifier] = parsed.conclusion
+        return None
+
+    def label(self) -> Label:
+        if self.known(self.statement):
+            return Label.TRUE
+        return Label.FALSE if self.known(self.statement.negated()) else Label.UNKNOWN
+
+    def tree(self, target: Literal) -> EntailmentTree:
+        return collect_tree(target, self.facts, self.steps.__getitem__, self.theory)
+
+
+def prove(
+    theory: Theory,
+    statement: Literal,
+    model: StepModel,
+    k: int = 4,
+    max_rounds: int = 24,
+    patience: int = 2,
+    feedback: int = 6,
+) -> ProofAttempt:
+    """Run the loop; every proof it returns has been checked again by the verifier, step by step."""
+    run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])))
+    accepted = rejected = idle = 0
+    first_round_valid = 0.0
+    labels: list[Label] = []
+    rounds = 0
+    while rounds < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
+        rounds += 1
+        state = ProofState(theory, statement, tuple(run.derived), tuple(run.rejected[-feedback:]))
+        proposals = list(dict.fromkeys(model.propose(state, k)))
+        progress = 0
+        for text in proposals:
+            reason = run.check(text)
+            if reason is None:
+                progress += 1
+            else:
+                run.rejected.append(Rejection(text, reason))
+        if rounds == 1:
+            first_round_valid = progress / len(proposals) if proposals else 0.0
+        accepted, rejected = accepted + progress, rejected + len(proposals) - progress
+        idle = 0 if progress else idle + 1
+        labels.append(run.label())
+    label = run.label()
+    if label is Label.UNKNOWN:
+        return ProofAttempt(label, None, True, rounds, accepted, rejected, first_round_valid, tuple(labels))
+    target = statement if label is Label.TRUE else statement.negated()
+    tree = run.tree(target)
+    verified = Verifier(theory).verify(target, to_entailmentbank(tree)).valid
+    return ProofAttempt(label, tree, verified, rounds, accepted, rejected, first_round_valid, tuple(labels))
