@@ -166,6 +166,83 @@ def _load_recipe(name: str) -> object:
     raise RecipeError(f"{name}: no such recipe file, and no recipe of that name in datasets/")
 
 
+def _train(args: argparse.Namespace) -> int:
+    """Train the neural step model from scratch on a recipe's step supervision."""
+    import dataclasses
+
+    from proofloom.generator.generate import generate_example
+    from proofloom.prover.neural.data import pairs
+    from proofloom.prover.neural.model import ModelShape
+    from proofloom.prover.neural.train import TrainingPlan, train
+
+    recipe = _load_recipe(args.recipe)
+    assert isinstance(recipe, Recipe)
+    if not recipe.questions.step_supervision:
+        recipe = dataclasses.replace(recipe, questions=dataclasses.replace(recipe.questions, step_supervision=True))
+    started = time.perf_counter()
+    data = pairs(generate_example(recipe, i) for i in range(args.n))
+    print(f"{len(data)} training pairs from {args.n} theories ({time.perf_counter() - started:.0f}s)", flush=True)
+    plan = TrainingPlan(
+        shape=ModelShape(args.d_model, 4 * args.d_model, args.layers, max(1, args.d_model // 32)),
+        epochs=args.epochs,
+        max_minutes=args.minutes,
+        threads=args.threads,
+    )
+    card = train(
+        data,
+        Path(args.output),
+        plan,
+        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n},
+        progress=lambda line: print(line, flush=True),
+    )
+    print(
+        f"saved {args.output}: {card['parameters']:,} parameters, held-out loss {card['metrics']['held_out_loss']:.3f}"
+    )
+    return 0
+
+
+def _prove(args: argparse.Namespace) -> int:
+    """Prove every question of a file with the neural step model; Z3 verifies each step."""
+    import json
+
+    from proofloom.prover.entailmentbank import to_entailmentbank
+    from proofloom.prover.neural.propose import NeuralStepModel
+    from proofloom.prover.problems import BadRecord, InputFormat, read_problems
+    from proofloom.prover.refine import prove
+
+    model = NeuralStepModel(Path(args.model))
+    input_format = InputFormat(args.input_format) if args.input_format else None
+    count = correct = verified = errors = 0
+    started = time.perf_counter()
+    with atomic_output(Path(args.output)) as stream:
+        for item in read_problems(Path(args.input), input_format):
+            if isinstance(item, BadRecord):
+                errors += 1
+                stream.write(json.dumps({"id": item.id, "error": f"{item.where}: {item.message}"}) + "\n")
+                continue
+            attempt = prove(item.theory, item.statement, model, k=args.k, max_rounds=args.max_rounds)
+            count += 1
+            correct += item.gold is attempt.label
+            verified += attempt.verified
+            record = {
+                "id": item.id,
+                "label": attempt.label.value,
+                "depth": attempt.depth,
+                "proof": to_entailmentbank(attempt.proof) if attempt.proof is not None else None,
+                "verified": attempt.verified,
+                "rounds": attempt.rounds,
+                "accepted": attempt.accepted,
+                "rejected": attempt.rejected,
+                **({"gold": item.gold.value} if item.gold else {}),
+            }
+            stream.write(json.dumps(record) + "\n")
+    print(
+        f"proved {count} questions: accuracy {correct}/{count}, {verified} verified, {errors} bad records; "
+        f"{time.perf_counter() - started:.1f}s"
+    )
+    return 0
+
+
 class _Progress:
     """A progress line on standard error, at most every two seconds, only while a run is long."""
 
@@ -230,6 +307,26 @@ def _parser() -> argparse.ArgumentParser:
         "--format", dest="output_format", default="native", choices=["native", "proofwriter", "entailmentbank", "hf"]
     )
     generate.set_defaults(run=_generate)
+
+    trainer = verbs.add_parser("train", help="train the neural step model from scratch on a recipe's step data")
+    trainer.add_argument("recipe", help="a recipe (its step supervision is the training data), e.g. step-model")
+    trainer.add_argument("-o", "--output", required=True, help="model folder (safetensors, tokenizer, card)")
+    trainer.add_argument("-n", type=int, default=2000, help="theories to generate for training")
+    trainer.add_argument("--epochs", type=int, default=4)
+    trainer.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
+    trainer.add_argument("--d-model", type=int, default=128)
+    trainer.add_argument("--layers", type=int, default=3)
+    trainer.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
+    trainer.set_defaults(run=_train)
+
+    prover = verbs.add_parser("prove", help="prove questions with the neural step model, every step verified")
+    prover.add_argument("input", help="questions, as for solve")
+    prover.add_argument("-o", "--output", required=True)
+    prover.add_argument("--model", required=True, help="a model folder made by `proofloom train`")
+    prover.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
+    prover.add_argument("--max-rounds", type=int, default=24)
+    prover.add_argument("-k", type=int, default=4, help="proposals per round")
+    prover.set_defaults(run=_prove)
 
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")
     demo.add_argument("-n", type=int, default=20, help="theories to generate (default 20)")

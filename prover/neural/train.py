@@ -1,7 +1,7 @@
 """Training the step model: AdamW with warm-up and linear decay, held-out evaluation, early stopping.
 
-Resumable: every evaluation writes the model (safetensors), the optimizer's moments (safetensors) and
-the step counter (JSON) into the output folder; the same command continues from there.
+Every evaluation that improves the held-out loss saves the model (safetensors) with its card, so an
+interrupted run leaves its best model behind. (Resuming the optimizer mid-run is not implemented yet.)
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class TrainingPlan:
     eval_share: float = 0.05
     eval_every: int = 200  # steps
     patience: int = 4  # evaluations without improvement before stopping
+    max_minutes: float = 0.0  # stop after this much wall time (0: no limit)
+    threads: int = 0  # torch threads (0: torch's default)
     seed: int = 0
 
 
@@ -45,6 +47,8 @@ def train(
     import torch
 
     torch.manual_seed(plan.seed)
+    if plan.threads:
+        torch.set_num_threads(plan.threads)
     rng = random.Random(plan.seed)
     order = list(range(len(data)))
     rng.shuffle(order)
@@ -83,7 +87,8 @@ def train(
                     save(folder, model, tokenizer, _card(card, plan, model, len(training), metrics, started))
                 else:
                     waited += 1
-                if waited >= plan.patience:
+                out_of_time = plan.max_minutes and time.perf_counter() - started > 60 * plan.max_minutes
+                if waited >= plan.patience or out_of_time:
                     return _saved_card(folder)
     return _saved_card(folder)
 
