@@ -150,3 +150,33 @@ def test_verify_batch_with_pictures_and_bad_records(tmp_path: Path) -> None:
     assert "Bob is not red." in wrong["counter_model"]
     assert "sentence 1" in verdicts[3]["errors"][0]["message"] and verdicts[4]["id"].endswith(":5")
     assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == ["dsl.html", "good.html", "wrong.html"]
+
+
+@pytest.mark.slow
+def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
+    trained = run_cli(
+        "train",
+        "step-model",
+        "-o",
+        "model",
+        "-n",
+        "6",
+        "--epochs",
+        "1",
+        "--d-model",
+        "32",
+        "--layers",
+        "1",
+        cwd=tmp_path,
+    )
+    assert trained.returncode == 0, trained.stderr
+    assert "training pairs from 6 theories" in trained.stdout and "parameters" in trained.stdout
+    (tmp_path / "q.jsonl").write_text(
+        '{"id": "a", "context": "Bob is big. If something is big then it is red.", "statement": "Bob is red."}\n'
+        '{"id": "bad", "context": "Bob is a dog.", "statement": "Bob is red."}\n'
+    )
+    proved = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--max-rounds", "2", cwd=tmp_path)
+    assert proved.returncode == 0, proved.stderr
+    good, bad = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines())
+    assert good["verified"] is True and good["rounds"] >= 1 and good["label"] in ("True", "Unknown")
+    assert "error" in bad
