@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import z3
 
+from proofloom.limits import LIMITS
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, Sentence, Theory, Variable
 
 
@@ -155,7 +156,7 @@ def check_entailment(
     theory: Theory,
     goal: Literal,
     encoding: Encoding = Encoding.GROUNDED,
-    timeout_ms: int = 10_000,
+    timeout_ms: int = LIMITS.z3_timeout_ms,
     vocabulary: Z3Vocabulary | None = None,
 ) -> Entailment:
     """Does `theory` classically entail the ground literal `goal`? Unsat core or counter-model says why."""
@@ -215,7 +216,7 @@ def _core(solver: z3.Solver, trackers: dict[int, str], theory: Theory) -> tuple[
 
 
 def classical_verdict(
-    theory: Theory, statement: Literal, timeout_ms: int = 10_000, encoding: Encoding = Encoding.GROUNDED
+    theory: Theory, statement: Literal, timeout_ms: int = LIMITS.z3_timeout_ms, encoding: Encoding = Encoding.GROUNDED
 ) -> ClassicalVerdict:
     """One incremental solver answers all three questions; each check is bounded by `timeout_ms`."""
     vocabulary = Z3Vocabulary()
@@ -254,7 +255,7 @@ class ClausePool:
     clauses (measured: 300 to 5,000 give the same throughput on gold proofs) the pool starts afresh.
     """
 
-    def __init__(self, timeout_ms: int = 2_000, limit: int = 2_000) -> None:
+    def __init__(self, timeout_ms: int = LIMITS.z3_timeout_ms, limit: int = 2_000) -> None:
         self.timeout_ms = timeout_ms
         self.limit = limit
         self.vocabulary = Z3Vocabulary()
@@ -304,7 +305,7 @@ class ClausePool:
 _POOLS: dict[int, ClausePool] = {}
 
 
-def shared_pool(timeout_ms: int = 2_000) -> ClausePool:
+def shared_pool(timeout_ms: int = LIMITS.z3_timeout_ms) -> ClausePool:
     """The process's clause pool for a timeout."""
     if timeout_ms not in _POOLS:
         _POOLS[timeout_ms] = ClausePool(timeout_ms)
@@ -319,7 +320,11 @@ class StepSolver:
     """
 
     def __init__(
-        self, theory: Theory, constants: Sequence[Constant], timeout_ms: int = 2_000, pool: ClausePool | None = None
+        self,
+        theory: Theory,
+        constants: Sequence[Constant],
+        timeout_ms: int = LIMITS.z3_timeout_ms,
+        pool: ClausePool | None = None,
     ) -> None:
         self.theory = theory
         self.constants = tuple(constants)

@@ -219,8 +219,17 @@ def _prove(args: argparse.Namespace) -> int:
             if isinstance(item, BadRecord):
                 errors += 1
                 stream.write(json.dumps({"id": item.id, "error": f"{item.where}: {item.message}"}) + "\n")
+                if args.fail_fast:
+                    raise ProofloomError(f"{item.where}: {item.message}")
                 continue
-            attempt = prove(item.theory, item.statement, model, k=args.k, max_rounds=args.max_rounds)
+            try:
+                attempt = prove(item.theory, item.statement, model, k=args.k, max_rounds=args.max_rounds)
+            except ProofloomError as error:  # a limit: this record only
+                errors += 1
+                stream.write(json.dumps({"id": item.id, "error": str(error).splitlines()[0]}) + "\n")
+                if args.fail_fast:
+                    raise
+                continue
             count += 1
             correct += item.gold is attempt.label
             verified += attempt.verified
@@ -326,6 +335,7 @@ def _parser() -> argparse.ArgumentParser:
     prover.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
     prover.add_argument("--max-rounds", type=int, default=24)
     prover.add_argument("-k", type=int, default=4, help="proposals per round")
+    prover.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
     prover.set_defaults(run=_prove)
 
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")

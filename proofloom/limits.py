@@ -21,6 +21,8 @@ class Limits:
     conditions: int = 16  # per rule
     groundings: int = 500_000  # ground rule instances per theory (entities ** variables, summed over rules)
     explanation_steps: int = 2_000  # steps in one explanation
+    proof_depth: int = 1_000  # rounds of forward chaining (the depth of the deepest derivation)
+    model_tokens: int = 1_024  # tokens of one step-model input (a longer proof state is refused, not cut)
     proofs: int = 64  # proofs listed for one question when all are asked for
     line_chars: int = 2_000_000  # characters in one input line or record
     z3_timeout_ms: int = 10_000  # per Z3 check; a timeout is its own outcome, never "invalid"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from proofloom.errors import LogicError
+from proofloom.limits import check
 from proofloom.logic.matching import match_literal
 from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
 
@@ -115,6 +116,7 @@ class Closure:
             if not found:
                 return newest
             newest += 1
+            check("forward chaining's derivation depth", newest, "proof_depth")
             delta = defaultdict(list)
             for literal in found:
                 self._index.add(literal, newest)

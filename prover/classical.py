@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from proofloom.limits import LIMITS
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import Outcome, classical_verdict, domain, groundings
@@ -27,7 +28,7 @@ class Gap(enum.Enum):
     INCONSISTENCY = "inconsistency"  # the theory has no model, yet owa's chaining derives no clash
 
 
-def classical_answer(theory: Theory, statement: Literal, owa: Answer, timeout_ms: int = 10_000) -> Answer:
+def classical_answer(theory: Theory, statement: Literal, owa: Answer, timeout_ms: int = LIMITS.z3_timeout_ms) -> Answer:
     """The classical label of `statement`, reusing owa's proofs where the two agree."""
     from proofloom.prover.reasoner import Answer
 

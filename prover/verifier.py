@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from proofloom.errors import LogicError
+from proofloom.limits import LIMITS
 from proofloom.logic.english import read_statement, read_theory, render_sentence
 from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
@@ -75,7 +76,7 @@ def _canonical(content: Content) -> Content:
 class Verifier:
     """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls."""
 
-    def __init__(self, theory: Theory, timeout_ms: int = 2_000, pool: ClausePool | None = None) -> None:
+    def __init__(self, theory: Theory, timeout_ms: int = LIMITS.z3_timeout_ms, pool: ClausePool | None = None) -> None:
         theory.check_limits()
         self.theory = theory
         self.timeout_ms = timeout_ms

@@ -78,3 +78,19 @@ def test_unexpected_failures_are_one_line_too(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_derivations_deeper_than_the_limit() -> None:
+    depth = LIMITS.proof_depth + 1
+    chain = " ".join(f"p{i}(X) -> p{i + 1}(X)." for i in range(depth))
+    with pytest.raises(LimitError, match="derivation depth has 1,001; the limit `proof_depth`"):
+        Reasoner(parse_theory(f"p0(a). {chain}")).answer(parse_literal(f"p{depth}(a)"))
+
+
+def test_one_limits_module_sets_every_default() -> None:
+    from proofloom.logic.z3_encoding import StepSolver, check_entailment
+    from proofloom.prover.neural.train import TrainingPlan
+
+    assert TrainingPlan().max_input_tokens == LIMITS.model_tokens
+    assert check_entailment.__defaults__ is not None and LIMITS.z3_timeout_ms in check_entailment.__defaults__
+    assert StepSolver.__init__.__defaults__ == (LIMITS.z3_timeout_ms, None)

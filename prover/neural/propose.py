@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from proofloom.limits import check
 from proofloom.logic.english import Lexicon
 from proofloom.prover.neural.model import load
 from proofloom.prover.neural.text import state_text
@@ -13,15 +14,15 @@ from proofloom.prover.step_model import ProofState
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer (no step is enumerated)."""
 
-    def __init__(self, folder: Path, lexicon: Lexicon | None = None, max_input_tokens: int = 640) -> None:
+    def __init__(self, folder: Path, lexicon: Lexicon | None = None) -> None:
         self.model, self.tokenizer, self.card = load(folder)
         self.lexicon = lexicon
-        self.max_input_tokens = max_input_tokens
 
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
 
-        ids = self.tokenizer.encode(state_text(state, self.lexicon)).ids[: self.max_input_tokens] + [1]
+        ids = self.tokenizer.encode(state_text(state, self.lexicon)).ids + [1]
+        check("the proof state, in tokens,", len(ids), "model_tokens")
         with torch.no_grad():
             outputs = self.model.generate(
                 input_ids=torch.tensor([ids]),

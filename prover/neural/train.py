@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from proofloom.limits import LIMITS
 from proofloom.prover.neural.model import ModelShape, build_model, save, shape_card, train_tokenizer
 
 
@@ -27,7 +28,7 @@ class TrainingPlan:
     batch_size: int = 16
     learning_rate: float = 2e-3
     warmup_share: float = 0.05
-    max_input_tokens: int = 640
+    max_input_tokens: int = LIMITS.model_tokens  # longer pairs are left out of training
     eval_share: float = 0.05
     eval_every: int = 200  # steps
     patience: int = 4  # evaluations without improvement before stopping
@@ -55,6 +56,8 @@ def train(
     held = max(1, int(len(data) * plan.eval_share))
     evaluation, training = [data[i] for i in order[:held]], [data[i] for i in order[held:]]
     tokenizer = train_tokenizer([text for pair in data for text in pair])
+    evaluation = [p for p in evaluation if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
+    training = [p for p in training if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
     model = build_model(tokenizer.get_vocab_size(), plan.shape)
     optimizer = torch.optim.AdamW(model.parameters(), lr=plan.learning_rate, weight_decay=0.01)
     total = plan.epochs * math.ceil(len(training) / plan.batch_size)
