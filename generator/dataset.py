@@ -161,6 +161,10 @@ def _convert(recipe: Recipe, folder: Path, shards: list[Shard], output_format: O
         if output_format is OutputFormat.PROOFWRITER:
             final = target / f"meta-{stem}.jsonl"
             proofwriter.write_meta(examples, temporary, lexicon)
+            if any(q.abductions for e in examples for q in e.questions):
+                abduct = target / f".abduct-{stem}.tmp"
+                proofwriter.write_meta_abduct(examples, abduct, lexicon)
+                abduct.replace(target / f"meta-abduct-{stem}.jsonl")
         elif output_format is OutputFormat.ENTAILMENTBANK:
             final = target / f"{stem}.jsonl"
             entailmentbank.write_records(examples, temporary, lexicon)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.generator.example import Example, GeneratedQuestion
-from proofloom.logic.english import Lexicon, render_sentence
+from proofloom.logic.english import Lexicon, read_statement, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory, Variable
-from proofloom.prover.problems import BadRecord, Problem, read_problems
+from proofloom.prover.problems import BadRecord, Problem, proofwriter_theory, read_problems
 from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
 
 ANSWERS = {Label.TRUE: True, Label.FALSE: False, Label.UNKNOWN: "Unknown"}
@@ -104,3 +104,52 @@ def read_meta(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, Label,
         proofs = from_proofwriter(item.gold_proofs, item.theory) if item.gold_proofs not in (None, "[]") else ()
         grouped.setdefault(theory_id, (item.theory, []))[1].append((item.statement, item.gold, item.gold_depth, proofs))
     return [(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
+
+
+def to_meta_abduct(example: Example, lexicon: Lexicon) -> dict[str, Any]:
+    """ProofWriter's meta-abduct layout: for each Unknown question, the single facts that would prove it.
+
+    QDep is written as a string there (ProofWriter's own files do so): the depth of the near miss.
+    """
+    record = to_meta(example, lexicon)
+    del record["questions"]
+    record["abductions"] = {
+        f"A{i}": {
+            "question": render_sentence(q.statement, lexicon),
+            "answers": [
+                {"text": render_sentence(f, lexicon), "representation": _representation(f, lexicon)}
+                for f in q.abductions
+            ],
+            "QDep": str(q.target_depth),
+        }
+        for i, q in enumerate((q for q in example.questions if q.label is Label.UNKNOWN), start=1)
+    }
+    return record
+
+
+def write_meta_abduct(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for example in examples:
+            stream.write(json.dumps(to_meta_abduct(example, lexicon)) + "\n")
+
+
+def read_meta_abduct(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, tuple[Literal, ...], int], ...]]]:
+    """(theory id, theory, (statement, answers, QDep) for each abduction question) for each line."""
+    rows = []
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            try:
+                record = json.loads(line)
+                theory = proofwriter_theory(record)
+                questions = tuple(
+                    (
+                        read_statement(q["question"]),
+                        tuple(read_statement(a["text"]) for a in q["answers"]),
+                        int(q["QDep"]),
+                    )
+                    for q in record["abductions"].values()
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                raise ValueError(f"{path}:{number}: not a meta-abduct record ({error})") from None
+            rows.append((record["id"], theory, questions))
+    return rows

@@ -135,3 +135,17 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
 def test_unknown_questions_are_balanced_against_proved_ones(written: Path) -> None:
     labels = [q.label for e in read_examples(written) for q in e.questions]
     assert labels.count(Label.UNKNOWN) == len(labels) // 3
+
+
+def test_meta_abduct_round_trip(tmp_path: Path) -> None:
+    recipe = dataclasses.replace(RECIPE, questions=dataclasses.replace(RECIPE.questions, abduction=True))
+    write_dataset(recipe, tmp_path, 10, output_format=OutputFormat.PROOFWRITER)
+    (path,) = (tmp_path / "proofwriter").glob("meta-abduct-*.jsonl")
+    examples = list(read_examples(tmp_path))
+    read = proofwriter.read_meta_abduct(path)
+    assert [key for key, _, _ in read] == [e.id for e in examples]
+    assert '"QDep": "' in path.read_text()  # a string, as in ProofWriter's meta-abduct files
+    for example, (_, theory, questions) in zip(examples, read, strict=True):
+        assert theory == example.theory
+        unknown = [q for q in example.questions if q.label is Label.UNKNOWN]
+        assert list(questions) == [(q.statement, q.abductions, q.target_depth) for q in unknown]
