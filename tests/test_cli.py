@@ -150,6 +150,8 @@ def test_verify_batch_with_pictures_and_bad_records(tmp_path: Path) -> None:
     assert "Bob is not red." in wrong["counter_model"]
     assert "sentence 1" in verdicts[3]["errors"][0]["message"] and verdicts[4]["id"].endswith(":5")
     assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == ["dsl.html", "good.html", "wrong.html"]
+    stopped = run_cli("verify", "explanations.jsonl", "-o", "verdicts.jsonl", "--fail-fast", cwd=tmp_path)
+    assert stopped.returncode == 1 and "sentence 1" in stopped.stderr and stopped.stderr.count("\n") == 1
 
 
 @pytest.mark.slow
@@ -171,12 +173,17 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     )
     assert trained.returncode == 0, trained.stderr
     assert "training pairs from 6 theories" in trained.stdout and "parameters" in trained.stdout
+    huge = " ".join(f"Bob is big{i}." for i in range(400)) + " If something is big then it is red."
     (tmp_path / "q.jsonl").write_text(
         '{"id": "a", "context": "Bob is big. If something is big then it is red.", "statement": "Bob is red."}\n'
         '{"id": "bad", "context": "Bob is a dog.", "statement": "Bob is red."}\n'
+        + json.dumps({"id": "huge", "context": huge, "statement": "Bob is red."})
+        + "\n"
     )
     proved = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--max-rounds", "2", cwd=tmp_path)
     assert proved.returncode == 0, proved.stderr
-    good, bad = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines())
+    good, bad, too_long = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines())
     assert good["verified"] is True and good["rounds"] >= 1 and good["label"] in ("True", "Unknown")
-    assert "error" in bad
+    assert "error" in bad and "`model_tokens`" in too_long["error"]
+    stopped = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--fail-fast", cwd=tmp_path)
+    assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1
