@@ -35,8 +35,9 @@ def _quiet_transformers() -> None:
     """No progress bars or notices from transformers: proofloom's own output stays one line per event."""
     from transformers.utils import logging
 
-    logging.disable_progress_bar()
-    logging.set_verbosity_error()
+    quiet: Any = logging  # transformers' logging helpers carry no type annotations
+    quiet.disable_progress_bar()
+    quiet.set_verbosity_error()
 
 
 def train_tokenizer(texts: list[str]) -> Any:
