@@ -94,3 +94,24 @@ def test_one_limits_module_sets_every_default() -> None:
     assert TrainingPlan().max_input_tokens == LIMITS.model_tokens
     assert check_entailment.__defaults__ is not None and LIMITS.z3_timeout_ms in check_entailment.__defaults__
     assert StepSolver.__init__.__defaults__ == (LIMITS.z3_timeout_ms, None)
+
+
+def _pigeonhole(pigeons: int) -> str:
+    """More pigeons than holes: unsatisfiable, and hard for any resolution-based solver."""
+    holes = pigeons - 1
+    lines = [", ".join(f"~in{h}(p{p})" for h in range(holes - 1)) + f" -> in{holes - 1}(p{p})." for p in range(pigeons)]
+    lines += [
+        f"in{h}(p{a}) -> ~in{h}(p{b})." for h in range(holes) for a in range(pigeons) for b in range(a + 1, pigeons)
+    ]
+    return "\n".join([*lines, "pigeon(p0)."])
+
+
+def test_a_z3_timeout_is_its_own_outcome_never_invalid() -> None:
+    from proofloom.logic.z3_encoding import Outcome, classical_verdict
+    from proofloom.prover.verdicts import ErrorType
+
+    theory = parse_theory(_pigeonhole(10))
+    assert classical_verdict(theory, parse_literal("pigeon(p0)"), timeout_ms=50).consistent is Outcome.UNKNOWN
+    everything = " & ".join(f"sent{i}" for i in range(1, len(theory) + 1))
+    report = Verifier(theory, timeout_ms=50).verify(parse_literal("in0(p1)"), f"{everything} -> hypothesis;")
+    assert report.error_types == {ErrorType.TIMEOUT}
