@@ -104,7 +104,8 @@ def test_killed_run_resumes_to_the_same_bytes(written: Path, tmp_path: Path) -> 
     slow = dataclasses.replace(RECIPE, shard_size=5)
     recipe_path.write_text(slow.to_toml())
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "proofloom", "generate", str(recipe_path), "-o", str(out), "-n", "30"]
+    # 300 theories in 60 shards take seconds: the kill lands mid-run, not after the last shard
+    command = [sys.executable, "-m", "proofloom", "generate", str(recipe_path), "-o", str(out), "-n", "300"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert process.stderr is not None
     for line in process.stderr:  # kill it once the second shard is on disk, mid-run
@@ -113,9 +114,12 @@ def test_killed_run_resumes_to_the_same_bytes(written: Path, tmp_path: Path) -> 
             break
     process.wait(timeout=60)
     assert not (out / "manifest.json").exists()
-    assert 1 <= len(list(out.glob("shard-*.jsonl"))) < 6
-    assert main(["generate", str(recipe_path), "-o", str(out), "-n", "30"]) == 0
-    assert _shards(out) == _shards(written)
+    assert 1 <= len(list(out.glob("shard-*.jsonl"))) < 60
+    assert main(["generate", str(recipe_path), "-o", str(out), "-n", "300"]) == 0
+    uninterrupted = tmp_path / "uninterrupted"
+    write_dataset(slow, uninterrupted, 300)
+    assert _shards(out) == _shards(uninterrupted)
+    assert _shards(out).startswith(_shards(written))  # and the first 30 are those of any other run
     assert not list(out.glob(".*tmp"))
 
 
