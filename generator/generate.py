@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from proofloom.generator.construct import Built, build_theory
+from proofloom.generator.construct import Built, ConstructionError, build_theory
 from proofloom.generator.example import Example, GeneratedQuestion, context_of
 from proofloom.generator.questions import abductions, counter_model, other_labels
 from proofloom.generator.recipe import Recipe
@@ -41,8 +41,8 @@ def generate_example(recipe: Recipe, index: int) -> Example:
         questions = _questions(recipe, index, built, cells, semantics, rng)
         if questions is not None:
             break
-    else:  # pragma: no cover - every attempt had a semantic gap the recipe drops
-        raise ValueError(f"example {index}: every attempt had a question whose classical label differs")
+    else:
+        raise ConstructionError(f"example {index}: every attempt had a question whose classical label differs")
     example_id = f"{recipe.name}-{index:07d}"
     supervision: tuple[dict[str, object], ...] = ()
     if recipe.questions.step_supervision:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,8 +182,6 @@ def _coerce(value: Any, annotation: Any, source: str, key: str) -> Any:
         _expect(value, isinstance(value, dict), "a table", source, key)
         inner = typing.get_args(annotation)[1]
         return {str(k): _coerce(v, inner, source, f"{key}.{k}") for k, v in value.items()}
-    if isinstance(annotation, types.UnionType):  # pragma: no cover - no optional fields yet
-        return value
     raise RecipeError(f"{source}: {key}: unsupported type {annotation}")
 
 
