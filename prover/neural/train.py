@@ -58,7 +58,8 @@ def train(
     tokenizer = train_tokenizer([text for pair in data for text in pair])
     evaluation = [p for p in evaluation if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
     training = [p for p in training if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
-    model = build_model(tokenizer.get_vocab_size(), plan.shape)
+    device = "cuda" if torch.cuda.is_available() else "cpu"  # a lent GPU is used when there is one
+    model = build_model(tokenizer.get_vocab_size(), plan.shape).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=plan.learning_rate, weight_decay=0.01)
     total = plan.epochs * math.ceil(len(training) / plan.batch_size)
     warmup = max(1, int(total * plan.warmup_share))
@@ -70,7 +71,7 @@ def train(
     for epoch in range(plan.epochs):
         rng.shuffle(training)
         for start in range(0, len(training), plan.batch_size):
-            batch = _batch(tokenizer, training[start : start + plan.batch_size], plan.max_input_tokens)
+            batch = _batch(tokenizer, training[start : start + plan.batch_size], plan.max_input_tokens, device)
             loss = model(**batch).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -101,7 +102,7 @@ def _saved_card(folder: Path) -> dict[str, Any]:
     return card
 
 
-def _batch(tokenizer: Any, pairs: list[tuple[str, str]], limit: int) -> dict[str, Any]:
+def _batch(tokenizer: Any, pairs: list[tuple[str, str]], limit: int, device: str = "cpu") -> dict[str, Any]:
     import torch
 
     inputs = [tokenizer.encode(source).ids[:limit] + [1] for source, _ in pairs]
@@ -109,10 +110,15 @@ def _batch(tokenizer: Any, pairs: list[tuple[str, str]], limit: int) -> dict[str
     width, depth = max(map(len, inputs)), max(map(len, targets))
     input_ids = torch.tensor([ids + [0] * (width - len(ids)) for ids in inputs])
     labels = torch.tensor([ids + [-100] * (depth - len(ids)) for ids in targets])
-    return {"input_ids": input_ids, "attention_mask": (input_ids != 0).long(), "labels": labels}
+    return {
+        "input_ids": input_ids.to(device),
+        "attention_mask": (input_ids != 0).long().to(device),
+        "labels": labels.to(device),
+    }
 
 
 def _evaluate(model: Any, tokenizer: Any, pairs: list[tuple[str, str]], plan: TrainingPlan) -> float:
+    device = next(model.parameters()).device
     import torch
 
     model.eval()
@@ -120,7 +126,9 @@ def _evaluate(model: Any, tokenizer: Any, pairs: list[tuple[str, str]], plan: Tr
     with torch.no_grad():
         for start in range(0, len(pairs), plan.batch_size):
             losses.append(
-                model(**_batch(tokenizer, pairs[start : start + plan.batch_size], plan.max_input_tokens)).loss.item()
+                model(
+                    **_batch(tokenizer, pairs[start : start + plan.batch_size], plan.max_input_tokens, device)
+                ).loss.item()
             )
     model.train()
     return float(sum(losses) / len(losses))
