@@ -41,9 +41,11 @@ def _shallowest(closure: Closure, literal: Literal) -> _Proof:
 
 def all_trees(closure: Closure, literal: Literal, limit: int = LIMITS.proofs) -> tuple[EntailmentTree, ...]:
     """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
-    proofs = dict.fromkeys(itertools.islice(_proofs(closure, literal, frozenset()), limit))
-    trees = list(dict.fromkeys(_to_tree(closure, proof) for proof in proofs))
-    return tuple(sorted(trees, key=lambda t: (t.depth, t.size)))  # stable: ties keep the order found
+    trees: dict[tuple[NodeKey, tuple[Step, ...]], EntailmentTree] = {}
+    for proof in itertools.islice(_proofs(closure, literal, frozenset()), limit):
+        tree = _to_tree(closure, proof)
+        trees.setdefault((tree.root, tree.steps()), tree)  # two proofs can merge into one tree
+    return tuple(sorted(trees.values(), key=lambda t: (t.depth, t.size)))  # stable: ties keep the order found
 
 
 def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:
