@@ -265,6 +265,7 @@ class ClausePool:
         self.solver = z3.Solver(ctx=self.vocabulary.context)
         self.solver.set("timeout", self.timeout_ms)
         self.trackers: dict[Literal | Rule, z3.BoolRef] = {}
+        self.negated_trackers: dict[Literal | Rule, z3.BoolRef] = {}
         self.encoded: set[tuple[Literal | Rule, Literal | Rule]] = set()
 
     def literal(self, literal: Literal) -> z3.BoolRef:
@@ -274,6 +275,17 @@ class ClausePool:
         """Called before a check encodes anything: the one safe moment to start afresh."""
         if len(self.encoded) > self.limit:
             self._reset()
+
+    def _negated_tracker(self, content: Literal | Rule) -> z3.BoolRef:
+        if content not in self.negated_trackers:
+            self.negated_trackers[content] = z3.Not(self.trackers[content])
+        return self.negated_trackers[content]
+
+    def _clause(self, literals: list[z3.BoolRef]) -> z3.BoolRef:
+        """A disjunction built with Z3's C API: the Python wrappers' coercions cost more than the solving."""
+        context = self.vocabulary.context
+        array = (z3.Ast * len(literals))(*(literal.as_ast() for literal in literals))
+        return z3.BoolRef(z3.Z3_mk_or(context.ref(), len(literals), array), context)
 
     def tracker(self, content: Literal | Rule, constants: Sequence[Constant]) -> z3.BoolRef:
         """The content's tracker, with its instances over `constants` encoded behind it.
@@ -296,7 +308,7 @@ class ClausePool:
                     if isinstance(instance, Literal)
                     else [*(c.negated() for c in instance.conditions), instance.head]
                 )
-                new_clauses.append(z3.Or(z3.Not(tracker), *(self.literal(lit) for lit in body)))
+                new_clauses.append(self._clause([self._negated_tracker(content), *map(self.literal, body)]))
         if new_clauses:
             self.solver.add(*new_clauses)
         return tracker

@@ -24,7 +24,7 @@ from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
-from proofloom.logic.z3_encoding import ClausePool, Outcome, StepSolver, domain
+from proofloom.logic.z3_encoding import ClausePool, Outcome, StepSolver
 from proofloom.prover.chaining import Closure
 from proofloom.prover.entailmentbank import HYPOTHESIS
 from proofloom.prover.explanation import (
@@ -83,11 +83,14 @@ class Verifier:
         self.pool = pool
         self._by_content: dict[Content, str] | None = None  # built when a quotation first needs it
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
+        self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
-        constants = domain(self.theory, extra)
+        constants = self._constants + tuple(
+            dict.fromkeys(c for literal in extra for c in literal.atom.constants() if c not in self._constants)
+        )
         if constants not in self._solvers:
             self._solvers[constants] = StepSolver(self.theory, constants, self.timeout_ms, self.pool)
         return self._solvers[constants]
