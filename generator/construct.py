@@ -16,6 +16,7 @@ from proofloom.errors import LogicError
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.schedule import Cell
 from proofloom.generator.vocabulary import Vocabulary
+from proofloom.generator.words import Words
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, RuleForm, RuleStyle, Term, Theory, Variable
 from proofloom.prover.chaining import Closure
@@ -81,7 +82,6 @@ class _Attempt:
     negation: bool
     facts: dict[Literal, None] = field(default_factory=dict)
     rules: dict[Rule, None] = field(default_factory=dict)
-    used: set[Atom] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         rng, recipe = self.rng, self.recipe
@@ -91,8 +91,8 @@ class _Attempt:
         count = max(rng.randint(low, high), 2 if self.relational else 1)
         self.entities: tuple[Constant, ...] = tuple(rng.sample(pool, min(count, len(pool))))
         self.pool = pool
-        self.rule_predicates: set[str] = set()
-        self._atom_cache: dict[tuple[Constant, tuple[Constant, ...]], list[Atom]] = {}
+        rate = recipe.rules.negation_rate if self.negation else 0.0
+        self.words = Words(rng, self.vocabulary, self.relational, rate)
 
     def _make_room(self, cells: tuple[Cell, ...]) -> None:
         """Add entities until the atoms the proofs will need are at most half of those available."""
@@ -150,13 +150,14 @@ class _Attempt:
         self.rng.shuffle(predicates)
         if top < deepest:
             return None
-        rungs = [Literal(Atom(p, (X,)), self.closed or not self._negated()) for p in predicates[: top + 1]]
+        rungs = [Literal(Atom(p, (X,)), self.closed or not self.words.negated()) for p in predicates[: top + 1]]
         spare = predicates[top + 1 :]
         sides: list[list[Literal]] = [[]]
         for level in range(1, top + 1):
             extra = min(int(self._weighted(self.recipe.rules.conditions)) - 1, len(spare))
             side = [
-                Literal(Atom(spare.pop(), (X,)), True if self.closed else not self._negated()) for _ in range(extra)
+                Literal(Atom(spare.pop(), (X,)), True if self.closed else not self.words.negated())
+                for _ in range(extra)
             ]
             conditions = [rungs[level - 1], *side]
             self.rng.shuffle(conditions)
@@ -165,8 +166,8 @@ class _Attempt:
         self.entities = tuple(self.rng.sample(self.pool, min(len(self.pool), max(len(cells), 1))))
         ladder = {literal.atom.predicate for literal in rungs} | {s.atom.predicate for side in sides for s in side}
         for entity in self.entities:  # distractors must not touch the ladder's words for these entities
-            self.used.update(Atom(p, (entity,)) for p in ladder)
-        self.rule_predicates.update(ladder)
+            self.words.used.update(Atom(p, (entity,)) for p in ladder)
+        self.words.rule_predicates.update(ladder)
         statements: list[Literal] = []
         near_misses: list[Literal | None] = []
         for number, cell in enumerate(cells):
@@ -200,7 +201,7 @@ class _Attempt:
                 self.facts[side.substitute(bind)] = None
         goal = rungs[start + cell.depth].substitute(bind)
         for atom in (entry.atom, goal.atom):
-            self.used.add(atom)
+            self.words.used.add(atom)
         if cell.label is Label.UNKNOWN:
             return (goal if wanted else goal.negated()), entry
         self.facts[entry] = None
@@ -238,7 +239,7 @@ class _Attempt:
 
     def _grow_chain(self, depth: int, complete: bool, top_positive: bool) -> _Chain | None:
         """Levels 0..depth: level k is derived at depth k; level 0 is a fact unless this is a near miss."""
-        goal = self._fresh_literal(self._roomiest_entity(), positive_only=self.closed)
+        goal = self.words.fresh_literal(self.entities, self.words.roomiest(self.entities), positive_only=self.closed)
         if goal is None:
             return None
         goal = Literal(goal.atom, top_positive or self.closed or not self.negation and goal.positive)
@@ -303,7 +304,7 @@ class _Attempt:
 
     def _other_head_rule(self, goal: Literal, about: Constant, actor: Constant, conditions: int) -> Literal | None:
         """`If something visits the bear and it is big then the bear is green`: the head is about a constant."""
-        bridge = self._fresh_relation(actor, about, positive=True)
+        bridge = self.words.fresh_relation(actor, about, positive=True)
         if bridge is None:
             return None
         rest = (
@@ -327,7 +328,9 @@ class _Attempt:
         """`count` fresh literals about `subject`: the first is the link, the rest side conditions."""
         body: list[Literal] = []
         for position in range(count):
-            literal = self._fresh_literal(subject, positive_only=link_positive and position == 0, avoid=avoid)
+            literal = self.words.fresh_literal(
+                self.entities, subject, positive_only=link_positive and position == 0, avoid=avoid
+            )
             if literal is None:
                 return None
             avoid = avoid | {literal.atom}
@@ -342,53 +345,12 @@ class _Attempt:
         if rule in self.rules or _degenerate(rule):
             return None
         self.rules[rule] = None
-        self.rule_predicates.update(c.atom.predicate for c in (*rule.conditions, rule.head))
+        self.words.rule_predicates.update(c.atom.predicate for c in (*rule.conditions, rule.head))
         link, *sides = ground_body
         for side in sides:
             if not (self.closed and not side.positive):  # under cwa a negated side condition holds by failure
                 self.facts[side] = None
         return link
-
-    # --- literals ---------------------------------------------------------------------------
-
-    def _fresh_literal(
-        self, subject: Constant, positive_only: bool = False, avoid: set[Atom] | None = None
-    ) -> Literal | None:
-        """A literal about `subject` whose atom no proof in this theory uses yet, preferring unruled words."""
-        candidates = [a for a in self._atoms_about(subject) if a not in self.used and a not in (avoid or ())]
-        if not candidates:
-            return None
-        unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
-        atom = self.rng.choice(unruled or candidates)
-        self.used.add(atom)
-        return Literal(atom, positive_only or not self._negated())
-
-    def _atoms_about(self, subject: Constant) -> list[Atom]:
-        key = (subject, self.entities)
-        if key not in self._atom_cache:
-            atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
-            if self.relational:
-                others = [e for e in self.entities if e != subject]
-                atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
-            self._atom_cache[key] = atoms
-        return self._atom_cache[key]
-
-    def _roomiest_entity(self) -> Constant:
-        """The entity with the most unused atoms: a long proof about it will not run out of words."""
-        free = {e: sum(a not in self.used for a in self._atoms_about(e)) for e in self.entities}
-        best = max(free.values())
-        return self.rng.choice([e for e in self.entities if free[e] == best])
-
-    def _fresh_relation(self, actor: Constant, about: Constant, positive: bool) -> Literal | None:
-        for _ in range(10):
-            atom = Atom(self.rng.choice(self.vocabulary.relations), (actor, about))
-            if atom not in self.used:
-                self.used.add(atom)
-                return Literal(atom, positive)
-        return None
-
-    def _negated(self) -> bool:
-        return self.negation and self.rng.random() < self.recipe.rules.negation_rate
 
     def _weighted(self, weights: dict[str, float]) -> str:
         names = [k for k, w in weights.items() if w > 0]
@@ -409,13 +371,13 @@ class _Attempt:
     def _distractors(self) -> None:
         low, high = self.recipe.theory.distractor_facts
         for _ in range(self.rng.randint(low, high)):
-            literal = self._fresh_literal(self.rng.choice(self.entities), positive_only=self.closed)
+            literal = self.words.fresh_literal(self.entities, self.rng.choice(self.entities), positive_only=self.closed)
             if literal is not None:
                 self.facts[literal] = None
         low, high = self.recipe.theory.distractor_rules
         for _ in range(self.rng.randint(low, high)):
             subject = self.rng.choice(self.entities)
-            head = self._fresh_literal(subject, positive_only=self.closed)
+            head = self.words.fresh_literal(self.entities, subject, positive_only=self.closed)
             body = self._body(subject, int(self._weighted(self.recipe.rules.conditions)), False, set())
             if head is None or body is None:
                 continue

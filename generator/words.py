@@ -1,0 +1,71 @@
+"""The words a theory under construction has used, and fresh ones to grow its proofs with.
+
+An atom used by one proof is never reused by another (that is how proofs stay apart), and words no rule
+mentions yet are preferred (fewer shortcuts through rules over one variable).
+"""
+
+from __future__ import annotations
+
+import random
+
+from proofloom.generator.vocabulary import Vocabulary
+from proofloom.logic.terms import Atom, Constant, Literal
+
+
+class Words:
+    """Used atoms, the predicates rules mention, and the draws of fresh literals (all from one random stream)."""
+
+    def __init__(self, rng: random.Random, vocabulary: Vocabulary, relational: bool, negation_rate: float) -> None:
+        self.rng = rng
+        self.vocabulary = vocabulary
+        self.relational = relational
+        self.negation_rate = negation_rate
+        self.used: set[Atom] = set()
+        self.rule_predicates: set[str] = set()
+        self._atoms: dict[tuple[Constant, tuple[Constant, ...]], list[Atom]] = {}
+
+    def negated(self) -> bool:
+        """Whether the next literal is negated (never, in a family without negation)."""
+        return self.negation_rate > 0 and self.rng.random() < self.negation_rate
+
+    def about(self, subject: Constant, entities: tuple[Constant, ...]) -> list[Atom]:
+        """Every atom about `subject`: its attributes, and its relations to the other entities."""
+        key = (subject, entities)
+        if key not in self._atoms:
+            atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
+            if self.relational:
+                others = [e for e in entities if e != subject]
+                atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
+            self._atoms[key] = atoms
+        return self._atoms[key]
+
+    def fresh_literal(
+        self,
+        entities: tuple[Constant, ...],
+        subject: Constant,
+        positive_only: bool = False,
+        avoid: set[Atom] | None = None,
+    ) -> Literal | None:
+        """A literal about `subject` whose atom no proof uses yet, preferring words no rule mentions."""
+        candidates = [a for a in self.about(subject, entities) if a not in self.used and a not in (avoid or ())]
+        if not candidates:
+            return None
+        unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
+        atom = self.rng.choice(unruled or candidates)
+        self.used.add(atom)
+        return Literal(atom, positive_only or not self.negated())
+
+    def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
+        """The entity with the most unused atoms: a long proof about it will not run out of words."""
+        free = {e: sum(a not in self.used for a in self.about(e, entities)) for e in entities}
+        best = max(free.values())
+        return self.rng.choice([e for e in entities if free[e] == best])
+
+    def fresh_relation(self, actor: Constant, about: Constant, positive: bool) -> Literal | None:
+        """A relation from `actor` to `about` not used yet."""
+        for _ in range(10):
+            atom = Atom(self.rng.choice(self.vocabulary.relations), (actor, about))
+            if atom not in self.used:
+                self.used.add(atom)
+                return Literal(atom, positive)
+        return None
