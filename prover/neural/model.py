@@ -31,7 +31,7 @@ class ModelShape:
     heads: int = 4
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     """No progress bars or notices from transformers: proofloom's own output stays one line per event."""
     from transformers.utils import logging
 
@@ -74,7 +74,7 @@ def build_model(vocab_size: int, shape: ModelShape) -> Any:
 
 def save(folder: Path, model: Any, tokenizer: Any, card: dict[str, Any]) -> None:
     """Model as safetensors + config, tokenizer as JSON, the training card as JSON."""
-    _quiet_transformers()
+    quiet_transformers()
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(folder), safe_serialization=True)
     tokenizer.save(str(folder / "tokenizer.json"))
@@ -86,7 +86,7 @@ def load(folder: Path) -> tuple[Any, Any, dict[str, Any]]:
     from tokenizers import Tokenizer
     from transformers import T5ForConditionalGeneration
 
-    _quiet_transformers()
+    quiet_transformers()
     weights = folder / "model.safetensors"
     if not weights.is_file() or not (folder / "config.json").is_file():
         raise CheckpointError(f"{folder}: no model.safetensors and config.json (only safetensors checkpoints load)")
