@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from proofloom.errors import ProofloomError
@@ -14,8 +15,7 @@ from proofloom.prover.entailmentbank import to_entailmentbank
 from proofloom.prover.problems import BadRecord, Problem
 from proofloom.prover.proof_strings import to_proofwriter
 from proofloom.prover.reasoner import Answer, Reasoner, Strategy
-
-REASONER_CACHE = 64  # theories whose closures are kept: questions about one theory usually come together
+from proofloom.prover.theory_cache import TheoryCache
 
 
 @dataclass(slots=True)
@@ -64,19 +64,6 @@ def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
     return record
 
 
-def _reasoner(
-    item: Problem, reasoners: OrderedDict[str, Reasoner], semantics: Semantics, strategy: Strategy
-) -> Reasoner:
-    """One reasoner per distinct theory, the most recent few kept: questions about a theory come together."""
-    key = item.context or repr(item.theory)
-    if key not in reasoners:
-        reasoners[key] = Reasoner(item.theory, semantics, strategy=strategy)
-        if len(reasoners) > REASONER_CACHE:
-            reasoners.popitem(last=False)
-    reasoners.move_to_end(key)
-    return reasoners[key]
-
-
 def solve(
     problems: Iterable[Problem | BadRecord],
     semantics: Semantics,
@@ -86,14 +73,18 @@ def solve(
 ) -> Iterator[dict[str, Any]]:
     """Answer each problem (one reasoner per distinct theory); bad records pass through as error lines."""
     summary = summary or Summary(semantics)
-    reasoners: OrderedDict[str, Reasoner] = OrderedDict()
+    reasoners: TheoryCache[Reasoner] = TheoryCache()
     for item in problems:
         if isinstance(item, BadRecord):
             summary.errors += 1
             yield {"id": item.id, "error": f"{item.where}: {item.message}"}
             continue
         try:
-            answer = _reasoner(item, reasoners, semantics, strategy).answer(item.statement)
+            reasoner = reasoners.get(
+                item.context or repr(item.theory),
+                partial(Reasoner, item.theory, semantics, strategy=strategy),
+            )
+            answer = reasoner.answer(item.statement)
         except ProofloomError as error:  # a limit, an unstratified theory under cwa: this record only
             summary.errors += 1
             yield {"id": item.id, "error": str(error).splitlines()[0]}

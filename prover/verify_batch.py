@@ -7,7 +7,7 @@ its error, and the batch goes on.
 from __future__ import annotations
 
 import json
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +18,9 @@ from proofloom.limits import bounded_lines
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
 from proofloom.prover.explanation import ExplanationFormat
+from proofloom.prover.theory_cache import TheoryCache
 from proofloom.prover.verdicts import Diagnosis, ErrorType, Verification
 from proofloom.prover.verifier import Verifier, _as_statement, _as_theory
-
-VERIFIER_CACHE = 64
 
 
 @dataclass(slots=True)
@@ -63,7 +62,7 @@ def verify_file(
     """Verify every record of a JSON-lines file, in order (one clause pool for the whole file)."""
     summary = summary or VerifySummary()
     pool = pool or ClausePool()
-    verifiers: OrderedDict[str, Verifier] = OrderedDict()
+    verifiers: TheoryCache[Verifier] = TheoryCache()
     with path.open(encoding="utf-8", errors="replace") as stream:
         for line_number, line in bounded_lines(stream):
             if line is not None and not line.strip():
@@ -73,13 +72,13 @@ def verify_file(
             yield record
 
 
-def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier], pool: ClausePool) -> VerifiedRecord:
+def _verify_line(line: str, where: str, verifiers: TheoryCache[Verifier], pool: ClausePool) -> VerifiedRecord:
     record_id = where
     try:
         record = json.loads(line)
         record_id = str(record.get("id", where))
         context, statement, explanation = record["context"], record["statement"], record["explanation"]
-        verifier = _verifier_for(context, verifiers, pool)
+        verifier = verifiers.get(context, lambda: Verifier(_as_theory(context), pool=pool))
         chosen = ExplanationFormat(record["format"]) if record.get("format") else None
         verification = verifier.verify(_as_statement(statement), explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
@@ -97,12 +96,3 @@ def _verify_line(line: str, where: str, verifiers: OrderedDict[str, Verifier], p
         message = f"{where}: {str(error).splitlines()[0]}"
     failed = Verification((), (Diagnosis(ErrorType.UNPARSEABLE, message),))
     return VerifiedRecord(record_id, failed, None)
-
-
-def _verifier_for(context: str, verifiers: OrderedDict[str, Verifier], pool: ClausePool) -> Verifier:
-    if context not in verifiers:
-        verifiers[context] = Verifier(_as_theory(context), pool=pool)
-        if len(verifiers) > VERIFIER_CACHE:
-            verifiers.popitem(last=False)
-    verifiers.move_to_end(context)
-    return verifiers[context]

@@ -46,6 +46,12 @@ def test_too_many_explanation_steps() -> None:
         parse_explanation(text)
 
 
+def _solve_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`proofloom solve q.jsonl -o a.jsonl` run in `folder`, as a user would."""
+    command = [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120)
+
+
 def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
     huge = " ".join(f"red(c{i})." for i in range(LIMITS.entities + 1))
     lines = [
@@ -54,13 +60,7 @@ def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
         json.dumps({"id": "fine", "theory": "big(bob).", "statement": "big(bob)"}),
     ]
     (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _solve_in(tmp_path)
     assert result.returncode == 0 and "2 bad records" in result.stdout
     huge_line, long_line, fine = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
     assert "`entities`" in huge_line["error"] and "`line_chars`" in long_line["error"]
@@ -70,13 +70,7 @@ def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
 def test_unexpected_failures_are_one_line_too(tmp_path: Path) -> None:
     (tmp_path / "q.jsonl").write_text('{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n')
     (tmp_path / "a.jsonl").mkdir()  # the output path is a folder: an OSError, named in one line
-    result = subprocess.run(
-        [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _solve_in(tmp_path)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
