@@ -1,7 +1,11 @@
-"""The neural step model on the real dev file: answer accuracy by depth, proofs verified, CPU seconds a question.
+"""The neural step model in the refinement loop: answer accuracy on the real dev file, what refinement buys,
+depth generalisation, model size, training time and CPU seconds a question.
 
-Runs on the model folder named by PROOFLOOM_MODEL (made by `proofloom train`); skipped without one, as no
-trained default ships yet. PROOFLOOM_QUESTIONS limits how many dev questions are tried (default 60).
+Model: PROOFLOOM_MODEL (a folder made by `proofloom train`), else the shipped default, which was trained on
+proofs of depth 0-3 only (`datasets/step-model.toml`): its depth-5 figures are depth generalisation.
+PROOFLOOM_QUESTIONS limits the dev questions tried (default all 600); PROOFLOOM_DEEP_QUESTIONS the
+generated depth-5 questions (default 300, from `datasets/proofwriter-owa-d5.toml` at indices no training
+run uses).
 """
 
 from __future__ import annotations
@@ -9,61 +13,89 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from figure import DEV_FILE, Figure
 
+from proofloom.generator.generate import generate_example
+from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.evaluation import Evaluation, Scored, evaluate
+from proofloom.prover.neural.model import default_model
 from proofloom.prover.neural.propose import NeuralStepModel
 from proofloom.prover.reasoner import Reasoner
 from proofloom.prover.refine import prove
 
 GOLD = {"A": Label.TRUE, "B": Label.FALSE, "C": Label.UNKNOWN}
+ROUNDS = 24
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+Question = tuple[Theory, Literal, Label, int | None]
 
 
-def measure() -> list[Figure]:
-    folder = os.environ.get("PROOFLOOM_MODEL")
-    if not folder or not DEV_FILE.exists():
-        return [Figure("neural (skipped: set PROOFLOOM_MODEL to a trained model folder)", 0, "", "")]
-    model = NeuralStepModel(Path(folder))
-    records = json.loads(DEV_FILE.read_text())[: int(os.environ.get("PROOFLOOM_QUESTIONS", "60"))]
-    right: Counter[object] = Counter()
-    seen: Counter[object] = Counter()
-    first_round = verified = proofs = round_zero = 0
-    started = time.process_time()
+def _dev_questions() -> list[Question]:
+    records = json.loads(DEV_FILE.read_text())[: int(os.environ.get("PROOFLOOM_QUESTIONS", "600"))]
+    found = []
     for record in records:
         theory = read_theory(record["context"])
         statement = read_statement(record["question"].rsplit("? ", 1)[-1])
-        attempt = prove(theory, statement, model)
-        depth = Reasoner(theory).answer(statement).depth
-        seen[depth] += 1
-        right[depth] += attempt.label is GOLD[record["answer"]]
-        first_round += attempt.first_round_valid > 0
-        round_zero += (attempt.labels_by_round[0] if attempt.labels_by_round else attempt.label) is GOLD[
-            record["answer"]
-        ]
-        if attempt.proof is not None:
-            proofs += 1
-            verified += attempt.verified
-    seconds = time.process_time() - started
-    count = len(records)
+        found.append((theory, statement, GOLD[record["answer"]], Reasoner(theory).answer(statement).depth))
+    return found
+
+
+def _generated_at_depth(depth: int, wanted: int) -> list[Question]:
+    recipe = Recipe.load(DATASETS / "proofwriter-owa-d5.toml")
+    found: list[Question] = []
+    index = 10_000_000  # far from any index a training run generates
+    while len(found) < wanted:
+        example = generate_example(recipe, index)
+        found += [(example.theory, q.statement, q.label, q.depth) for q in example.questions if q.depth == depth]
+        index += 1
+    return found[:wanted]
+
+
+def _run(model: NeuralStepModel, questions: Iterable[Question], feedback: int) -> tuple[Evaluation, float]:
+    scored = []
+    started = time.process_time()
+    for theory, statement, gold, depth in questions:
+        scored.append(Scored(prove(theory, statement, model, max_rounds=ROUNDS, feedback=feedback), gold, depth))
+    return evaluate(scored, ROUNDS), (time.process_time() - started) / max(len(scored), 1)
+
+
+def measure() -> list[Figure]:
+    folder = Path(os.environ.get("PROOFLOOM_MODEL") or default_model())
+    if not DEV_FILE.exists() or not (folder / "model.safetensors").exists():
+        return [Figure(f"neural (skipped: no dev file or no model in {folder})", 0, "", "")]
+    model = NeuralStepModel(folder)
     card = model.card
+    questions = _dev_questions()
+    full, seconds = _run(model, questions, feedback=6)
+    bare, _ = _run(model, questions, feedback=0)
+    for line in full.lines():
+        print("   ", line)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
     figures = [
-        Figure("answer accuracy", 100 * sum(right.values()) / count, "%", f"{count} dev questions; goal 99.7%"),
-        Figure("   after round 1 only", 100 * round_zero / count, "%", "the refinement loop's gain is the difference"),
-        Figure("proofs verified", 100 * verified / max(proofs, 1), "%", f"{proofs} proofs; goal 100%"),
-        Figure("first round had a valid step", 100 * first_round / count, "%", "k proposals per round"),
+        Figure("dev answer accuracy", 100 * full.accuracy, "%", f"{full.questions} questions; goal 99.7%"),
+        Figure("   without feedback", 100 * bare.accuracy, "%", "the loop, rejections not shown to the model"),
+        Figure("proofs verified", 100 * full.verified / max(full.proofs, 1), "%", f"{full.proofs} proofs; goal 100%"),
         Figure(
-            "CPU seconds a question",
-            seconds / count,
-            "s",
-            f"{card.get('parameters', 0):,} parameters, trained {card.get('wall_seconds', 0):.0f}s",
+            "first proposal valid",
+            100 * full.first_proposal_valid / max(full.first_round_questions, 1),
+            "%",
+            f"top proposal of round 1, {full.first_round_questions} questions",
         ),
+        Figure("CPU seconds a question", seconds, "s", f"k=4, up to {ROUNDS} rounds"),
+        Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
+        Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]
-    for depth in sorted(seen, key=lambda d: (d is None, d if d is not None else 0)):
-        figures.append(
-            Figure(f"   accuracy at depth {depth}", 100 * right[depth] / seen[depth], "%", f"{seen[depth]} q")
-        )
+    for depth, right, seen in full.by_depth:
+        figures.append(Figure(f"   depth {depth}", 100 * right / seen, "%", f"{seen} questions"))
+    deep = _generated_at_depth(5, int(os.environ.get("PROOFLOOM_DEEP_QUESTIONS", "300")))
+    result, _ = _run(model, deep, feedback=6)
+    trained_on = "depths 0-3 only" if card.get("recipe") == "step-model" else f"recipe {card.get('recipe')}"
+    figures.append(
+        Figure("generated depth 5", 100 * result.accuracy, "%", f"{len(deep)} questions; trained on {trained_on}")
+    )
     return figures

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from proofloom._version import __version__
 from proofloom.atomic import atomic_output, write_text_atomic
@@ -66,6 +66,11 @@ def _demo(args: argparse.Namespace) -> int:
                 valid += verifier.verify(answer.proof.conclusion, to_entailmentbank(answer.proof)).valid
     print(f"2. proved: {correct}/{answered} labels equal the generator's (symbolic reasoner, owa)")
     print(f"3. verified: {valid}/{proofs} proofs valid, every step checked by Z3")
+    neural_correct, neural_proofs, neural_verified = _demo_neural(examples)
+    print(
+        f"4. neural: {neural_correct}/{answered} labels equal the generator's with the shipped step model "
+        f"(every step Z3-checked in the refinement loop); {neural_verified}/{neural_proofs} proofs verified"
+    )
     example = examples[0]
     question = next(q for q in example.questions if q.proofs)
     print(
@@ -73,7 +78,24 @@ def _demo(args: argparse.Namespace) -> int:
         f"A: {question.label.value} (depth {question.depth})\nProof: {to_entailmentbank(question.proofs[0])}"
     )
     print(f"done in {time.perf_counter() - started:.1f}s")
-    return 0 if correct == answered and valid == proofs else 1
+    return 0 if correct == answered and valid == proofs and neural_verified == neural_proofs else 1
+
+
+def _demo_neural(examples: list[Any]) -> tuple[int, int, int]:
+    """(labels right, proofs, proofs verified) for the shipped neural step model on the demo's questions."""
+    from proofloom.prover.neural.model import default_model
+    from proofloom.prover.neural.propose import NeuralStepModel
+    from proofloom.prover.refine import prove
+
+    model = NeuralStepModel(default_model())
+    correct = proofs = verified = 0
+    for example in examples:
+        for question in example.questions:
+            attempt = prove(example.theory, question.statement, model)
+            correct += attempt.label is question.label
+            proofs += attempt.proof is not None
+            verified += attempt.proof is not None and attempt.verified
+    return correct, proofs, verified
 
 
 def _solve(args: argparse.Namespace) -> int:
@@ -185,6 +207,8 @@ def _train(args: argparse.Namespace) -> int:
     plan = TrainingPlan(
         shape=ModelShape(args.d_model, 4 * args.d_model, args.layers, max(1, args.d_model // 32)),
         epochs=args.epochs,
+        batch_size=args.batch_size,
+        learning_rate=args.lr,
         max_minutes=args.minutes,
         threads=args.threads,
     )
@@ -206,13 +230,16 @@ def _prove(args: argparse.Namespace) -> int:
     import json
 
     from proofloom.prover.entailmentbank import to_entailmentbank
+    from proofloom.prover.evaluation import Scored, evaluate
+    from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
     from proofloom.prover.problems import BadRecord, InputFormat, read_problems
     from proofloom.prover.refine import prove
 
-    model = NeuralStepModel(Path(args.model))
+    model = NeuralStepModel(Path(args.model) if args.model else default_model())
     input_format = InputFormat(args.input_format) if args.input_format else None
-    count = correct = verified = errors = 0
+    scored: list[Scored] = []
+    count = verified = errors = 0
     started = time.perf_counter()
     with atomic_output(Path(args.output)) as stream:
         for item in read_problems(Path(args.input), input_format):
@@ -223,7 +250,9 @@ def _prove(args: argparse.Namespace) -> int:
                     raise ProofloomError(f"{item.where}: {item.message}")
                 continue
             try:
-                attempt = prove(item.theory, item.statement, model, k=args.k, max_rounds=args.max_rounds)
+                attempt = prove(
+                    item.theory, item.statement, model, k=args.k, max_rounds=args.max_rounds, feedback=args.feedback
+                )
             except ProofloomError as error:  # a limit: this record only
                 errors += 1
                 stream.write(json.dumps({"id": item.id, "error": str(error).splitlines()[0]}) + "\n")
@@ -231,24 +260,26 @@ def _prove(args: argparse.Namespace) -> int:
                     raise
                 continue
             count += 1
-            correct += item.gold is attempt.label
-            verified += attempt.verified
+            verified += attempt.proof is not None and attempt.verified
+            if item.gold:
+                scored.append(Scored(attempt, item.gold, item.gold_depth))
             record = {
                 "id": item.id,
                 "label": attempt.label.value,
                 "depth": attempt.depth,
                 "proof": to_entailmentbank(attempt.proof) if attempt.proof is not None else None,
                 "verified": attempt.verified,
-                "rounds": attempt.rounds,
+                "rounds": len(attempt.rounds),
                 "accepted": attempt.accepted,
                 "rejected": attempt.rejected,
                 **({"gold": item.gold.value} if item.gold else {}),
             }
             stream.write(json.dumps(record) + "\n")
-    print(
-        f"proved {count} questions: accuracy {correct}/{count}, {verified} verified, {errors} bad records; "
-        f"{time.perf_counter() - started:.1f}s"
-    )
+    elapsed = time.perf_counter() - started
+    print(f"proved {count} questions ({verified} proofs verified), {errors} bad records; {elapsed:.1f}s")
+    if scored:
+        for line in evaluate(scored, args.max_rounds).lines():
+            print(line)
     return 0
 
 
@@ -320,8 +351,10 @@ def _parser() -> argparse.ArgumentParser:
     trainer = verbs.add_parser("train", help="train the neural step model from scratch on a recipe's step data")
     trainer.add_argument("recipe", help="a recipe (its step supervision is the training data), e.g. step-model")
     trainer.add_argument("-o", "--output", required=True, help="model folder (safetensors, tokenizer, card)")
-    trainer.add_argument("-n", type=int, default=2000, help="theories to generate for training")
-    trainer.add_argument("--epochs", type=int, default=4)
+    trainer.add_argument("-n", type=int, default=12000, help="theories to generate for training")
+    trainer.add_argument("--epochs", type=int, default=1)
+    trainer.add_argument("--batch-size", type=int, default=32)
+    trainer.add_argument("--lr", type=float, default=1e-3, help="peak learning rate (AdamW)")
     trainer.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
     trainer.add_argument("--d-model", type=int, default=128)
     trainer.add_argument("--layers", type=int, default=3)
@@ -331,10 +364,11 @@ def _parser() -> argparse.ArgumentParser:
     prover = verbs.add_parser("prove", help="prove questions with the neural step model, every step verified")
     prover.add_argument("input", help="questions, as for solve")
     prover.add_argument("-o", "--output", required=True)
-    prover.add_argument("--model", required=True, help="a model folder made by `proofloom train`")
+    prover.add_argument("--model", help="a model folder made by `proofloom train` (default: the shipped model)")
     prover.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
     prover.add_argument("--max-rounds", type=int, default=24)
     prover.add_argument("-k", type=int, default=4, help="proposals per round")
+    prover.add_argument("--feedback", type=int, default=6, help="latest rejections shown to the model (0: none)")
     prover.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
     prover.set_defaults(run=_prove)
 

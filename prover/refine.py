@@ -22,21 +22,41 @@ from proofloom.prover.verifier import Verifier
 
 
 @dataclass(frozen=True, slots=True)
+class Round:
+    """One round of the loop: what was proposed, which proposals were valid new steps, the label after it."""
+
+    proposed: int
+    valid: int
+    first_valid: bool  # the model's top proposal was a valid new step
+    label: Label
+
+
+@dataclass(frozen=True, slots=True)
 class ProofAttempt:
-    """What the loop found, and how: rounds, proposals accepted and rejected, labels round by round."""
+    """What the loop found, and how: its rounds, proposals accepted and rejected, the verified proof."""
 
     label: Label
     proof: EntailmentTree | None
     verified: bool
-    rounds: int
-    accepted: int
-    rejected: int
-    first_round_valid: float  # share of the first round's proposals that were valid steps
-    labels_by_round: tuple[Label, ...] = ()
+    rounds: tuple[Round, ...] = ()
 
     @property
     def depth(self) -> int | None:
         return self.proof.depth if self.proof is not None else None
+
+    @property
+    def accepted(self) -> int:
+        return sum(r.valid for r in self.rounds)
+
+    @property
+    def rejected(self) -> int:
+        return sum(r.proposed - r.valid for r in self.rounds)
+
+    def label_after(self, rounds: int) -> Label:
+        """The answer the loop would have given had it stopped after `rounds` rounds (0: facts only)."""
+        if rounds >= len(self.rounds):
+            return self.label
+        return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN if self.rounds else self.label
 
 
 @dataclass
@@ -109,32 +129,26 @@ def prove(
     patience: int = 2,
     feedback: int = 6,
 ) -> ProofAttempt:
-    """Run the loop; every proof it returns has been checked again by the verifier, step by step."""
+    """Run the loop; every proof it returns has been checked again by the verifier, step by step.
+
+    `feedback` is how many of the latest rejections the model is shown (0: none, the loop without refinement).
+    """
     run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])))
-    accepted = rejected = idle = 0
-    first_round_valid = 0.0
-    labels: list[Label] = []
-    rounds = 0
-    while rounds < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
-        rounds += 1
-        state = ProofState(theory, statement, tuple(run.derived), tuple(run.rejected[-feedback:]))
+    rounds: list[Round] = []
+    idle = 0
+    while len(rounds) < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
+        state = ProofState(theory, statement, tuple(run.derived), tuple(run.rejected[-feedback:]) if feedback else ())
         proposals = list(dict.fromkeys(model.propose(state, k)))
-        progress = 0
-        for text in proposals:
-            reason = run.check(text)
-            if reason is None:
-                progress += 1
-            else:
-                run.rejected.append(Rejection(text, reason))
-        if rounds == 1:
-            first_round_valid = progress / len(proposals) if proposals else 0.0
-        accepted, rejected = accepted + progress, rejected + len(proposals) - progress
-        idle = 0 if progress else idle + 1
-        labels.append(run.label())
+        outcomes = [run.check(text) for text in proposals]
+        run.rejected += [Rejection(text, reason) for text, reason in zip(proposals, outcomes, strict=True) if reason]
+        valid = outcomes.count(None)
+        first_valid = bool(outcomes) and outcomes[0] is None
+        rounds.append(Round(len(proposals), valid, first_valid, run.label()))
+        idle = 0 if valid else idle + 1
     label = run.label()
     if label is Label.UNKNOWN:
-        return ProofAttempt(label, None, True, rounds, accepted, rejected, first_round_valid, tuple(labels))
+        return ProofAttempt(label, None, True, tuple(rounds))
     target = statement if label is Label.TRUE else statement.negated()
     tree = run.tree(target)
     verified = Verifier(theory).verify(target, to_entailmentbank(tree)).valid
-    return ProofAttempt(label, tree, verified, rounds, accepted, rejected, first_round_valid, tuple(labels))
+    return ProofAttempt(label, tree, verified, tuple(rounds))

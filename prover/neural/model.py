@@ -17,6 +17,13 @@ SPECIAL = ("<pad>", "</s>", "<unk>")  # ids 0, 1, 2: T5's pad (also decoder star
 ID_WORDS = tuple(f"{kind}{n}" for kind in ("triple", "rule", "d", "sent", "int") for n in range(1, 81))
 
 
+def default_model() -> Path:
+    """The trained step model that ships inside the package (`proofloom train datasets/step-model.toml` rebuilds it)."""
+    import proofloom
+
+    return Path(proofloom.__file__).parent / "models" / "step-model"
+
+
 class CheckpointError(ProofloomError, ValueError):
     """A model folder that cannot be loaded: missing, corrupt, or not safetensors."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from proofloom.limits import check
-from proofloom.logic.english import Lexicon
 from proofloom.prover.neural.model import load
 from proofloom.prover.neural.text import state_text
 from proofloom.prover.step_model import ProofState
@@ -14,14 +13,13 @@ from proofloom.prover.step_model import ProofState
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer (no step is enumerated)."""
 
-    def __init__(self, folder: Path, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, folder: Path) -> None:
         self.model, self.tokenizer, self.card = load(folder)
-        self.lexicon = lexicon
 
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
 
-        ids = self.tokenizer.encode(state_text(state, self.lexicon)).ids + [1]
+        ids = self.tokenizer.encode(state_text(state)).ids + [1]
         check("the proof state, in tokens,", len(ids), "model_tokens")
         with torch.no_grad():
             outputs = self.model.generate(

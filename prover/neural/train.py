@@ -1,22 +1,32 @@
-"""Training the step model: AdamW with warm-up and linear decay, held-out evaluation, early stopping.
+"""Training the step model: AdamW with warm-up and linear decay, held-out evaluation, early stopping, resumption.
 
 Every evaluation that improves the held-out loss saves the model (safetensors) with its card, so an
-interrupted run leaves its best model behind. (Resuming the optimizer mid-run is not implemented yet.)
+interrupted run leaves its best model behind. Every evaluation also writes `resume/` (the latest weights,
+AdamW's moments as safetensors, the step counters as JSON): the same command started again goes on from
+there and sees the same batches in the same order as an uninterrupted run.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import math
 import random
+import shutil
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from proofloom.errors import ProofloomError
 from proofloom.limits import LIMITS
 from proofloom.prover.neural.model import ModelShape, build_model, save, shape_card, train_tokenizer
+
+Pair = tuple[list[int], list[int]]
+TARGET_TOKENS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +35,11 @@ class TrainingPlan:
 
     shape: ModelShape = ModelShape()
     epochs: int = 4
-    batch_size: int = 16
+    batch_size: int = 32
     learning_rate: float = 2e-3
-    warmup_share: float = 0.05
+    warmup_share: float = 0.03
     max_input_tokens: int = LIMITS.model_tokens  # longer pairs are left out of training
-    eval_share: float = 0.05
+    eval_pairs: int = 800  # held out, never trained on
     eval_every: int = 200  # steps
     patience: int = 4  # evaluations without improvement before stopping
     max_minutes: float = 0.0  # stop after this much wall time (0: no limit)
@@ -50,66 +60,104 @@ def train(
     torch.manual_seed(plan.seed)
     if plan.threads:
         torch.set_num_threads(plan.threads)
-    rng = random.Random(plan.seed)
     order = list(range(len(data)))
-    rng.shuffle(order)
-    held = max(1, int(len(data) * plan.eval_share))
-    evaluation, training = [data[i] for i in order[:held]], [data[i] for i in order[held:]]
+    random.Random(plan.seed).shuffle(order)
+    held = min(plan.eval_pairs, max(1, len(data) // 10))
     tokenizer = train_tokenizer([text for pair in data for text in pair])
-    evaluation = [p for p in evaluation if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
-    training = [p for p in training if len(tokenizer.encode(p[0]).ids) < plan.max_input_tokens]
+    encoded = _encode(tokenizer, data, plan.max_input_tokens)
+    evaluation = [pair for i in order[:held] if (pair := encoded[i]) is not None]
+    training = [pair for i in order[held:] if (pair := encoded[i]) is not None]
     device = "cuda" if torch.cuda.is_available() else "cpu"  # a lent GPU is used when there is one
     model = build_model(tokenizer.get_vocab_size(), plan.shape).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=plan.learning_rate, weight_decay=0.01)
-    total = plan.epochs * math.ceil(len(training) / plan.batch_size)
+    per_epoch = math.ceil(len(training) / plan.batch_size)
+    total = plan.epochs * per_epoch
     warmup = max(1, int(total * plan.warmup_share))
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    started, step, best, waited = time.perf_counter(), 0, math.inf, 0
+    same_run = dataclasses.replace(plan, max_minutes=0.0, threads=0)  # a time limit or threads may change on resume
+    fingerprint = hashlib.sha256(repr((same_run, data[:50], len(data))).encode()).hexdigest()[:16]
+    counters: dict[str, Any] = {"step": 0, "best": math.inf, "waited": 0, "seconds": 0.0, "run": fingerprint}
+    resume = folder / "resume"
+    if (resume / "state.json").is_file():
+        counters = _restore(resume, model, optimizer, schedule, device)
+        if counters.get("run") != fingerprint:
+            raise ProofloomError(
+                f"{resume} was left by a run with other data or another plan: delete it to start afresh"
+            )
+        if progress:
+            progress(f"resuming at step {counters['step']}/{total}")
+    started = time.perf_counter() - counters["seconds"]
     model.train()
-    for epoch in range(plan.epochs):
-        rng.shuffle(training)
-        for start in range(0, len(training), plan.batch_size):
-            batch = _batch(tokenizer, training[start : start + plan.batch_size], plan.max_input_tokens, device)
-            loss = model(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
-            step += 1
-            if step % plan.eval_every == 0 or step == total:
-                held_loss = _evaluate(model, tokenizer, evaluation, plan)
-                if progress:
-                    progress(
-                        f"epoch {epoch + 1} step {step}/{total}: train loss {loss.item():.3f}, held-out {held_loss:.3f}"
-                    )
-                if held_loss < best:
-                    best, waited = held_loss, 0
-                    metrics = {"held_out_loss": held_loss, "steps": step, "epochs_seen": epoch + 1}
-                    save(folder, model, tokenizer, _card(card, plan, model, len(training), metrics, started))
-                else:
-                    waited += 1
-                out_of_time = plan.max_minutes and time.perf_counter() - started > 60 * plan.max_minutes
-                if waited >= plan.patience or out_of_time:
-                    return _saved_card(folder)
+    epochs: dict[int, list[list[Pair]]] = {}
+    while counters["step"] < total:
+        epoch, index = divmod(int(counters["step"]), per_epoch)
+        if epoch not in epochs:
+            epochs = {epoch: _batches(training, plan.batch_size, plan.seed + epoch)}
+        batch = epochs[epoch][index]
+        loss = model(**_tensors(batch, device)).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        counters["step"] += 1
+        step = int(counters["step"])
+        if step % plan.eval_every and step != total:
+            continue
+        held_loss = _evaluate(model, evaluation, plan.batch_size, device)
+        counters["seconds"] = time.perf_counter() - started
+        if progress:
+            progress(
+                f"epoch {epoch + 1} step {step}/{total}: train loss {loss.item():.3f}, held-out {held_loss:.3f}"
+                f" ({counters['seconds'] / 60:.1f} min)"
+            )
+        if held_loss < counters["best"]:
+            counters["best"], counters["waited"] = held_loss, 0
+            metrics = {"held_out_loss": round(held_loss, 5), "steps": step, "epochs_seen": round(step / per_epoch, 2)}
+            save(folder, model, tokenizer, _card(card, plan, model, len(training), metrics, counters["seconds"]))
+        else:
+            counters["waited"] += 1
+        _checkpoint(resume, model, optimizer, counters)
+        if counters["waited"] >= plan.patience:
+            break
+        if plan.max_minutes and counters["seconds"] > 60 * plan.max_minutes:
+            return _saved_card(folder)  # out of time: `resume/` stays, and the same command goes on
+    shutil.rmtree(resume, ignore_errors=True)
     return _saved_card(folder)
 
 
-def _saved_card(folder: Path) -> dict[str, Any]:
-    card: dict[str, Any] = json.loads((folder / "card.json").read_text(encoding="utf-8"))
-    return card
+def _encode(tokenizer: Any, data: list[tuple[str, str]], limit: int) -> list[Pair | None]:
+    """Token ids of every pair once, up front; a pair whose input is over the limit becomes None."""
+    sources = tokenizer.encode_batch([source for source, _ in data])
+    targets = tokenizer.encode_batch([target for _, target in data])
+    return [
+        (s.ids + [1], t.ids[:TARGET_TOKENS] + [1]) if len(s.ids) < limit else None
+        for s, t in zip(sources, targets, strict=True)
+    ]
 
 
-def _batch(tokenizer: Any, pairs: list[tuple[str, str]], limit: int, device: str = "cpu") -> dict[str, Any]:
+def _batches(pairs: list[Pair], size: int, seed: int) -> list[list[Pair]]:
+    """One epoch's batches: shuffled, then pairs of similar length batched together (less padding)."""
+    rng = random.Random(seed)
+    shuffled = list(pairs)
+    rng.shuffle(shuffled)
+    window = size * 50
+    batches = []
+    for start in range(0, len(shuffled), window):
+        chunk = sorted(shuffled[start : start + window], key=lambda pair: len(pair[0]))
+        batches += [chunk[i : i + size] for i in range(0, len(chunk), size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def _tensors(batch: list[Pair], device: str) -> dict[str, Any]:
     import torch
 
-    inputs = [tokenizer.encode(source).ids[:limit] + [1] for source, _ in pairs]
-    targets = [tokenizer.encode(target).ids[:64] + [1] for _, target in pairs]
-    width, depth = max(map(len, inputs)), max(map(len, targets))
-    input_ids = torch.tensor([ids + [0] * (width - len(ids)) for ids in inputs])
-    labels = torch.tensor([ids + [-100] * (depth - len(ids)) for ids in targets])
+    width, depth = max(len(s) for s, _ in batch), max(len(t) for _, t in batch)
+    input_ids = torch.tensor([s + [0] * (width - len(s)) for s, _ in batch])
+    labels = torch.tensor([t + [-100] * (depth - len(t)) for _, t in batch])
     return {
         "input_ids": input_ids.to(device),
         "attention_mask": (input_ids != 0).long().to(device),
@@ -117,32 +165,73 @@ def _batch(tokenizer: Any, pairs: list[tuple[str, str]], limit: int, device: str
     }
 
 
-def _evaluate(model: Any, tokenizer: Any, pairs: list[tuple[str, str]], plan: TrainingPlan) -> float:
-    device = next(model.parameters()).device
+def _evaluate(model: Any, pairs: list[Pair], size: int, device: str) -> float:
     import torch
 
     model.eval()
     losses = []
     with torch.no_grad():
-        for start in range(0, len(pairs), plan.batch_size):
-            losses.append(
-                model(
-                    **_batch(tokenizer, pairs[start : start + plan.batch_size], plan.max_input_tokens, device)
-                ).loss.item()
-            )
+        for batch in _batches(pairs, size, 0):
+            losses.append(model(**_tensors(batch, device)).loss.item() * len(batch))
     model.train()
-    return float(sum(losses) / len(losses))
+    return float(sum(losses) / len(pairs))
+
+
+def _checkpoint(resume: Path, model: Any, optimizer: Any, counters: dict[str, Any]) -> None:
+    """The latest weights, AdamW's moments and the counters; written aside, then swapped in whole."""
+    from safetensors.torch import save_file, save_model
+
+    partial = resume.with_name("resume.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    save_model(model, str(partial / "model.safetensors"))  # T5 ties its embeddings: saved once
+    moments, steps = {}, {}
+    for index, state in optimizer.state_dict()["state"].items():
+        moments[f"{index}.exp_avg"], moments[f"{index}.exp_avg_sq"] = state["exp_avg"], state["exp_avg_sq"]
+        steps[str(index)] = float(state["step"])
+    save_file(moments, str(partial / "optimizer.safetensors"))
+    (partial / "state.json").write_text(json.dumps({**counters, "adam_steps": steps}) + "\n", encoding="utf-8")
+    shutil.rmtree(resume, ignore_errors=True)
+    partial.rename(resume)
+
+
+def _restore(resume: Path, model: Any, optimizer: Any, schedule: Any, device: str) -> dict[str, Any]:
+    import torch
+    from safetensors.torch import load_file, load_model
+
+    state = json.loads((resume / "state.json").read_text(encoding="utf-8"))
+    load_model(model, str(resume / "model.safetensors"), device=device)
+    moments = load_file(str(resume / "optimizer.safetensors"), device=device)
+    saved = optimizer.state_dict()
+    for key, step in state.pop("adam_steps").items():
+        index = int(key)
+        saved["state"][index] = {
+            "step": torch.tensor(step),
+            "exp_avg": moments[f"{index}.exp_avg"],
+            "exp_avg_sq": moments[f"{index}.exp_avg_sq"],
+        }
+    optimizer.load_state_dict(saved)
+    with warnings.catch_warnings():  # replaying the schedule's steps, not stepping before the optimizer
+        warnings.simplefilter("ignore")
+        for _ in range(int(state["step"])):
+            schedule.step()
+    return dict(state)
+
+
+def _saved_card(folder: Path) -> dict[str, Any]:
+    card: dict[str, Any] = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    return card
 
 
 def _card(
-    card: dict[str, Any], plan: TrainingPlan, model: Any, size: int, metrics: dict[str, Any], started: float
+    card: dict[str, Any], plan: TrainingPlan, model: Any, size: int, metrics: dict[str, Any], seconds: float
 ) -> dict[str, Any]:
     return {
         **card,
         "parameters": sum(p.numel() for p in model.parameters()),
         "shape": shape_card(plan.shape),
         "training_pairs": size,
-        "plan": {k: getattr(plan, k) for k in ("epochs", "batch_size", "learning_rate", "seed")},
+        "plan": {k: getattr(plan, k) for k in ("epochs", "batch_size", "learning_rate", "warmup_share", "seed")},
         "metrics": metrics,
-        "wall_seconds": round(time.perf_counter() - started, 1),
+        "wall_seconds": round(seconds, 1),
     }

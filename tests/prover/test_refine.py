@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from proofloom.errors import ProofloomError
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.matching import bindings_for
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule
+from proofloom.prover.evaluation import Scored, evaluate
 from proofloom.prover.neural.data import pairs
 from proofloom.prover.neural.model import CheckpointError, ModelShape, load
 from proofloom.prover.neural.propose import NeuralStepModel
-from proofloom.prover.neural.text import parse_step, state_text, step_text
+from proofloom.prover.neural.text import ParsedStep, parse_step, state_text, step_text
 from proofloom.prover.neural.train import TrainingPlan, train
+from proofloom.prover.reasoner import Reasoner
 from proofloom.prover.refine import prove
 from proofloom.prover.step_model import ProofState
 from tests.conftest import statement_of
@@ -46,23 +50,40 @@ class EveryApplication:
 
 
 def test_loop_answers_real_questions_with_verified_proofs(dev_records: list[dict[str, Any]]) -> None:
+    scored = []
     for record in dev_records[:60]:
         theory = read_theory(record["context"])
-        attempt = prove(theory, read_statement(statement_of(record)), EveryApplication(), k=40, max_rounds=40)
+        statement = read_statement(statement_of(record))
+        attempt = prove(theory, statement, EveryApplication(), k=40, max_rounds=40)
         assert attempt.label is LOGICLM[record["answer"]], record["id"]
         assert attempt.verified and (attempt.proof is None) == (attempt.label is Label.UNKNOWN)
         if attempt.rounds:  # a fact needs no round at all
-            assert attempt.rejected >= 1 and attempt.labels_by_round[-1] is attempt.label
+            assert attempt.rejected >= 1 and attempt.rounds[-1].label is attempt.label
+            assert not attempt.rounds[0].first_valid  # the double's first proposal is its wrong one
+        scored.append(Scored(attempt, LOGICLM[record["answer"]], Reasoner(theory).answer(statement).depth))
+    result = evaluate(scored, max_rounds=40)
+    assert result.correct == result.questions == 60 and result.verified == result.proofs > 0
+    assert result.first_proposal_valid == 0 < result.first_round_valid < result.first_round_proposed
+    after = result.correct_after_round
+    assert list(after) == sorted(after) and after[-1] == 60 and after[0] < 60
+    assert sum(n for _, _, n in result.by_depth) == 60 and "answer accuracy 100.00% (60/60)" in result.lines()[0]
 
 
 def test_step_text_round_trips() -> None:
-    theory = read_theory("Bob is big. If something is big then it is red.")
+    theory = read_theory("Bob is big. If something is big then it is red. The cat does not chase Bob.")
     text = step_text(["triple1", "rule1"], read_statement("Bob is red."))
-    assert text == "triple1 rule1 -> Bob is red ."
+    assert text == "rule1 triple1 -> bob red"
     parsed = parse_step(text)
-    assert parsed is not None and parsed.premises == ("triple1", "rule1")
-    assert "rules rule1 If something is big then it is red ." in state_text(ProofState(theory, parsed.conclusion))
-    assert parse_step("no arrow here") is None and parse_step("x -> is a dog") is None
+    assert parsed is not None and parsed.premises == ("rule1", "triple1")
+    assert parsed.conclusion == read_statement("Bob is red.")
+    shown = state_text(ProofState(theory, parsed.conclusion))
+    assert shown == "goal bob red facts triple1 bob big triple2 cat not chases bob rules rule1 X red if X big"
+    negated = read_statement("The cat does not chase Bob.")
+    assert parse_step(step_text(["rule1", "d1"], negated)) == ParsedStep(("rule1", "d1"), negated)
+    english = parse_step("triple1 rule1 -> Bob is red.")  # the form LLMs write
+    assert english is not None and english.conclusion == read_statement("Bob is red.")
+    for wrong in ("no arrow", "x -> is a dog .", "x -> The dog", "rule1 -> X red", "rule1 -> bob not", "-> bob red"):
+        assert parse_step(wrong) is None, wrong
 
 
 @pytest.mark.slow
@@ -85,6 +106,26 @@ def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
     for example, question in deep:
         attempt = prove(example.theory, question.statement, model, k=2, max_rounds=2)
         assert attempt.rounds >= 1 and attempt.verified  # whatever it proposes, only verified steps count
+
+
+@pytest.mark.slow
+def test_an_interrupted_training_run_resumes_to_the_same_weights(tmp_path: Path) -> None:
+    recipe = Recipe.load(DATASETS / "step-model.toml")
+    data = pairs(generate_example(recipe, i) for i in range(4))
+    shape = ModelShape(d_model=16, d_ff=32, layers=1, heads=2)
+    plan = TrainingPlan(shape=shape, epochs=2, batch_size=16, eval_every=3, patience=100, eval_pairs=8)
+    train(data, tmp_path / "whole", plan, {})
+    cut = dataclasses.replace(plan, max_minutes=1e-9)  # out of time at the first evaluation
+    train(data, tmp_path / "cut", cut, {})
+    assert (tmp_path / "cut" / "resume" / "state.json").is_file()
+    train(data, tmp_path / "cut", plan, {})
+    assert not (tmp_path / "cut" / "resume").exists()
+    assert (tmp_path / "cut" / "model.safetensors").read_bytes() == (
+        tmp_path / "whole" / "model.safetensors"
+    ).read_bytes()
+    train(data, tmp_path / "other", cut, {})
+    with pytest.raises(ProofloomError, match="other data or another plan"):
+        train(data[:-1], tmp_path / "other", plan, {})
 
 
 def test_checkpoints_load_only_from_safetensors(tmp_path: Path) -> None:
