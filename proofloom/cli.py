@@ -357,7 +357,7 @@ def _parser() -> argparse.ArgumentParser:
     trainer.add_argument("--lr", type=float, default=1e-3, help="peak learning rate (AdamW)")
     trainer.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
     trainer.add_argument("--d-model", type=int, default=128)
-    trainer.add_argument("--layers", type=int, default=3)
+    trainer.add_argument("--layers", type=int, default=4)
     trainer.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
     trainer.set_defaults(run=_train)
 

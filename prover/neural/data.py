@@ -1,11 +1,11 @@
 """Training pairs for the step model, from the generator's step supervision.
 
-For each state along a gold proof: input = the proof state as text, target = the gold next step, and
-also up to `alternatives` other valid next steps of the same state as targets of their own: the model
-learns which steps are valid at all, not only the one a planner would choose, so its beam holds several
-valid steps and the loop's forward progress never hangs on one guess. For feedback, the same state with
-one typed invalid step shown as rejected, and the gold target: the model learns to answer the
-verifier's refusal with a valid step.
+The model is asked about one rule at a time (`rule_prompt`): what does this rule yield now? For each
+state along a gold proof and each rule of the theory, the target is a valid step with that rule (the
+gold step for the gold rule, else the first valid one), or `none` when the rule yields nothing new; as
+many `none` pairs are kept as there are rules that apply, so neither answer dominates. For feedback, the
+gold rule's prompt with one typed invalid step shown as rejected, and the gold step as the target: the
+model learns to answer the verifier's refusal with a valid step.
 """
 
 from __future__ import annotations
@@ -15,35 +15,39 @@ from typing import Any
 
 from proofloom.generator.example import Example
 from proofloom.logic.syntax import parse_literal
-from proofloom.prover.neural.text import state_text, step_text
+from proofloom.prover.neural.text import NO_STEP, rule_prompt, step_text
 from proofloom.prover.step_model import Derived, ProofState, Rejection
 
 
-def pairs(examples: Iterable[Example], feedback: bool = True, alternatives: int = 2) -> list[tuple[str, str]]:
-    """(input text, target text) pairs, in a deterministic order."""
-    found: list[tuple[str, str]] = []
+def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str, str]]:
+    """(input text, target text) pairs, deduplicated, in a deterministic order."""
+    found: dict[tuple[str, str], None] = {}
     for example in examples:
         statements = {q.id: q.statement for q in example.questions}
+        rules = [s.id for s in example.theory.rules]
         for record in example.supervision:
             derived_literals = [parse_literal(text) for text in record["derived"]]
             ids = {str(lit): f"d{i}" for i, lit in enumerate(derived_literals, start=1)}
             derived = tuple(Derived(ids[str(lit)], lit) for lit in derived_literals)
-            gold = record["gold"]
-            target = step_text([ids.get(p, p) for p in gold["premises"]], parse_literal(gold["conclusion"]))
             state = ProofState(example.theory, statements[record["question"]], derived)
-            shown = state_text(state)
-            found.append((shown, target))
-            others = [_named(step, ids) for step in record["valid"]]
-            others = [text for text in others if text != target]
-            if others and alternatives:
-                stride = max(1, len(others) // alternatives)
-                found += [(shown, text) for text in others[len(found) % stride :: stride][:alternatives]]
-            if feedback and record["invalid"]:
-                wrong = record["invalid"][len(found) % len(record["invalid"])]
-                rejected = _as_the_loop_rejects(wrong, ids, len(example.theory.facts))
-                fed_back = ProofState(example.theory, statements[record["question"]], derived, (rejected,))
-                found.append((state_text(fed_back), target))
-    return found
+            gold = _named(record["gold"], ids)
+            by_rule: dict[str, str] = {gold.split(" ", 1)[0]: gold}
+            for step in record["valid"]:
+                text = _named(step, ids)
+                by_rule.setdefault(text.split(" ", 1)[0], text)
+            idle = [r for r in rules if r not in by_rule]
+            stride = max(1, len(idle) // max(1, len(by_rule)))
+            for rule in rules:
+                if rule in by_rule:
+                    found[(rule_prompt(state, rule), by_rule[rule])] = None
+            for rule in idle[len(found) % stride :: stride][: len(by_rule)]:
+                found[(rule_prompt(state, rule), NO_STEP)] = None
+            wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
+            if feedback and wrong:
+                rejected = _as_the_loop_rejects(wrong[len(found) % len(wrong)], ids, len(example.theory.facts))
+                fed_back = ProofState(example.theory, state.statement, derived, (rejected,))
+                found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
+    return list(found)
 
 
 def _named(step: dict[str, Any], ids: dict[str, str]) -> str:
@@ -54,7 +58,7 @@ def _as_the_loop_rejects(wrong: dict[str, Any], ids: dict[str, str], facts: int)
     """A typed invalid step worded as the refinement loop words its rejections (ids only, the loop's reasons).
 
     A fact not in the theory becomes an id past the theory's last fact (`unknown_premise`); the other
-    kinds (missing premise, wrong binding, polarity flip, wrong rule) are steps Z3 finds `not_entailed`.
+    kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds `not_entailed`.
     """
     premises = [ids.get(p, p) for p in wrong["premises"]]
     reason = "not_entailed"

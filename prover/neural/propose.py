@@ -1,17 +1,24 @@
-"""The trained step model behind the StepModel protocol: beam search gives k candidate steps."""
+"""The trained step model behind the StepModel protocol: each rule is asked what it yields now.
+
+One batched beam search over the theory's rules (`rule_prompt` each); the answers that are steps, not
+`none`, are ranked by the model's own sequence score and the best k proposed. No step is enumerated
+by the program: premises, bindings and conclusions are all decoded by the transformer.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from proofloom.limits import check
-from proofloom.prover.neural.model import load
-from proofloom.prover.neural.text import state_text
+from proofloom.prover.neural.model import END, PAD, STEP, load
+from proofloom.prover.neural.text import NO_STEP, rule_prompt
 from proofloom.prover.step_model import ProofState
+
+BEAMS = 2  # answers kept per rule
 
 
 class NeuralStepModel:
-    """Proposes steps by decoding them, token by token, with the trained transformer (no step is enumerated)."""
+    """Proposes steps by decoding them, token by token, with the trained transformer."""
 
     def __init__(self, folder: Path) -> None:
         self.model, self.tokenizer, self.card = load(folder)
@@ -19,14 +26,32 @@ class NeuralStepModel:
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
 
-        ids = self.tokenizer.encode(state_text(state)).ids + [1]
-        check("the proof state, in tokens,", len(ids), "model_tokens")
+        rules = [s.id for s in state.theory.rules]
+        if not rules:
+            return []
+        prompts = [self.tokenizer.encode(rule_prompt(state, rule)).ids + [STEP] for rule in rules]
+        width = max(map(len, prompts))
+        check("a rule prompt, in tokens,", width, "model_tokens")
+        # left-padded, so every prompt ends where decoding starts; positions count from each prompt's start
+        input_ids = torch.tensor([[PAD] * (width - len(ids)) + ids for ids in prompts])
+        mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         with torch.no_grad():
-            outputs = self.model.generate(
-                input_ids=torch.tensor([ids]),
-                num_beams=max(k, 1),
-                num_return_sequences=max(k, 1),
-                max_new_tokens=48,
+            out = self.model.generate(
+                input_ids=input_ids,
+                attention_mask=mask,
+                num_beams=BEAMS,
+                num_return_sequences=BEAMS,
+                max_new_tokens=24,
                 do_sample=False,
+                output_scores=True,
+                return_dict_in_generate=True,
+                pad_token_id=PAD,
+                eos_token_id=END,
             )
-        return [self.tokenizer.decode([t for t in row.tolist() if t > 2]) for row in outputs]
+        scored: list[tuple[float, str]] = []
+        for row, score in zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True):
+            text = self.tokenizer.decode([t for t in row[width:] if t > STEP])
+            if text and text != NO_STEP:
+                scored.append((score, text))
+        ranked = [text for _, text in sorted(scored, key=lambda pair: -pair[0])]
+        return list(dict.fromkeys(ranked))[: max(k, 1)]

@@ -1,11 +1,12 @@
 """Proof states as model input text, and proposed steps as text both ways.
 
-The trained model reads and writes a compact symbolic form (a literal is `subject [not] predicate [object]`),
-so that a proof state is about a hundred words and a small model on a CPU can learn rule application:
+The trained model reads and writes a compact symbolic form (a literal is `subject [not] predicate [object]`)
+and is asked about one rule at a time, so that an input is about fifty words and a small model trained on
+a CPU can learn rule application:
 
-Input:  `goal bob red facts triple1 bob big rules rule1 X red if X big derived d1 bob cold
+Input:  `rule1 X red if X big facts triple1 bob big triple2 bob cold derived d1 bob kind
          rejected rule1 triple2 -> bob red not_entailed`
-Output: `rule1 triple1 -> bob red` (the rule first, then the facts it uses, then the conclusion)
+Output: `rule1 triple1 -> bob red` (the rule, then the facts it uses, then the conclusion), or `none`
 
 `parse_step` also reads English conclusions (`triple1 rule1 -> Bob is red.`), the form LLMs are asked for.
 """
@@ -38,28 +39,29 @@ def compact_literal(literal: Literal) -> str:
 
 
 def compact_rule(rule: Rule) -> str:
-    """`X nice if X big X red`: the head first, right after the rule's id, then the conditions in order.
-
-    With the head a fixed two or three words from the id, T5's exact short-range position buckets let
-    the id's position gather what the rule concludes in one layer: the copy a step needs is then one hop.
-    """
+    """`X nice if X big X red`: the head first, then the conditions in order."""
     return " ".join([compact_literal(rule.head), "if", *(compact_literal(c) for c in rule.conditions)])
 
 
-def state_text(state: ProofState) -> str:
-    """The model's input for one round."""
-    facts, rules = ["facts"], ["rules"]
-    for sentence in state.theory.sentences:
-        content = sentence.content
-        if isinstance(content, Rule):
-            rules.append(f"{sentence.id} {compact_rule(content)}")
-        else:
-            facts.append(f"{sentence.id} {compact_literal(content)}")
-    parts = [f"goal {compact_literal(state.statement)}", *facts, *rules]
+NO_STEP = "none"
+
+
+def rule_prompt(state: ProofState, rule_id: str) -> str:
+    """The model's input when asked what one rule yields now: the rule, the facts, derived facts, and the
+    rejections of its earlier proposals with this rule. Its answer is a step using the rule, or `none`.
+
+    One rule at a time keeps the input short and puts the rule where the encoder finds it by position:
+    T5's cross-attention has no position bias, so the decoder can only find what the encoder has marked.
+    """
+    rule = state.theory[rule_id].content
+    assert isinstance(rule, Rule), rule_id
+    parts = [f"{rule_id} {compact_rule(rule)}", "facts"]
+    parts += [f"{s.id} {compact_literal(s.content)}" for s in state.theory.sentences if isinstance(s.content, Literal)]
     if state.derived:
         parts += ["derived", *(f"{d.id} {compact_literal(d.literal)}" for d in state.derived)]
-    if state.rejected:
-        parts += ["rejected", *(f"{r.text} {r.error}" for r in state.rejected)]
+    own = [r for r in state.rejected if r.text.split(" ", 1)[0] == rule_id]
+    if own:
+        parts += ["rejected", *(f"{r.text} {r.error}" for r in own)]
     return " ".join(parts)
 
 

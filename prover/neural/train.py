@@ -23,7 +23,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import LIMITS
-from proofloom.prover.neural.model import ModelShape, build_model, save, shape_card, train_tokenizer
+from proofloom.prover.neural.model import END, PAD, STEP, ModelShape, build_model, save, shape_card, train_tokenizer
 
 Pair = tuple[list[int], list[int]]
 TARGET_TOKENS = 64
@@ -133,7 +133,7 @@ def _encode(tokenizer: Any, data: list[tuple[str, str]], limit: int) -> list[Pai
     sources = tokenizer.encode_batch([source for source, _ in data])
     targets = tokenizer.encode_batch([target for _, target in data])
     return [
-        (s.ids + [1], t.ids[:TARGET_TOKENS] + [1]) if len(s.ids) < limit else None
+        (s.ids + [STEP], t.ids[:TARGET_TOKENS] + [END]) if len(s.ids) + TARGET_TOKENS < limit else None
         for s, t in zip(sources, targets, strict=True)
     ]
 
@@ -153,15 +153,18 @@ def _batches(pairs: list[Pair], size: int, seed: int) -> list[list[Pair]]:
 
 
 def _tensors(batch: list[Pair], device: str) -> dict[str, Any]:
+    """Prompt and step as one right-padded sequence; only the step's words are predicted (the rest is -100)."""
     import torch
 
-    width, depth = max(len(s) for s, _ in batch), max(len(t) for _, t in batch)
-    input_ids = torch.tensor([s + [0] * (width - len(s)) for s, _ in batch])
-    labels = torch.tensor([t + [-100] * (depth - len(t)) for _, t in batch])
+    width = max(len(s) + len(t) for s, t in batch)
+    rows = [s + t + [PAD] * (width - len(s) - len(t)) for s, t in batch]
+    labels = [[-100] * len(s) + t + [-100] * (width - len(s) - len(t)) for s, t in batch]
+    input_ids = torch.tensor(rows)
+    mask = torch.tensor([[1] * (len(s) + len(t)) + [0] * (width - len(s) - len(t)) for s, t in batch])
     return {
         "input_ids": input_ids.to(device),
-        "attention_mask": (input_ids != 0).long().to(device),
-        "labels": labels.to(device),
+        "attention_mask": mask.to(device),
+        "labels": torch.tensor(labels).to(device),
     }
 
 
@@ -184,7 +187,7 @@ def _checkpoint(resume: Path, model: Any, optimizer: Any, counters: dict[str, An
     partial = resume.with_name("resume.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    save_model(model, str(partial / "model.safetensors"))  # T5 ties its embeddings: saved once
+    save_model(model, str(partial / "model.safetensors"))  # GPT-2 ties its embeddings: saved once
     moments, steps = {}, {}
     for index, state in optimizer.state_dict()["state"].items():
         moments[f"{index}.exp_avg"], moments[f"{index}.exp_avg_sq"] = state["exp_avg"], state["exp_avg_sq"]
