@@ -50,8 +50,8 @@ def rule_prompt(state: ProofState, rule_id: str) -> str:
     """The model's input when asked what one rule yields now: the rule, the facts, derived facts, and the
     rejections of its earlier proposals with this rule. Its answer is a step using the rule, or `none`.
 
-    One rule at a time keeps the input short and puts the rule where the encoder finds it by position:
-    T5's cross-attention has no position bias, so the decoder can only find what the encoder has marked.
+    One rule at a time keeps the input short (about fifty words) and puts the rule at a fixed place, where a
+    small model finds what to copy by position.
     """
     rule = state.theory[rule_id].content
     assert isinstance(rule, Rule), rule_id

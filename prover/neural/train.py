@@ -116,7 +116,8 @@ def train(
         if held_loss < counters["best"]:
             counters["best"], counters["waited"] = held_loss, 0
             metrics = {"held_out_loss": round(held_loss, 5), "steps": step, "epochs_seen": round(step / per_epoch, 2)}
-            save(folder, model, tokenizer, _card(card, plan, model, len(training), metrics, counters["seconds"]))
+            trained = {**card, "device": device}
+            save(folder, model, tokenizer, _card(trained, plan, model, len(training), metrics, counters["seconds"]))
         else:
             counters["waited"] += 1
         _checkpoint(resume, model, optimizer, counters)

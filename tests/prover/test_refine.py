@@ -18,7 +18,7 @@ from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.evaluation import Scored, evaluate
 from proofloom.prover.neural.data import pairs
-from proofloom.prover.neural.model import CheckpointError, ModelShape, load
+from proofloom.prover.neural.model import CheckpointError, ModelShape, default_model, load
 from proofloom.prover.neural.propose import NeuralStepModel
 from proofloom.prover.neural.text import NO_STEP, ParsedStep, parse_step, rule_prompt, step_text
 from proofloom.prover.neural.train import TrainingPlan, train
@@ -144,3 +144,14 @@ def test_checkpoints_load_only_from_safetensors(tmp_path: Path) -> None:
     (tmp_path / "model.safetensors").write_bytes(b"corrupt")
     with pytest.raises(CheckpointError, match="cannot load"):
         load(tmp_path)
+
+
+def test_the_shipped_model_loads_and_proposes_steps(dev_records: list[dict[str, Any]]) -> None:
+    folder = default_model()
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 40 * 2**20
+    model = NeuralStepModel(folder)
+    assert model.card["recipe"] == "step-model" and model.card["parameters"] > 100_000
+    record = dev_records[7]
+    theory = read_theory(record["context"])
+    proposals = model.propose(ProofState(theory, read_statement(statement_of(record))), 8)
+    assert proposals and all(parse_step(p) is not None for p in proposals)  # well-formed; validity is Z3's to say
