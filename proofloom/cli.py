@@ -306,6 +306,8 @@ class _Progress:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from proofloom.prover.neural.train import TrainingPlan  # plain values: no torch is imported here
+
     parser = argparse.ArgumentParser(
         prog="proofloom", description="Generate reasoning benchmarks, prove with entailment trees, verify with Z3."
     )
@@ -351,13 +353,14 @@ def _parser() -> argparse.ArgumentParser:
     trainer = verbs.add_parser("train", help="train the neural step model from scratch on a recipe's step data")
     trainer.add_argument("recipe", help="a recipe (its step supervision is the training data), e.g. step-model")
     trainer.add_argument("-o", "--output", required=True, help="model folder (safetensors, tokenizer, card)")
+    shipped = TrainingPlan()  # the defaults rebuild the shipped model
     trainer.add_argument("-n", type=int, default=12000, help="theories to generate for training")
-    trainer.add_argument("--epochs", type=int, default=1)
-    trainer.add_argument("--batch-size", type=int, default=32)
-    trainer.add_argument("--lr", type=float, default=1e-3, help="peak learning rate (AdamW)")
+    trainer.add_argument("--epochs", type=int, default=shipped.epochs)
+    trainer.add_argument("--batch-size", type=int, default=shipped.batch_size)
+    trainer.add_argument("--lr", type=float, default=shipped.learning_rate, help="peak learning rate (AdamW)")
     trainer.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
-    trainer.add_argument("--d-model", type=int, default=128)
-    trainer.add_argument("--layers", type=int, default=4)
+    trainer.add_argument("--d-model", type=int, default=shipped.shape.d_model)
+    trainer.add_argument("--layers", type=int, default=shipped.shape.layers)
     trainer.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
     trainer.set_defaults(run=_train)
 

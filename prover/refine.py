@@ -56,7 +56,7 @@ class ProofAttempt:
         """The answer the loop would have given had it stopped after `rounds` rounds (0: facts only)."""
         if rounds >= len(self.rounds):
             return self.label
-        return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN if self.rounds else self.label
+        return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN  # the loop runs only while Unknown
 
 
 @dataclass

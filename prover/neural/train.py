@@ -31,12 +31,12 @@ TARGET_TOKENS = 64
 
 @dataclass(frozen=True, slots=True)
 class TrainingPlan:
-    """How to train: sizes, schedule and when to stop."""
+    """How to train: sizes, schedule and when to stop. The defaults are the shipped model's plan."""
 
     shape: ModelShape = ModelShape()
-    epochs: int = 4
+    epochs: int = 1
     batch_size: int = 32
-    learning_rate: float = 2e-3
+    learning_rate: float = 1e-3
     warmup_share: float = 0.03
     max_input_tokens: int = LIMITS.model_tokens  # longer pairs are left out of training
     eval_pairs: int = 800  # held out, never trained on
