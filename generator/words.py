@@ -6,6 +6,7 @@ mentions yet are preferred (fewer shortcuts through rules over one variable).
 
 from __future__ import annotations
 
+import functools
 import random
 
 from proofloom.generator.vocabulary import Vocabulary
@@ -22,22 +23,15 @@ class Words:
         self.negation_rate = negation_rate
         self.used: set[Atom] = set()
         self.rule_predicates: set[str] = set()
-        self._atoms: dict[tuple[Constant, tuple[Constant, ...]], list[Atom]] = {}
 
     def negated(self) -> bool:
         """Whether the next literal is negated (never, in a family without negation)."""
         return self.negation_rate > 0 and self.rng.random() < self.negation_rate
 
-    def about(self, subject: Constant, entities: tuple[Constant, ...]) -> list[Atom]:
+    def about(self, subject: Constant, entities: tuple[Constant, ...]) -> tuple[Atom, ...]:
         """Every atom about `subject`: its attributes, and its relations to the other entities."""
-        key = (subject, entities)
-        if key not in self._atoms:
-            atoms = [Atom(p, (subject,)) for p in self.vocabulary.attributes]
-            if self.relational:
-                others = [e for e in entities if e != subject]
-                atoms += [Atom(r, (subject, o)) for r in self.vocabulary.relations for o in others]
-            self._atoms[key] = atoms
-        return self._atoms[key]
+        relations = self.vocabulary.relations if self.relational else ()
+        return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
 
     def fresh_literal(
         self,
@@ -57,7 +51,8 @@ class Words:
 
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
-        free = {e: sum(a not in self.used for a in self.about(e, entities)) for e in entities}
+        used = self.used
+        free = {e: len(self.about(e, entities)) - sum(a in used for a in self.about(e, entities)) for e in entities}
         best = max(free.values())
         return self.rng.choice([e for e in entities if free[e] == best])
 
@@ -69,3 +64,14 @@ class Words:
                 self.used.add(atom)
                 return Literal(atom, positive)
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _atoms_about(
+    attributes: tuple[str, ...], relations: tuple[str, ...], subject: Constant, entities: tuple[Constant, ...]
+) -> tuple[Atom, ...]:
+    """Shared by every theory of a vocabulary: the same atoms, made once (and equal by identity, cheaply)."""
+    atoms = [Atom(p, (subject,)) for p in attributes]
+    others = [e for e in entities if e != subject]
+    atoms += [Atom(r, (subject, o)) for r in relations for o in others]
+    return tuple(atoms)

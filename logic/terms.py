@@ -57,6 +57,14 @@ class Atom:
     def __hash__(self) -> int:  # cached: atoms are hashed constantly by the reasoners
         return self._hash
 
+    def __eq__(self, other: object) -> bool:  # dict lookups compare on every hash hit: cheapest test first
+        if self is other:
+            return True
+        if other.__class__ is not Atom:
+            return NotImplemented
+        assert isinstance(other, Atom)
+        return self._hash == other._hash and self.predicate == other.predicate and self.args == other.args
+
     @property
     def arity(self) -> int:
         return len(self.args)
@@ -91,6 +99,14 @@ class Literal:
 
     def __hash__(self) -> int:  # cached, as for Atom
         return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not Literal:
+            return NotImplemented
+        assert isinstance(other, Literal)
+        return self._hash == other._hash and self.positive == other.positive and self.atom == other.atom
 
     def negated(self) -> Literal:
         """The complementary literal: `big(bob)` and `~big(bob)`."""
@@ -143,7 +159,9 @@ class Rule:
         """The rule's variables in order of first appearance."""
         seen: dict[Variable, None] = {}
         for literal in (*self.conditions, self.head):
-            seen.update(dict.fromkeys(literal.atom.variables()))
+            for arg in literal.atom.args:
+                if isinstance(arg, Variable):
+                    seen[arg] = None
         return tuple(seen)
 
     @property
@@ -192,16 +210,18 @@ class Theory:
     """Facts and rules in the order given; ids unique, facts ground, each predicate of one arity."""
 
     sentences: tuple[Sentence, ...]
+    _positions: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        seen: set[str] = set()
-        for sentence in self.sentences:
-            if sentence.id in seen:
+        positions: dict[str, int] = {}
+        for position, sentence in enumerate(self.sentences, start=1):
+            if sentence.id in positions:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
-            seen.add(sentence.id)
+            positions[sentence.id] = position
             if isinstance(sentence.content, Literal) and not sentence.content.is_ground:
                 raise LogicError(f"fact {sentence.id} ({sentence.content}) is not ground")
         _check_arities(self.literals())
+        object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
@@ -225,20 +245,17 @@ class Theory:
         return found
 
     def __getitem__(self, sentence_id: str) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.id == sentence_id:
-                return sentence
-        raise KeyError(sentence_id)
+        return self.sentences[self._positions[sentence_id] - 1]
+
+    def __contains__(self, sentence_id: object) -> bool:
+        return sentence_id in self._positions
 
     def __len__(self) -> int:
         return len(self.sentences)
 
     def index_of(self, sentence_id: str) -> int:
         """The 1-based position of a sentence: EntailmentBank's `sentN`."""
-        for position, sentence in enumerate(self.sentences, start=1):
-            if sentence.id == sentence_id:
-                return position
-        raise KeyError(sentence_id)
+        return self._positions[sentence_id]
 
     def literals(self) -> Iterator[Literal]:
         """Every literal written in the theory: facts, rule conditions and heads."""
@@ -254,7 +271,9 @@ class Theory:
         """Every constant mentioned, in order of first appearance."""
         seen: dict[Constant, None] = {}
         for literal in self.literals():
-            seen.update(dict.fromkeys(literal.atom.constants()))
+            for arg in literal.atom.args:
+                if isinstance(arg, Constant):
+                    seen[arg] = None
         return tuple(seen)
 
     def check_limits(self) -> None:

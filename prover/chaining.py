@@ -74,8 +74,11 @@ class Closure:
         self._index = _Index()
         self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
         self.domain = theory.constants()
+        self._conditions: dict[str, tuple[list[Literal], list[Literal]]] = {}
         self._chain()
-        self.height = self._heights()
+        # Breadth-first rounds find each literal first in the round equal to its shallowest proof's height;
+        # the strata of the closed world restart that count, so there heights are computed apart.
+        self.height = self._heights() if closed_world else dict(self._index.round)
 
     def holds(self, literal: Literal) -> bool:
         """Derived or given; under the closed world a negative literal holds when its atom does not."""
@@ -110,7 +113,7 @@ class Closure:
         while True:
             found: dict[Literal, None] = {}
             for rule_id, rule in rules:
-                for premises, binding in self._firings(rule, newest, delta):
+                for premises, binding in self._firings(rule_id, rule, newest, delta):
                     head = rule.head.substitute(binding)
                     self._record(head, rule_id, premises, binding, found)
             if not found:
@@ -139,12 +142,16 @@ class Closure:
             found[head] = None
 
     def _firings(
-        self, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
+        self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
     ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
         """(premises, binding) for each way the rule fires using at least one literal of round `newest`."""
         first = delta is None
-        matched = [c for c in rule.conditions if not (self.closed_world and not c.positive)]
-        failed = [c for c in rule.conditions if self.closed_world and not c.positive]
+        if rule_id not in self._conditions:  # conditions matched against facts, and those taken by failure
+            self._conditions[rule_id] = (
+                [c for c in rule.conditions if not (self.closed_world and not c.positive)],
+                [c for c in rule.conditions if self.closed_world and not c.positive],
+            )
+        matched, failed = self._conditions[rule_id]
         if not matched:
             if first:
                 yield from self._with_failures(rule, failed, {}, {})

@@ -63,18 +63,23 @@ def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Ite
 def _to_tree(closure: Closure, proof: _Proof) -> EntailmentTree:
     steps: dict[Literal, Step] = {}
     naf: dict[Literal, None] = {}
-
-    def node(part: _Proof) -> NodeKey:
-        if part.derivation is None:
-            if part.literal in closure.facts:
-                return closure.facts[part.literal]
-            naf[part.literal] = None
-            return part.literal
-        if part.literal not in steps:
-            facts = tuple(node(p) for p in part.parts)
-            derivation = part.derivation
-            steps[part.literal] = Step(part.literal, facts, derivation.rule, derivation.substitution)
-        return part.literal
-
-    root = node(proof)
+    root = _node(closure, proof, steps, naf)
     return EntailmentTree(root, tuple(steps.values()), closure.theory, tuple(naf))
+
+
+def _node(closure: Closure, part: _Proof, steps: dict[Literal, Step], naf: dict[Literal, None]) -> NodeKey:
+    """The tree node of a sub-proof; its steps are recorded after those of its parts (premises first).
+
+    A plain function, not a closure over `steps`: a recursive inner function is a reference cycle, and
+    thousands of them a second keep the garbage collector busy.
+    """
+    if part.derivation is None:
+        if part.literal in closure.facts:
+            return closure.facts[part.literal]
+        naf[part.literal] = None
+        return part.literal
+    if part.literal not in steps:
+        facts = tuple(_node(closure, p, steps, naf) for p in part.parts)
+        derivation = part.derivation
+        steps[part.literal] = Step(part.literal, facts, derivation.rule, derivation.substitution)
+    return part.literal

@@ -9,6 +9,7 @@ and ProofWriter's proof strings (`prover/proof_strings.py`).
 from __future__ import annotations
 
 import enum
+import heapq
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -72,7 +73,7 @@ class EntailmentTree:
                 graph.add_edge(premise, step.conclusion)
         if root not in graph:
             graph.add_node(root, **_leaf_attributes(root, theory))
-        if not nx.is_directed_acyclic_graph(graph):
+        if not _premises_first(steps) and not nx.is_directed_acyclic_graph(graph):
             raise TreeError(f"proof of {root} has a cycle")
         self._graph = graph
         self.root = root
@@ -103,7 +104,7 @@ class EntailmentTree:
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
         if self._steps is None:  # the tree never changes: sort once
-            order = nx.lexicographical_topological_sort(self._graph, key=self._sort_key)
+            order = _lexicographic_order(self._graph, self._sort_key)
             self._steps = tuple(self._graph.nodes[n]["step"] for n in order if self.kind(n) is NodeKind.DERIVED)
         return self._steps
 
@@ -163,6 +164,36 @@ def collect_tree(
         steps[literal] = step = step_of(literal)
         pending.extend(p for p in step.facts if isinstance(p, Literal))
     return EntailmentTree(goal, tuple(steps.values()), theory)
+
+
+def _lexicographic_order(graph: nx.DiGraph[NodeKey], key: Callable[[NodeKey], tuple[int, int, str]]) -> list[NodeKey]:
+    """The topological order that always takes the least ready node by `key` (networkx's
+    `lexicographical_topological_sort`), read off the graph's adjacency: networkx's own caches an in-degree
+    view on the graph, a reference cycle per tree that the garbage collector then has to find."""
+    waiting = {node: len(predecessors) for node, predecessors in graph.pred.items()}
+    ready = [(key(node), node) for node, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order: list[NodeKey] = []
+    while ready:
+        _, node = heapq.heappop(ready)
+        order.append(node)
+        for successor in graph.succ[node]:
+            waiting[successor] -= 1
+            if not waiting[successor]:
+                heapq.heappush(ready, (key(successor), successor))
+    return order
+
+
+def _premises_first(steps: tuple[Step, ...]) -> bool:
+    """Whether every derived premise is concluded by an earlier step: then the steps are in topological order
+    and there is no cycle (how proofs out of a closure come; anything else gets networkx's full check)."""
+    derived = {step.conclusion for step in steps}
+    concluded: set[Literal] = set()
+    for step in steps:
+        if any(p in derived and p not in concluded for p in step.facts if isinstance(p, Literal)):
+            return False
+        concluded.add(step.conclusion)
+    return True
 
 
 def _leaf_attributes(node: NodeKey, theory: Theory) -> Mapping[str, object]:
