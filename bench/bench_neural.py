@@ -25,7 +25,7 @@ from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.evaluation import Evaluation, Scored, evaluate
 from proofloom.prover.neural.model import default_model
-from proofloom.prover.neural.propose import NeuralStepModel
+from proofloom.prover.neural.propose import BEAMS, NeuralStepModel
 from proofloom.prover.reasoner import Reasoner
 from proofloom.prover.refine import prove
 
@@ -57,11 +57,16 @@ def _generated_at_depth(depth: int, wanted: int) -> list[Question]:
 
 
 def _run(model: NeuralStepModel, questions: Iterable[Question], feedback: int) -> tuple[Evaluation, float]:
+    scored, seconds = _scored(model, questions, feedback)
+    return evaluate(scored, ROUNDS), seconds
+
+
+def _scored(model: NeuralStepModel, questions: Iterable[Question], feedback: int) -> tuple[list[Scored], float]:
     scored = []
     started = time.process_time()
     for theory, statement, gold, depth in questions:
         scored.append(Scored(prove(theory, statement, model, max_rounds=ROUNDS, feedback=feedback), gold, depth))
-    return evaluate(scored, ROUNDS), (time.process_time() - started) / max(len(scored), 1)
+    return scored, (time.process_time() - started) / max(len(scored), 1)
 
 
 def measure() -> list[Figure]:
@@ -71,7 +76,8 @@ def measure() -> list[Figure]:
     model = NeuralStepModel(folder)
     card = model.card
     questions = _dev_questions()
-    full, seconds = _run(model, questions, feedback=6)
+    every, seconds = _scored(model, questions, feedback=6)
+    full = evaluate(every, ROUNDS)
     bare, _ = _run(model, questions, feedback=0)
     for line in full.lines():
         print("   ", line)
@@ -86,10 +92,24 @@ def measure() -> list[Figure]:
             "%",
             f"top proposal of round 1, {full.first_round_questions} questions",
         ),
-        Figure("CPU seconds a question", seconds, "s", f"k=4, up to {ROUNDS} rounds"),
+        Figure("CPU seconds a question", seconds, "s", f"k=4, {BEAMS} beams a rule, up to {ROUNDS} rounds"),
         Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]
+    subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))
+    model.quote_known_facts = False
+    free, _ = _run(model, questions[:subset], feedback=6)
+    model.quote_known_facts = True
+    same = evaluate(every[:subset], ROUNDS)
+    figures.append(
+        Figure(
+            "   quotes unconstrained",
+            100 * free.accuracy,
+            "%",
+            f"first {free.questions} questions: {100 * same.accuracy:.1f}% constrained; "
+            f"first proposal valid {100 * free.first_proposal_valid / max(free.first_round_questions, 1):.1f}%",
+        )
+    )
     for depth, right, seen in full.by_depth:
         figures.append(Figure(f"   depth {depth}", 100 * right / seen, "%", f"{seen} questions"))
     deep = _generated_at_depth(5, int(os.environ.get("PROOFLOOM_DEEP_QUESTIONS", "300")))

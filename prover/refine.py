@@ -1,6 +1,7 @@
 """The refinement loop: propose -> verify -> accept or feed back -> propose again.
 
-Each round the step model proposes k steps; each is checked (its ids exist, one names a rule, Z3 says
+Each round the step model proposes k steps; each is checked (its ids exist and the facts it quotes are
+stated or derived, one names a rule, Z3 says
 the premises entail the conclusion, the conclusion is new). Valid ones become derived facts; rejected
 ones go back to the model with the verifier's reason. The loop ends when the statement or its negation
 is derived (True/False, with the verified entailment tree) or when `patience` rounds in a row bring
@@ -97,6 +98,15 @@ class _Run:
             rules += isinstance(content, Rule)
             if not isinstance(content, Rule):
                 nodes.append(name)
+        for literal in parsed.quoted:  # a quoted fact: stated in the theory, or derived in an earlier round
+            if literal in self.steps:
+                literals.append(literal)
+                nodes.append(literal)
+            elif literal in self.facts:
+                sentence_ids.append(self.facts[literal])
+                nodes.append(self.facts[literal])
+            else:
+                return "unknown_premise"
         if rules != 1:
             return "needs_one_rule"
         if self.known(parsed.conclusion):

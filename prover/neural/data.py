@@ -15,6 +15,7 @@ from typing import Any
 
 from proofloom.generator.example import Example
 from proofloom.logic.syntax import parse_literal
+from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.neural.text import NO_STEP, rule_prompt, step_text
 from proofloom.prover.step_model import Derived, ProofState, Rejection
 
@@ -27,13 +28,12 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
         rules = [s.id for s in example.theory.rules]
         for record in example.supervision:
             derived_literals = [parse_literal(text) for text in record["derived"]]
-            ids = {str(lit): f"d{i}" for i, lit in enumerate(derived_literals, start=1)}
-            derived = tuple(Derived(ids[str(lit)], lit) for lit in derived_literals)
+            derived = tuple(Derived(f"d{i}", lit) for i, lit in enumerate(derived_literals, start=1))
             state = ProofState(example.theory, statements[record["question"]], derived)
-            gold = _named(record["gold"], ids)
+            gold = _quoted(record["gold"], example.theory)
             by_rule: dict[str, str] = {gold.split(" ", 1)[0]: gold}
             for step in record["valid"]:
-                text = _named(step, ids)
+                text = _quoted(step, example.theory)
                 by_rule.setdefault(text.split(" ", 1)[0], text)
             idle = [r for r in rules if r not in by_rule]
             stride = max(1, len(idle) // max(1, len(by_rule)))
@@ -44,25 +44,42 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
                 found[(rule_prompt(state, rule), NO_STEP)] = None
             wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
             if feedback and wrong:
-                rejected = _as_the_loop_rejects(wrong[len(found) % len(wrong)], ids, len(example.theory.facts))
+                rejected = _as_the_loop_rejects(wrong[len(found) % len(wrong)], example.theory)
                 fed_back = ProofState(example.theory, state.statement, derived, (rejected,))
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
     return list(found)
 
 
-def _named(step: dict[str, Any], ids: dict[str, str]) -> str:
-    return step_text([ids.get(p, p) for p in step["premises"]], parse_literal(step["conclusion"]))
+def _quoted(step: dict[str, Any], theory: Theory) -> str:
+    """A supervision step as the model writes it: the rule's id, then its premises quoted, in condition order."""
+    return step_text(*_split(step["premises"], theory), parse_literal(step["conclusion"]))
 
 
-def _as_the_loop_rejects(wrong: dict[str, Any], ids: dict[str, str], facts: int) -> Rejection:
-    """A typed invalid step worded as the refinement loop words its rejections (ids only, the loop's reasons).
+def _split(premises: list[str], theory: Theory) -> tuple[list[str], list[Literal]]:
+    """Rule ids apart from facts; a premise is a theory sentence's id or a derived fact written out."""
+    stated = {s.id: s.content for s in theory.sentences}
+    ids: list[str] = []
+    quoted: list[Literal] = []
+    for premise in premises:
+        content = stated[premise] if premise in stated else parse_literal(premise)
+        if isinstance(content, Literal):
+            quoted.append(content)
+        else:
+            ids.append(premise)
+    return ids, quoted
 
-    A fact not in the theory becomes an id past the theory's last fact (`unknown_premise`); the other
-    kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds `not_entailed`.
+
+def _as_the_loop_rejects(wrong: dict[str, Any], theory: Theory) -> Rejection:
+    """A typed invalid step worded as the refinement loop words its rejections (the loop's own reasons).
+
+    A fact not in the theory is quoted and refused as `unknown_premise`; a step left without its rule as
+    `needs_one_rule`; the other kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds
+    `not_entailed`.
     """
-    premises = [ids.get(p, p) for p in wrong["premises"]]
+    ids, quoted = _split(wrong["premises"], theory)
     reason = "not_entailed"
     if wrong["type"] == "fact_not_in_theory":
-        premises = [p if p.startswith(("rule", "triple", "d")) else f"triple{facts + 1}" for p in premises]
         reason = "unknown_premise"
-    return Rejection(step_text(premises, parse_literal(wrong["conclusion"])), reason)
+    elif not ids:
+        reason = "needs_one_rule"
+    return Rejection(step_text(ids, quoted, parse_literal(wrong["conclusion"])), reason)

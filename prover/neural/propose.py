@@ -1,8 +1,9 @@
 """The trained step model behind the StepModel protocol: each rule is asked what it yields now.
 
 One batched beam search over the theory's rules (`rule_prompt` each); the answers that are steps, not
-`none`, are ranked by the model's own sequence score and the best k proposed. No step is enumerated
-by the program: premises, bindings and conclusions are all decoded by the transformer.
+`none`, are ranked by the model's own sequence score and the best k not already refused are proposed.
+No step is enumerated by the program: premises, bindings and conclusions are all decoded by the
+transformer; by default its quotes are held to the facts its prompt lists (`quoting.py`).
 """
 
 from __future__ import annotations
@@ -10,18 +11,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from proofloom.limits import check
+from proofloom.logic.terms import Literal
 from proofloom.prover.neural.model import END, PAD, STEP, load
-from proofloom.prover.neural.text import NO_STEP, rule_prompt
+from proofloom.prover.neural.quoting import QuoteConstraint
+from proofloom.prover.neural.text import NO_STEP, compact_literal, rule_prompt
 from proofloom.prover.step_model import ProofState
 
-BEAMS = 2  # answers kept per rule
+BEAMS = 4  # answers kept per rule
 
 
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, quote_known_facts: bool = True) -> None:
         self.model, self.tokenizer, self.card = load(folder)
+        self.quote_known_facts = quote_known_facts  # constrain quotes to the facts shown (`quoting.py`)
 
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
@@ -35,8 +39,12 @@ class NeuralStepModel:
         # left-padded, so every prompt ends where decoding starts; positions count from each prompt's start
         input_ids = torch.tensor([[PAD] * (width - len(ids)) + ids for ids in prompts])
         mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
+        shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
+        shown += [d.literal for d in state.derived]
+        constraint = QuoteConstraint(self.tokenizer, shown, width) if self.quote_known_facts else None
         with torch.no_grad():
             out = self.model.generate(
+                prefix_allowed_tokens_fn=constraint,
                 input_ids=input_ids,
                 attention_mask=mask,
                 num_beams=BEAMS,
@@ -48,10 +56,14 @@ class NeuralStepModel:
                 pad_token_id=PAD,
                 eos_token_id=END,
             )
+        # Never ask the verifier twice: answers shown as refused, or concluding what the prompt already lists,
+        # give way to the model's next best ones.
+        refused = {r.text for r in state.rejected}
+        listed = {compact_literal(f) for f in shown}
         scored: list[tuple[float, str]] = []
         for row, score in zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True):
             text = self.tokenizer.decode([t for t in row[width:] if t > STEP])
-            if text and text != NO_STEP:
+            if text and text != NO_STEP and text not in refused and text.rsplit("-> ", 1)[-1] not in listed:
                 scored.append((score, text))
         ranked = [text for _, text in sorted(scored, key=lambda pair: -pair[0])]
         return list(dict.fromkeys(ranked))[: max(k, 1)]

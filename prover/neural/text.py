@@ -4,16 +4,22 @@ The trained model reads and writes a compact symbolic form (a literal is `subjec
 and is asked about one rule at a time, so that an input is about fifty words and a small model trained on
 a CPU can learn rule application:
 
-Input:  `rule1 X red if X big facts triple1 bob big triple2 bob cold derived d1 bob kind
-         rejected rule1 triple2 -> bob red not_entailed`
-Output: `rule1 triple1 -> bob red` (the rule, then the facts it uses, then the conclusion), or `none`
+Input:  `rule1 X red if X big & X kind facts bob big & bob cold derived bob kind
+         rejected rule1 bob cold & bob kind -> bob red not_entailed`
+Output: `rule1 bob big & bob kind -> bob red` (the rule, the facts it uses, quoted, then the conclusion), or `none`
 
-`parse_step` also reads English conclusions (`triple1 rule1 -> Bob is red.`), the form LLMs are asked for.
+A step quotes its premises rather than naming their ids: writing `bob big` is copying the rule's condition
+under the binding, a skill a small causal model learns quickly, while finding the id written before a
+matching fact is not (measured: the id-naming model picked the right rule and conclusion with the wrong ids).
+The loop looks each quoted fact up among the facts and derived facts; one that is not there is rejected as
+`unknown_premise`, as a step naming a missing id is. `parse_step` also reads steps that name ids and
+English conclusions (`triple1 rule1 -> Bob is red.`), the form LLMs are asked for.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from proofloom.errors import EnglishSyntaxError
@@ -23,7 +29,9 @@ from proofloom.prover.step_model import ProofState
 
 _SPACED = re.compile(r"([.,;:])")
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_ID = re.compile(r"(?:rule|triple|sent|int|d)\d+\Z")
 NEGATION = "not"
+AND = "&"
 
 
 def spaced(text: str) -> str:
@@ -39,8 +47,12 @@ def compact_literal(literal: Literal) -> str:
 
 
 def compact_rule(rule: Rule) -> str:
-    """`X nice if X big X red`: the head first, then the conditions in order."""
-    return " ".join([compact_literal(rule.head), "if", *(compact_literal(c) for c in rule.conditions)])
+    """`X nice if X big & X red`: the head first, then the conditions in order."""
+    return f"{compact_literal(rule.head)} if {_conjunction(rule.conditions)}"
+
+
+def _conjunction(literals: Iterable[Literal]) -> str:
+    return f" {AND} ".join(compact_literal(literal) for literal in literals)
 
 
 NO_STEP = "none"
@@ -55,28 +67,28 @@ def rule_prompt(state: ProofState, rule_id: str) -> str:
     """
     rule = state.theory[rule_id].content
     assert isinstance(rule, Rule), rule_id
-    parts = [f"{rule_id} {compact_rule(rule)}", "facts"]
-    parts += [f"{s.id} {compact_literal(s.content)}" for s in state.theory.sentences if isinstance(s.content, Literal)]
+    facts = [s.content for s in state.theory.sentences if isinstance(s.content, Literal)]
+    parts = [f"{rule_id} {compact_rule(rule)}", "facts", _conjunction(facts)]
     if state.derived:
-        parts += ["derived", *(f"{d.id} {compact_literal(d.literal)}" for d in state.derived)]
+        parts += ["derived", _conjunction(d.literal for d in state.derived)]
     own = [r for r in state.rejected if r.text.split(" ", 1)[0] == rule_id]
     if own:
         parts += ["rejected", *(f"{r.text} {r.error}" for r in own)]
     return " ".join(parts)
 
 
-def step_text(premises: list[str], conclusion: Literal) -> str:
-    """A step as the model writes it: the rule first (the one premise whose id starts with `rule`)."""
-    ordered = sorted(premises, key=lambda p: not p.startswith("rule"))
-    return f"{' '.join(ordered)} -> {compact_literal(conclusion)}"
+def step_text(ids: Sequence[str], quoted: Sequence[Literal], conclusion: Literal) -> str:
+    """A step as the model writes it: the ids it names (the rule), the facts it quotes, the conclusion."""
+    return " ".join([*ids, *([_conjunction(quoted)] if quoted else []), "->", compact_literal(conclusion)])
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedStep:
-    """A proposal read back: the ids it names and the conclusion it claims."""
+    """A proposal read back: the ids it names, the facts it quotes, and the conclusion it claims."""
 
     premises: tuple[str, ...]
     conclusion: Literal
+    quoted: tuple[Literal, ...] = ()
 
 
 def read_compact(text: str) -> Literal | None:
@@ -93,11 +105,23 @@ def read_compact(text: str) -> Literal | None:
 
 
 def parse_step(text: str) -> ParsedStep | None:
-    """A proposal's premise ids and conclusion (compact or English), or None when it is not a step at all."""
+    """A proposal's premise ids, quoted facts and conclusion (compact or English), or None when it is not a
+    step at all. Ids come first (`rule1 triple1`); whatever follows them is facts joined by `&`."""
     if "->" not in text:
         return None
     left, right = text.split("->", 1)
-    premises = tuple(left.split())
+    words = left.split()
+    named = 0
+    while named < len(words) and _ID.match(words[named]):
+        named += 1
+    premises = tuple(words[:named])
+    quoted: list[Literal] = []
+    if named < len(words):
+        for part in " ".join(words[named:]).split(AND):
+            literal = read_compact(part)
+            if literal is None:
+                return None
+            quoted.append(literal)
     conclusion = read_compact(right)
     if conclusion is None:
         sentence = " ".join(right.replace(" .", ".").split())
@@ -107,4 +131,4 @@ def parse_step(text: str) -> ParsedStep | None:
             return None
     if any(isinstance(term, Variable) for term in conclusion.atom.args):
         return None
-    return ParsedStep(premises, conclusion) if premises else None
+    return ParsedStep(premises, conclusion, tuple(quoted)) if premises or quoted else None

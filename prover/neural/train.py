@@ -34,7 +34,7 @@ class TrainingPlan:
     """How to train: sizes, schedule and when to stop. The defaults are the shipped model's plan."""
 
     shape: ModelShape = ModelShape()
-    epochs: int = 1
+    epochs: int = 2
     batch_size: int = 32
     learning_rate: float = 1e-3
     warmup_share: float = 0.03

@@ -18,8 +18,9 @@ from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.evaluation import Scored, evaluate
 from proofloom.prover.neural.data import pairs
-from proofloom.prover.neural.model import CheckpointError, ModelShape, default_model, load
+from proofloom.prover.neural.model import CheckpointError, ModelShape, default_model, load, train_tokenizer
 from proofloom.prover.neural.propose import NeuralStepModel
+from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import NO_STEP, ParsedStep, parse_step, rule_prompt, step_text
 from proofloom.prover.neural.train import TrainingPlan, train
 from proofloom.prover.reasoner import Reasoner
@@ -32,20 +33,21 @@ LOGICLM = {"A": Label.TRUE, "B": Label.FALSE, "C": Label.UNKNOWN}
 
 
 class EveryApplication:
-    """A scripted test double: proposes every single rule application it can see (and, first, a wrong one)."""
+    """A scripted test double: proposes every single rule application it can see (and, first, a wrong one).
+
+    Steps quote their facts, as the neural model writes them; the wrong one names ids, as LLMs do."""
 
     def propose(self, state: ProofState, k: int) -> list[str]:
-        known: dict[Literal, str] = {s.content: s.id for s in state.theory.facts if isinstance(s.content, Literal)}
-        known.update({d.literal: d.id for d in state.derived})
-        proposals = [step_text(["triple1", "rule1"], state.statement)]  # usually wrong: must be rejected
+        known = {s.content for s in state.theory.facts if isinstance(s.content, Literal)}
+        known.update(d.literal for d in state.derived)
+        proposals = [step_text(["triple1", "rule1"], [], state.statement)]  # usually wrong: must be rejected
         for sentence in state.theory.rules:
             rule = sentence.content
             assert isinstance(rule, Rule)
             for binding in bindings_for(rule.conditions, known):
                 head = rule.head.substitute(binding)
                 if head.is_ground and head not in known:
-                    premises = [known[c.substitute(binding)] for c in rule.conditions] + [sentence.id]
-                    proposals.append(step_text(premises, head))
+                    proposals.append(step_text([sentence.id], [c.substitute(binding) for c in rule.conditions], head))
         return proposals[: k + 1]
 
 
@@ -70,25 +72,62 @@ def test_loop_answers_real_questions_with_verified_proofs(dev_records: list[dict
 
 
 def test_step_text_round_trips() -> None:
-    theory = read_theory("Bob is big. If something is big then it is red. The cat does not chase Bob.")
-    text = step_text(["triple1", "rule1"], read_statement("Bob is red."))
-    assert text == "rule1 triple1 -> bob red"
-    parsed = parse_step(text)
-    assert parsed is not None and parsed.premises == ("rule1", "triple1")
-    assert parsed.conclusion == read_statement("Bob is red.")
+    big, red = read_statement("Bob is big."), read_statement("Bob is red.")
+    text = step_text(["rule1"], [big], red)
+    assert text == "rule1 bob big -> bob red"
+    assert parse_step(text) == ParsedStep(("rule1",), red, (big,))
     negated = read_statement("The cat does not chase Bob.")
-    assert parse_step(step_text(["rule1", "d1"], negated)) == ParsedStep(("rule1", "d1"), negated)
-    theory = read_theory("Bob is big. If something is big then it is red. All red things are kind.")
-    rejected = (Rejection("rule2 triple1 -> bob kind", "not_entailed"), Rejection("rule1 -> bob red", "unparseable"))
+    two = step_text(["rule3"], [big, negated], red)
+    assert two == "rule3 bob big & cat not chases bob -> bob red"
+    assert parse_step(two) == ParsedStep(("rule3",), red, (big, negated))
+    assert parse_step(step_text(["rule1", "d1"], [], negated)) == ParsedStep(("rule1", "d1"), negated)
+    theory = read_theory("Bob is big. The cat is red. If something is big and red then it is kind.")
+    rejected = (Rejection("rule1 bob big -> bob kind", "not_entailed"), Rejection("rule2 -> bob red", "unparseable"))
     state = ProofState(theory, read_statement("Bob is kind."), (Derived("d1", negated),), rejected)
-    assert rule_prompt(state, "rule2") == (
-        "rule2 X kind if X red facts triple1 bob big derived d1 cat not chases bob "
-        "rejected rule2 triple1 -> bob kind not_entailed"
+    assert rule_prompt(state, "rule1") == (
+        "rule1 X kind if X big & X red facts bob big & cat red derived cat not chases bob "
+        "rejected rule1 bob big -> bob kind not_entailed"
     )
     english = parse_step("triple1 rule1 -> Bob is red.")  # the form LLMs write
-    assert english is not None and english.conclusion == read_statement("Bob is red.")
+    assert english is not None and english.premises == ("triple1", "rule1") and english.conclusion == red
     for wrong in ("no arrow", "x -> is a dog .", "x -> The dog", "rule1 -> X red", "rule1 -> bob not", "-> bob red"):
         assert parse_step(wrong) is None, wrong
+    for wrong in ("rule1 bob -> bob red", "rule1 bob big & -> bob red", "rule1 X big -> bob red"):
+        assert parse_step(wrong) is None, wrong
+
+
+def test_the_loop_looks_quoted_facts_up() -> None:
+    theory = read_theory("Bob is big. If something is big then it is red. All red things are kind.")
+    statement = read_statement("Bob is kind.")
+
+    class Scripted:
+        def __init__(self, steps: list[list[str]]) -> None:
+            self.steps = steps
+
+        def propose(self, state: ProofState, k: int) -> list[str]:
+            return self.steps.pop(0) if self.steps else []
+
+    script = [["rule1 bob small -> bob red", "rule1 bob big -> bob red"], ["rule2 bob red -> bob kind"]]
+    attempt = prove(theory, statement, Scripted(script))
+    assert attempt.label is Label.TRUE and attempt.verified and attempt.accepted == 2 and attempt.rejected == 1
+    assert attempt.proof is not None and attempt.proof.depth == 2
+
+
+def test_quotes_are_held_to_the_facts_shown() -> None:
+    theory = read_theory("Bob is big. Gary is round. Gary is cold. If something is round and cold then it is red.")
+    prompt = rule_prompt(ProofState(theory, read_statement("Gary is red.")), "rule1")
+    tokenizer = train_tokenizer([prompt, "rule1 gary round & gary cold -> gary red", "none"])
+    constraint = QuoteConstraint(tokenizer, [s.content for s in theory.facts if isinstance(s.content, Literal)], 0)
+
+    def after(text: str) -> set[str]:
+        return {tokenizer.id_to_token(token) for token in constraint.allowed(tokenizer.encode(text).ids)}
+
+    everything = set(tokenizer.get_vocab())
+    assert after("rule1") == {"bob", "gary"}
+    assert after("rule1 gary") == {"round", "cold"}
+    assert after("rule1 gary round") == after("rule1 gary round & gary cold") == {"&", "->"}
+    assert after("rule1 gary round & gary") == {"round", "cold"}  # repeating a fact is the model's choice
+    assert after("none") == after("rule1 gary round ->") == after("") == everything  # answers and conclusions free
 
 
 @pytest.mark.slow
@@ -110,6 +149,11 @@ def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
         "card.json",
     }
     model = NeuralStepModel(tmp_path / "model")
+    state = ProofState(examples[0].theory, examples[0].questions[0].statement)
+    first = model.propose(state, 3)
+    assert first  # whatever a model trained for seconds says, it says something
+    refused = tuple(Rejection(text, "not_entailed") for text in first)
+    assert not set(first) & set(model.propose(dataclasses.replace(state, rejected=refused), 3))  # never asks twice
     deep = [(e, q) for e in examples for q in e.questions if q.depth][:2]
     for example, question in deep:
         attempt = prove(example.theory, question.statement, model, k=2, max_rounds=2)
@@ -154,4 +198,7 @@ def test_the_shipped_model_loads_and_proposes_steps(dev_records: list[dict[str, 
     record = dev_records[7]
     theory = read_theory(record["context"])
     proposals = model.propose(ProofState(theory, read_statement(statement_of(record))), 8)
-    assert proposals and all(parse_step(p) is not None for p in proposals)  # well-formed; validity is Z3's to say
+    parsed = [parse_step(p) for p in proposals]
+    assert proposals and all(p is not None for p in parsed)  # well-formed; validity is Z3's to say
+    stated = {s.content for s in theory.facts}
+    assert all(set(p.quoted) <= stated for p in parsed if p is not None)  # quotes held to the facts shown
