@@ -92,7 +92,7 @@ def measure() -> list[Figure]:
             "%",
             f"top proposal of round 1, {full.first_round_questions} questions",
         ),
-        Figure("CPU seconds a question", seconds, "s", f"k=4, {BEAMS} beams a rule, up to {ROUNDS} rounds"),
+        Figure("CPU seconds a question", seconds, "s", f"k=8, {BEAMS} beams a rule, up to {ROUNDS} rounds"),
         Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]

@@ -66,9 +66,10 @@ def _demo(args: argparse.Namespace) -> int:
                 valid += verifier.verify(answer.proof.conclusion, to_entailmentbank(answer.proof)).valid
     print(f"2. proved: {correct}/{answered} labels equal the generator's (symbolic reasoner, owa)")
     print(f"3. verified: {valid}/{proofs} proofs valid, every step checked by Z3")
-    neural_correct, neural_proofs, neural_verified = _demo_neural(examples)
+    tried = [(example, question) for example in examples for question in example.questions][: args.neural]
+    neural_correct, neural_proofs, neural_verified = _demo_neural(tried)
     print(
-        f"4. neural: {neural_correct}/{answered} labels equal the generator's with the shipped step model "
+        f"4. neural: {neural_correct}/{len(tried)} labels equal the generator's with the shipped step model "
         f"(every step Z3-checked in the refinement loop); {neural_verified}/{neural_proofs} proofs verified"
     )
     example = examples[0]
@@ -81,20 +82,19 @@ def _demo(args: argparse.Namespace) -> int:
     return 0 if correct == answered and valid == proofs and neural_verified == neural_proofs else 1
 
 
-def _demo_neural(examples: list[Any]) -> tuple[int, int, int]:
-    """(labels right, proofs, proofs verified) for the shipped neural step model on the demo's questions."""
+def _demo_neural(questions: list[tuple[Any, Any]]) -> tuple[int, int, int]:
+    """(labels right, proofs, proofs verified) for the shipped neural step model on (example, question) pairs."""
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
     from proofloom.prover.refine import prove
 
     model = NeuralStepModel(default_model())
     correct = proofs = verified = 0
-    for example in examples:
-        for question in example.questions:
-            attempt = prove(example.theory, question.statement, model)
-            correct += attempt.label is question.label
-            proofs += attempt.proof is not None
-            verified += attempt.proof is not None and attempt.verified
+    for example, question in questions:
+        attempt = prove(example.theory, question.statement, model)
+        correct += attempt.label is question.label
+        proofs += attempt.proof is not None
+        verified += attempt.proof is not None and attempt.verified
     return correct, proofs, verified
 
 
@@ -370,7 +370,7 @@ def _parser() -> argparse.ArgumentParser:
     prover.add_argument("--model", help="a model folder made by `proofloom train` (default: the shipped model)")
     prover.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
     prover.add_argument("--max-rounds", type=int, default=24)
-    prover.add_argument("-k", type=int, default=4, help="proposals per round")
+    prover.add_argument("-k", type=int, default=8, help="proposals per round")
     prover.add_argument("--feedback", type=int, default=6, help="latest rejections shown to the model (0: none)")
     prover.add_argument(
         "--free-quotes", action="store_true", help="let the model quote facts it was not shown (default: held to them)"
@@ -381,6 +381,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = verbs.add_parser("demo", help="run the main job end to end on the embedded defaults")
     demo.add_argument("-n", type=int, default=20, help="theories to generate (default 20)")
     demo.add_argument("-o", "--output", help="keep the generated dataset in this folder")
+    demo.add_argument(
+        "--neural", type=int, default=24, help="questions the neural step model proves (default 24: seconds each)"
+    )
     demo.set_defaults(run=_demo)
     return parser
 

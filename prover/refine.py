@@ -134,9 +134,9 @@ def prove(
     theory: Theory,
     statement: Literal,
     model: StepModel,
-    k: int = 4,
+    k: int = 8,
     max_rounds: int = 24,
-    patience: int = 2,
+    patience: int = 4,
     feedback: int = 6,
 ) -> ProofAttempt:
     """Run the loop; every proof it returns has been checked again by the verifier, step by step.
