@@ -51,8 +51,7 @@ class Words:
 
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
-        used = self.used
-        free = {e: len(self.about(e, entities)) - sum(a in used for a in self.about(e, entities)) for e in entities}
+        free = {e: sum(a not in self.used for a in self.about(e, entities)) for e in entities}
         best = max(free.values())
         return self.rng.choice([e for e in entities if free[e] == best])
 

@@ -57,11 +57,10 @@ def _quoted(step: dict[str, Any], theory: Theory) -> str:
 
 def _split(premises: list[str], theory: Theory) -> tuple[list[str], list[Literal]]:
     """Rule ids apart from facts; a premise is a theory sentence's id or a derived fact written out."""
-    stated = {s.id: s.content for s in theory.sentences}
     ids: list[str] = []
     quoted: list[Literal] = []
     for premise in premises:
-        content = stated[premise] if premise in stated else parse_literal(premise)
+        content = theory[premise].content if premise in theory else parse_literal(premise)
         if isinstance(content, Literal):
             quoted.append(content)
         else:
