@@ -325,17 +325,28 @@ class _Attempt:
         return self._add_rule(list(body), goal, body)
 
     def _body(self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom]) -> list[Literal] | None:
-        """`count` fresh literals about `subject`: the first is the link, the rest side conditions."""
+        """`count` fresh literals about `subject`: the first is the link, the rest side conditions, each of
+        which may be about another constant instead (`If something visits the mouse and the mouse is red`)."""
         body: list[Literal] = []
         for position in range(count):
+            about = subject if position == 0 else self._side_subject(subject)
             literal = self.words.fresh_literal(
-                self.entities, subject, positive_only=link_positive and position == 0, avoid=avoid
+                self.entities, about, positive_only=link_positive and position == 0, avoid=avoid
             )
             if literal is None:
                 return None
             avoid = avoid | {literal.atom}
             body.append(literal)
         return body
+
+    def _side_subject(self, subject: Constant) -> Constant:
+        """Usually `subject`; at `ground_condition_rate`, another entity (no draw at rate 0: old recipes keep
+        their bytes)."""
+        rate = self.recipe.rules.ground_condition_rate
+        others = [e for e in self.entities if e != subject]
+        if rate > 0 and others and self.rng.random() < rate:
+            return self.rng.choice(others)
+        return subject
 
     def _add_rule(self, conditions: list[Literal], head: Literal, ground_body: list[Literal]) -> Literal | None:
         """Add the rule; state the side conditions as facts; return the link (the first of the body)."""

@@ -61,6 +61,7 @@ class RulesSection:
     conditions: dict[str, float] = field(default_factory=lambda: {"1": 0.5, "2": 0.4, "3": 0.1})
     ground_rate: float = 0.1
     other_constant_head_rate: float = 0.15
+    ground_condition_rate: float = 0.0  # chance a side condition is about another constant (`the mouse visits the dog`)
     negation_rate: float = 0.3  # chance a fact, condition or head is negated; 0 for the *Noneg families
     negation_share: float = 0.5  # share of theories that use negation at all (ProofWriter's *Neg families)
 
@@ -197,6 +198,7 @@ def _check(recipe: Recipe) -> None:
         "vocabulary.relation_rate": recipe.vocabulary.relation_rate,
         "rules.ground_rate": recipe.rules.ground_rate,
         "rules.other_constant_head_rate": recipe.rules.other_constant_head_rate,
+        "rules.ground_condition_rate": recipe.rules.ground_condition_rate,
         "rules.negation_rate": recipe.rules.negation_rate,
         "rules.negation_share": recipe.rules.negation_share,
         "surface.if_rate": recipe.surface.if_rate,

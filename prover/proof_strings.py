@@ -186,10 +186,17 @@ def conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) 
     failed = [c for c in rule.conditions if not c.positive] if naf_count else []
     if len(failed) != naf_count:
         raise TreeError(f"{rule_id} has {len(failed)} negated condition(s) but the proof gives {naf_count} NAF")
+    # A binding that uses every premise comes first: with `kind(bald_eagle), kind(X)` on the premises
+    # kind(bald_eagle) and kind(rabbit), X = bald_eagle also matches each condition but leaves kind(rabbit) unused.
+    fitting = []
     for binding in bindings_for(matched, premises):
         head = rule.head.substitute(binding)
         assumed = tuple(c.substitute(binding) for c in failed)
         if head.is_ground and all(a.is_ground for a in assumed):
-            return head, assumed
+            if set(premises) <= {c.substitute(binding) for c in matched}:
+                return head, assumed
+            fitting.append((head, assumed))
+    if fitting:
+        return fitting[0]
     shown = ", ".join(map(str, premises))
     raise TreeError(f"{rule_id} ({rule}) does not apply to {shown}")

@@ -74,6 +74,19 @@ def test_english_contexts_read_back_and_theories_are_clean(owa_examples: list) -
         assert not any(literal.negated() in known for literal in known), "inconsistent theory"
 
 
+def _mixed(rule: Rule) -> bool:
+    """A variable rule with a condition about constants only: `If something visits the mouse and the mouse is red`."""
+    return not rule.is_ground and any(c.is_ground for c in rule.conditions)
+
+
+def test_side_conditions_about_other_constants(owa_examples: list) -> None:  # type: ignore[type-arg]
+    rules = [s.content for e in owa_examples for s in e.theory.rules if isinstance(s.content, Rule)]
+    assert sum(map(_mixed, rules)) > 0.03 * len(rules)  # ProofWriter's dev file: 5%
+    recipe = Recipe.load(DATASETS / "proofwriter-owa-d5.toml")
+    plain = dataclasses.replace(recipe, rules=dataclasses.replace(recipe.rules, ground_condition_rate=0.0))
+    assert not any(_mixed(s.content) for e in generate(plain, 40) for s in e.theory.rules if isinstance(s.content, Rule))
+
+
 def test_polarity_says_nothing_about_the_label(owa_examples: list) -> None:  # type: ignore[type-arg]
     decided = [
         (q.statement.positive, q.label) for e in owa_examples for q in e.questions if q.label is not Label.UNKNOWN

@@ -52,6 +52,14 @@ def test_several_proofs_join_with_or() -> None:
     assert from_proofwriter(to_proofwriter(trees), theory) == trees
 
 
+def test_the_binding_read_back_uses_every_premise() -> None:
+    # X = bald_eagle also matches each condition on these premises, but leaves kind(rabbit) unused
+    theory = parse_theory("kind(bald_eagle). kind(rabbit). kind(bald_eagle), kind(X) -> ~smart(X).")
+    (tree,) = from_proofwriter("[(((triple1 triple2) -> rule1))]", theory)
+    assert tree.conclusion == parse_literal("~smart(rabbit)")
+    assert from_proofwriter(to_proofwriter((tree,)), theory) == (tree,)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
