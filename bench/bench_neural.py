@@ -3,7 +3,8 @@ depth generalisation, model size, training time and CPU seconds a question.
 
 Model: PROOFLOOM_MODEL (a folder made by `proofloom train`), else the shipped default, which was trained on
 proofs of depth 0-3 only (`datasets/step-model.toml`): its depth-5 figures are depth generalisation.
-PROOFLOOM_QUESTIONS limits the dev questions tried (default all 600); PROOFLOOM_DEEP_QUESTIONS the
+PROOFLOOM_QUESTIONS limits the dev questions tried (default all 600); PROOFLOOM_FREE_QUESTIONS those tried
+with decoding unconstrained (default 200); PROOFLOOM_DEEP_QUESTIONS the
 generated depth-5 questions (default 300, from `datasets/proofwriter-owa-d5.toml` at indices no training
 run uses).
 """
@@ -78,13 +79,20 @@ def measure() -> list[Figure]:
     questions = _dev_questions()
     every, seconds = _scored(model, questions, feedback=6)
     full = evaluate(every, ROUNDS)
-    bare, _ = _run(model, questions, feedback=0)
+    model.rejections_in_prompt = True
+    shown, _ = _run(model, questions, feedback=6)
+    model.rejections_in_prompt = False
     for line in full.lines():
         print("   ", line)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
     figures = [
         Figure("dev answer accuracy", 100 * full.accuracy, "%", f"{full.questions} questions; goal 99.7%"),
-        Figure("   without feedback", 100 * bare.accuracy, "%", "the loop, rejections not shown to the model"),
+        Figure(
+            "   rejections in the prompt",
+            100 * shown.accuracy,
+            "%",
+            "the latest 6 refusals written into each rule's prompt (default: only never proposed again)",
+        ),
         Figure("proofs verified", 100 * full.verified / max(full.proofs, 1), "%", f"{full.proofs} proofs; goal 100%"),
         Figure(
             "first proposal valid",
@@ -97,13 +105,13 @@ def measure() -> list[Figure]:
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]
     subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))
-    model.quote_known_facts = False
+    model.constrained = False
     free, _ = _run(model, questions[:subset], feedback=6)
-    model.quote_known_facts = True
+    model.constrained = True
     same = evaluate(every[:subset], ROUNDS)
     figures.append(
         Figure(
-            "   quotes unconstrained",
+            "   decoding unconstrained",
             100 * free.accuracy,
             "%",
             f"first {free.questions} questions: {100 * same.accuracy:.1f}% constrained; "

@@ -236,7 +236,7 @@ def _prove(args: argparse.Namespace) -> int:
     from proofloom.prover.problems import BadRecord, InputFormat, read_problems
     from proofloom.prover.refine import prove
 
-    model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.free_quotes)
+    model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.unconstrained)
     input_format = InputFormat(args.input_format) if args.input_format else None
     scored: list[Scored] = []
     count = verified = errors = 0
@@ -373,7 +373,9 @@ def _parser() -> argparse.ArgumentParser:
     prover.add_argument("-k", type=int, default=8, help="proposals per round")
     prover.add_argument("--feedback", type=int, default=6, help="latest rejections shown to the model (0: none)")
     prover.add_argument(
-        "--free-quotes", action="store_true", help="let the model quote facts it was not shown (default: held to them)"
+        "--unconstrained",
+        action="store_true",
+        help="decode freely (default: held to the shape of a step, quoting listed facts)",
     )
     prover.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
     prover.set_defaults(run=_prove)

@@ -185,7 +185,7 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     good, bad, too_long = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines())
     assert good["verified"] is True and good["rounds"] >= 1 and good["label"] in ("True", "Unknown")
     assert "error" in bad and "`model_tokens`" in too_long["error"]
-    free = run_cli("prove", "q.jsonl", "-o", "free.jsonl", "--model", "model", "--free-quotes", cwd=tmp_path)
+    free = run_cli("prove", "q.jsonl", "-o", "free.jsonl", "--model", "model", "--unconstrained", cwd=tmp_path)
     assert free.returncode == 0 and json.loads((tmp_path / "free.jsonl").read_text().splitlines()[0])["verified"]
     stopped = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--fail-fast", cwd=tmp_path)
     assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1

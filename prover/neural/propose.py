@@ -8,10 +8,11 @@ transformer; by default its quotes are held to the facts its prompt lists (`quot
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from proofloom.limits import check
-from proofloom.logic.terms import Literal
+from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.neural.model import END, PAD, STEP, load
 from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import NO_STEP, compact_literal, rule_prompt
@@ -23,9 +24,12 @@ BEAMS = 4  # answers kept per rule
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer."""
 
-    def __init__(self, folder: Path, quote_known_facts: bool = True) -> None:
+    def __init__(self, folder: Path, constrained: bool = True, rejections_in_prompt: bool = False) -> None:
         self.model, self.tokenizer, self.card = load(folder)
-        self.quote_known_facts = quote_known_facts  # constrain quotes to the facts shown (`quoting.py`)
+        self.constrained = constrained  # decoding held to the shape of a step (`quoting.py`)
+        # The verifier's refusals are kept from being proposed again; written into the rule prompts as well they
+        # cost the shipped model accuracy (dev: 98.3% shown, 99.8% without any feedback), so they are not, by default.
+        self.rejections_in_prompt = rejections_in_prompt
 
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
@@ -33,7 +37,8 @@ class NeuralStepModel:
         rules = [s.id for s in state.theory.rules]
         if not rules:
             return []
-        prompts = [self.tokenizer.encode(rule_prompt(state, rule)).ids + [STEP] for rule in rules]
+        shown_state = state if self.rejections_in_prompt else dataclasses.replace(state, rejected=())
+        prompts = [self.tokenizer.encode(rule_prompt(shown_state, rule)).ids + [STEP] for rule in rules]
         width = max(map(len, prompts))
         check("a rule prompt, in tokens,", width, "model_tokens")
         # left-padded, so every prompt ends where decoding starts; positions count from each prompt's start
@@ -41,7 +46,8 @@ class NeuralStepModel:
         mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
         shown += [d.literal for d in state.derived]
-        constraint = QuoteConstraint(self.tokenizer, shown, width) if self.quote_known_facts else None
+        asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
+        constraint = QuoteConstraint(self.tokenizer, shown, width, asked, state.theory) if self.constrained else None
         with torch.no_grad():
             out = self.model.generate(
                 prefix_allowed_tokens_fn=constraint,

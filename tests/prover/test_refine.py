@@ -113,21 +113,27 @@ def test_the_loop_looks_quoted_facts_up() -> None:
     assert attempt.proof is not None and attempt.proof.depth == 2
 
 
-def test_quotes_are_held_to_the_facts_shown() -> None:
+def test_decoding_is_held_to_the_shape_of_a_step() -> None:
     theory = read_theory("Bob is big. Gary is round. Gary is cold. If something is round and cold then it is red.")
     prompt = rule_prompt(ProofState(theory, read_statement("Gary is red.")), "rule1")
     tokenizer = train_tokenizer([prompt, "rule1 gary round & gary cold -> gary red", "none"])
-    constraint = QuoteConstraint(tokenizer, [s.content for s in theory.facts if isinstance(s.content, Literal)], 0)
+    facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
+    constraint = QuoteConstraint(tokenizer, facts, 0, [("rule1", 2)], theory)
 
     def after(text: str) -> set[str]:
-        return {tokenizer.id_to_token(token) for token in constraint.allowed(tokenizer.encode(text).ids)}
+        return {tokenizer.id_to_token(token) for token in constraint.allowed(tokenizer.encode(text).ids, 0)}
 
-    everything = set(tokenizer.get_vocab())
+    assert after("") == {"rule1", "none"}  # the rule it was asked about, or no step
     assert after("rule1") == {"bob", "gary"}
     assert after("rule1 gary") == {"round", "cold"}
-    assert after("rule1 gary round") == after("rule1 gary round & gary cold") == {"&", "->"}
-    assert after("rule1 gary round & gary") == {"round", "cold"}  # repeating a fact is the model's choice
-    assert after("none") == after("rule1 gary round ->") == after("") == everything  # answers and conclusions free
+    assert after("rule1 gary round") == {"&"}  # two conditions, two quotes
+    assert after("rule1 gary round & gary") == {"cold"}  # each fact quoted once
+    assert after("rule1 gary round & gary cold") == {"->"}
+    assert after("rule1 gary round & gary cold ->") == {"bob", "gary"}  # a literal over the theory's words,
+    assert after("rule1 gary round & gary cold -> gary") == {"big", "red"}  # not a listed fact
+    assert after("rule1 gary round & gary cold -> bob") == {"round", "cold", "red"}
+    assert after("rule1 gary round & gary cold -> gary red") == {"</s>"}
+    assert after("none") == {"</s>"}
 
 
 @pytest.mark.slow
