@@ -4,8 +4,8 @@ The model is asked about one rule at a time (`rule_prompt`): what does this rule
 state along a gold proof and each rule of the theory, the target is a valid step with that rule (the
 gold step for the gold rule, else the first valid one), or `none` when the rule yields nothing new; as
 many `none` pairs are kept as there are rules that apply, so neither answer dominates. For feedback, the
-gold rule's prompt with one typed invalid step shown as rejected, and the gold step as the target: the
-model learns to answer the verifier's refusal with a valid step.
+gold rule's prompt with one or more typed invalid steps shown as rejected (the loop shows up to six), and
+the gold step as the target: the model learns to answer the verifier's refusals with a valid step.
 """
 
 from __future__ import annotations
@@ -44,8 +44,12 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
                 found[(rule_prompt(state, rule), NO_STEP)] = None
             wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
             if feedback and wrong:
-                rejected = _as_the_loop_rejects(wrong[len(found) % len(wrong)], example.theory)
-                fed_back = ProofState(example.theory, state.statement, derived, (rejected,))
+                shown = 1 + len(found) % len(wrong)  # one to all of them: the loop shows up to six
+                start = len(found) % len(wrong)
+                rejected = tuple(
+                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], example.theory) for i in range(shown)
+                )
+                fed_back = ProofState(example.theory, state.statement, derived, rejected)
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
     return list(found)
 

@@ -40,7 +40,7 @@ class ModelShape:
 
     d_model: int = 128
     d_ff: int = 512
-    layers: int = 4
+    layers: int = 6
     heads: int = 4
 
 

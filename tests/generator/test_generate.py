@@ -84,7 +84,9 @@ def test_side_conditions_about_other_constants(owa_examples: list) -> None:  # t
     assert sum(map(_mixed, rules)) > 0.03 * len(rules)  # ProofWriter's dev file: 5%
     recipe = Recipe.load(DATASETS / "proofwriter-owa-d5.toml")
     plain = dataclasses.replace(recipe, rules=dataclasses.replace(recipe.rules, ground_condition_rate=0.0))
-    assert not any(_mixed(s.content) for e in generate(plain, 40) for s in e.theory.rules if isinstance(s.content, Rule))
+    assert not any(
+        _mixed(s.content) for e in generate(plain, 40) for s in e.theory.rules if isinstance(s.content, Rule)
+    )
 
 
 def test_polarity_says_nothing_about_the_label(owa_examples: list) -> None:  # type: ignore[type-arg]
