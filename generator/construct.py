@@ -343,10 +343,8 @@ class _Attempt:
         """Usually `subject`; at `ground_condition_rate`, another entity (no draw at rate 0: old recipes keep
         their bytes)."""
         rate = self.recipe.rules.ground_condition_rate
-        others = [e for e in self.entities if e != subject]
-        if rate > 0 and others and self.rng.random() < rate:
-            return self.rng.choice(others)
-        return subject
+        others = [e for e in self.entities if e != subject] if rate > 0 else []
+        return self.rng.choice(others) if others and self.rng.random() < rate else subject
 
     def _add_rule(self, conditions: list[Literal], head: Literal, ground_body: list[Literal]) -> Literal | None:
         """Add the rule; state the side conditions as facts; return the link (the first of the body)."""

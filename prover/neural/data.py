@@ -44,10 +44,9 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
                 found[(rule_prompt(state, rule), NO_STEP)] = None
             wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
             if feedback and wrong:
-                shown = 1 + len(found) % len(wrong)  # one to all of them: the loop shows up to six
-                start = len(found) % len(wrong)
+                start = len(found) % len(wrong)  # show one to all of them, from here on: the loop shows up to six
                 rejected = tuple(
-                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], example.theory) for i in range(shown)
+                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], example.theory) for i in range(start + 1)
                 )
                 fed_back = ProofState(example.theory, state.statement, derived, rejected)
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None

@@ -3,7 +3,7 @@
 One batched beam search over the theory's rules (`rule_prompt` each); the answers that are steps, not
 `none`, are ranked by the model's own sequence score and the best k not already refused are proposed.
 No step is enumerated by the program: premises, bindings and conclusions are all decoded by the
-transformer; by default its quotes are held to the facts its prompt lists (`quoting.py`).
+transformer; by default decoding is held to the shape of a step (`quoting.py`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ class NeuralStepModel:
     def propose(self, state: ProofState, k: int) -> list[str]:
         import torch
 
-        rules = [s.id for s in state.theory.rules]
+        asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
+        rules = [rule for rule, _ in asked]
         if not rules:
             return []
         shown_state = state if self.rejections_in_prompt else dataclasses.replace(state, rejected=())
@@ -46,7 +47,6 @@ class NeuralStepModel:
         mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
         shown += [d.literal for d in state.derived]
-        asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
         constraint = QuoteConstraint(self.tokenizer, shown, width, asked, state.theory) if self.constrained else None
         with torch.no_grad():
             out = self.model.generate(

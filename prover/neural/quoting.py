@@ -33,7 +33,7 @@ class QuoteConstraint:
         facts: Iterable[Literal],
         prompt_width: int,
         asked: Sequence[tuple[str, int]],
-        vocabulary_of: Theory | None = None,
+        theory: Theory,
     ) -> None:
         self.prompt_width = prompt_width
         vocabulary: dict[str, int] = tokenizer.get_vocab()
@@ -42,7 +42,7 @@ class QuoteConstraint:
         self.no_step = vocabulary.get(NO_STEP)
         self.joiner = vocabulary.get(AND)
         self.arrow = vocabulary.get("->")
-        self.end = vocabulary.get("</s>")
+        self.end = vocabulary["</s>"]  # every proofloom tokenizer has it (`model.SPECIAL`)
         unknown = vocabulary.get("<unk>")
         self.under: dict[Tokens, set[Tokens]] = {}  # a prefix -> the facts (as tokens) that start with it
         listed: set[Tokens] = set()
@@ -54,15 +54,13 @@ class QuoteConstraint:
             for end in range(len(ids) + 1):
                 self.under.setdefault(ids[:end], set()).add(ids)
         # conclusions: a prefix -> the next words of the literals over the theory's words that are not listed
-        self.news: dict[Tokens, set[int]] | None = None
-        if vocabulary_of is not None and self.end is not None:
-            self.news = {}
-            for literal in _literals_over(vocabulary_of):
-                ids = tuple(vocabulary.get(word, unknown) for word in compact_literal(literal).split())
-                if unknown in ids or ids in listed:
-                    continue
-                for end, token in enumerate((*ids, self.end)):
-                    self.news.setdefault(ids[:end], set()).add(token)
+        self.news: dict[Tokens, set[int]] = {}
+        for literal in _literals_over(theory):
+            ids = tuple(vocabulary.get(word, unknown) for word in compact_literal(literal).split())
+            if unknown in ids or ids in listed:
+                continue
+            for end, token in enumerate((*ids, self.end)):
+                self.news.setdefault(ids[:end], set()).add(token)
 
     def __call__(self, batch_id: int, sequence: Any) -> list[int]:
         return self.allowed(sequence[self.prompt_width :].tolist(), batch_id)
@@ -75,14 +73,9 @@ class QuoteConstraint:
         if not written:
             return sorted({rule} | ({self.no_step} if self.no_step is not None else set()))
         if written[0] != rule:
-            return [self.end] if self.end is not None else self.everything  # `none` is the whole answer
-        if self.arrow in written:
-            conclusion = tuple(written[written.index(self.arrow) + 1 :])
-            if self.news is not None:  # a literal over the theory's words, not one of the listed facts
-                return sorted(self.news.get(conclusion, ())) or self.everything
-            if conclusion in self.under.get(conclusion, ()):  # a listed fact is no news: it may not end here
-                return [token for token in self.everything if token != self.end]
-            return self.everything
+            return [self.end]  # `none` is the whole answer
+        if self.arrow in written:  # a literal over the theory's words, not one of the listed facts
+            return sorted(self.news.get(tuple(written[written.index(self.arrow) + 1 :]), ())) or self.everything
         *done, current = _quotes(written[1:], self.joiner)
         fresh = [fact for fact in self.under.get(current, ()) if fact not in done]  # each fact quoted once
         nexts = {fact[len(current)] for fact in fresh if len(fact) > len(current)}
