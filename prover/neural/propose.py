@@ -15,7 +15,7 @@ from proofloom.limits import check
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.neural.model import END, PAD, STEP, load
 from proofloom.prover.neural.quoting import QuoteConstraint
-from proofloom.prover.neural.text import NO_STEP, compact_literal, rule_prompt
+from proofloom.prover.neural.text import ASKED, NO_STEP, compact_literal, renamed, rule_prompt
 from proofloom.prover.step_model import ProofState
 
 BEAMS = 4  # answers kept per rule
@@ -36,6 +36,7 @@ class NeuralStepModel:
 
         asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
         rules = [rule for rule, _ in asked]
+        shapes = [(ASKED, conditions) for _, conditions in asked]  # each rule goes by `ASKED` in its own prompt
         if not rules:
             return []
         shown_state = state if self.rejections_in_prompt else dataclasses.replace(state, rejected=())
@@ -47,7 +48,7 @@ class NeuralStepModel:
         mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
         shown += [d.literal for d in state.derived]
-        constraint = QuoteConstraint(self.tokenizer, shown, width, asked, state.theory) if self.constrained else None
+        constraint = QuoteConstraint(self.tokenizer, shown, width, shapes, state.theory) if self.constrained else None
         with torch.no_grad():
             out = self.model.generate(
                 prefix_allowed_tokens_fn=constraint,
@@ -67,8 +68,9 @@ class NeuralStepModel:
         refused = {r.text for r in state.rejected}
         listed = {compact_literal(f) for f in shown}
         scored: list[tuple[float, str]] = []
-        for row, score in zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True):
-            text = self.tokenizer.decode([t for t in row[width:] if t > STEP])
+        answers = zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True)
+        for row, (sequence, score) in enumerate(answers):  # BEAMS rows per rule, in the rules' order
+            text = renamed(self.tokenizer.decode([t for t in sequence[width:] if t > STEP]), ASKED, rules[row // BEAMS])
             if text and text != NO_STEP and text not in refused and text.rsplit("-> ", 1)[-1] not in listed:
                 scored.append((score, text))
         ranked = [text for _, text in sorted(scored, key=lambda pair: -pair[0])]
