@@ -88,6 +88,11 @@ def test_step_text_round_trips() -> None:
         "rule1 X kind if X big & X red facts bob big & cat red derived cat not chases bob "
         "rejected rule1 bob big -> bob kind not_entailed"
     )
+    other = read_theory("Bob is big. If something is red then it is nice. If something is big then it is red.")
+    refused = (Rejection("rule2 bob big -> bob nice", "not_entailed"), Rejection("rule1 bob red -> bob nice", "x"))
+    asked = ProofState(other, read_statement("Bob is nice."), (), refused)
+    renamed = "rule1 X red if X big facts bob big rejected rule1 bob big -> bob nice not_entailed"
+    assert rule_prompt(asked, "rule2") == renamed  # the asked rule and its own refusals go by one name
     english = parse_step("triple1 rule1 -> Bob is red.")  # the form LLMs write
     assert english is not None and english.premises == ("triple1", "rule1") and english.conclusion == red
     for wrong in ("no arrow", "x -> is a dog .", "x -> The dog", "rule1 -> X red", "rule1 -> bob not", "-> bob red"):
@@ -208,3 +213,6 @@ def test_the_shipped_model_loads_and_proposes_steps(dev_records: list[dict[str, 
     assert proposals and all(p is not None for p in parsed)  # well-formed; validity is Z3's to say
     stated = {s.content for s in theory.facts}
     assert all(set(p.quoted) <= stated for p in parsed if p is not None)  # quotes held to the facts shown
+    conditions = {s.id: len(s.content.conditions) for s in theory.rules if isinstance(s.content, Rule)}
+    for step in parsed:  # each answer is put back under the id of the rule it was asked about
+        assert step is not None and len(step.quoted) == conditions[step.premises[0]]
