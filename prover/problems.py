@@ -33,6 +33,8 @@ class Problem:
     gold: Label | None = None
     gold_depth: int | None = None
     gold_proofs: str | None = None
+    # ProofWriter's proofsWithIntermediates: each proof written alone, with its intermediates' texts
+    gold_intermediates: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     context: str = field(default="", compare=False)  # the theory's source text: a cache key for solvers
 
 
@@ -174,7 +176,12 @@ def _proofwriter_question(problem_id: str, theory: Theory, question: dict[str, A
     depth = question.get("QDep")
     gold_depth = int(depth) if depth not in (None, "") else None
     proofs = question.get("proofs")
-    return Problem(problem_id, theory, read_statement(question["question"]), gold, gold_depth, proofs, context)
+    written = tuple(
+        (str(proof["representation"]), tuple((key, str(said["text"])) for key, said in proof["intermediates"].items()))
+        for proof in question.get("proofsWithIntermediates") or ()
+    )
+    statement = read_statement(question["question"])
+    return Problem(problem_id, theory, statement, gold, gold_depth, proofs, written, context)
 
 
 def _proofloom_record(record: Any, where: str) -> Problem | BadRecord:

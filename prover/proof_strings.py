@@ -13,7 +13,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.logic.english import Lexicon, read_statement, render_sentence
-from proofloom.logic.matching import bindings_for
+from proofloom.logic.matching import Binding, bindings_for, match_literal
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.prover.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
 
@@ -116,10 +116,15 @@ def parse_proofs(text: str) -> list[ProofLeaf | RuleApplication]:
 
 
 def from_proofwriter(
-    text: str, theory: Theory, intermediates: Mapping[str, str] | None = None
+    text: str, theory: Theory, intermediates: Mapping[str, str] | None = None, proves: Literal | None = None
 ) -> tuple[EntailmentTree, ...]:
-    """Every proof in a ProofWriter proof string, as entailment trees over `theory`."""
-    return tuple(_Builder(theory, intermediates or {}).tree(proof) for proof in parse_proofs(text))
+    """Every proof in a ProofWriter proof string, as entailment trees over `theory`.
+
+    `proves` is what each proof concludes (the question's statement, or its negation for False) and the
+    intermediates' texts what its inner steps do: a step whose facts leave a variable open, as
+    `((NAF) -> rule7)` with `~needs(X, lion) -> quiet(X)` under closed-world semantics, is read by them.
+    """
+    return tuple(_Builder(theory, intermediates or {}).tree(proof, proves) for proof in parse_proofs(text))
 
 
 class _Builder:
@@ -131,11 +136,11 @@ class _Builder:
         self.steps: dict[Literal, Step] = {}
         self.naf: list[Literal] = []
 
-    def tree(self, proof: ProofLeaf | RuleApplication) -> EntailmentTree:
+    def tree(self, proof: ProofLeaf | RuleApplication, proves: Literal | None = None) -> EntailmentTree:
         if isinstance(proof, ProofLeaf):
             self._sentence(proof.name)
             return EntailmentTree(proof.name, (), self.theory)
-        root = self._apply(proof)
+        root = self._apply(proof, proves)
         return EntailmentTree(root, tuple(self.steps.values()), self.theory, tuple(self.naf))
 
     def _sentence(self, name: str) -> Literal | Rule:
@@ -144,25 +149,28 @@ class _Builder:
         except KeyError:
             raise TreeError(f"proof names {name!r}, which is not a sentence of the theory") from None
 
-    def _apply(self, application: RuleApplication) -> Literal:
+    def _apply(self, application: RuleApplication, proves: Literal | None = None) -> Literal:
         rule = self._sentence(application.rule)
         if not isinstance(rule, Rule):
             raise TreeError(f"{application.rule} is applied as a rule but is a fact")
-        premises: list[NodeKey] = []
+        premises: list[NodeKey | None] = []  # None: a NAF slot, filled with what the step assumes, in order
         literals: list[Literal] = []
-        naf_count = 0
         for premise in application.premises:
             if isinstance(premise, ProofLeaf) and premise.name == NAF_LEAF:
-                naf_count += 1
+                premises.append(None)
                 continue
             node, literal = self._premise(premise)
             premises.append(node)
             literals.append(literal)
-        conclusion, assumed = conclude(rule, literals, naf_count, application.rule)
+        text = self.intermediates.get(application.intermediate or "")
+        said = read_statement(text) if text is not None else None
+        conclusion, assumed = conclude(rule, literals, premises.count(None), application.rule, said or proves)
         self.naf.extend(a for a in assumed if a not in self.naf)
-        premises.extend(assumed)
-        self._check_intermediate(application, conclusion)
-        self.steps.setdefault(conclusion, Step(conclusion, tuple(premises), application.rule))
+        slots = iter(assumed)
+        facts = tuple(next(slots) if node is None else node for node in premises)
+        if said is not None and said != conclusion:
+            raise TreeError(f"{application.intermediate} says {text!r} but {application.rule} concludes {conclusion}")
+        self.steps.setdefault(conclusion, Step(conclusion, facts, application.rule))
         return conclusion
 
     def _premise(self, premise: ProofLeaf | RuleApplication) -> tuple[NodeKey, Literal]:
@@ -174,14 +182,13 @@ class _Builder:
             raise TreeError(f"{premise.name} is a rule but stands where a fact belongs")
         return premise.name, content
 
-    def _check_intermediate(self, application: RuleApplication, conclusion: Literal) -> None:
-        text = self.intermediates.get(application.intermediate or "")
-        if text is not None and read_statement(text) != conclusion:
-            raise TreeError(f"{application.intermediate} says {text!r} but {application.rule} concludes {conclusion}")
 
+def conclude(
+    rule: Rule, premises: list[Literal], naf_count: int, rule_id: str, proves: Literal | None = None
+) -> tuple[Literal, tuple[Literal, ...]]:
+    """The head `rule` gives on `premises`, and the negative conditions left to negation as failure.
 
-def conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) -> tuple[Literal, tuple[Literal, ...]]:
-    """The head `rule` gives on `premises`, and the negative conditions left to negation as failure."""
+    `proves`, when known, binds the variables the premises leave open (a rule whose conditions are all negated)."""
     matched = [c for c in rule.conditions if c.positive] if naf_count else list(rule.conditions)
     failed = [c for c in rule.conditions if not c.positive] if naf_count else []
     if len(failed) != naf_count:
@@ -189,14 +196,23 @@ def conclude(rule: Rule, premises: list[Literal], naf_count: int, rule_id: str) 
     # A binding that uses every premise comes first: with `kind(bald_eagle), kind(X)` on the premises
     # kind(bald_eagle) and kind(rabbit), X = bald_eagle also matches each condition but leaves kind(rabbit) unused.
     fitting = []
-    for binding in bindings_for(matched, premises):
+    open_ended = False
+    for found in bindings_for(matched, premises):
+        binding: Binding | None = found
+        if proves is not None and not rule.head.substitute(found).is_ground:  # `proves` settles what facts leave open
+            binding = match_literal(rule.head, proves, found)
+        if binding is None:
+            continue
         head = rule.head.substitute(binding)
         assumed = tuple(c.substitute(binding) for c in failed)
         if head.is_ground and all(a.is_ground for a in assumed):
             if set(premises) <= {c.substitute(binding) for c in matched}:
                 return head, assumed
             fitting.append((head, assumed))
+        open_ended = True
     if fitting:
         return fitting[0]
-    shown = ", ".join(map(str, premises))
-    raise TreeError(f"{rule_id} ({rule}) does not apply to {shown}")
+    shown = ", ".join(map(str, premises)) or "no facts"
+    said = f" to conclude {proves}" if proves is not None else ""
+    hint = "; its facts leave a variable open: give the intermediates' text" if open_ended else ""
+    raise TreeError(f"{rule_id} ({rule}) does not apply to {shown}{said}{hint}")

@@ -12,6 +12,7 @@ from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory, Variable
 from proofloom.prover.problems import BadRecord, Problem, proofwriter_theory, read_problems
 from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
+from proofloom.prover.tree import EntailmentTree
 
 ANSWERS = {Label.TRUE: True, Label.FALSE: False, Label.UNKNOWN: "Unknown"}
 STRATEGIES = {Label.TRUE: "proof", Label.FALSE: "inv-proof", Label.UNKNOWN: "random"}
@@ -101,9 +102,25 @@ def read_meta(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, Label,
             raise ValueError(f"{item.where}: {item.message}")
         assert isinstance(item, Problem) and item.gold is not None
         theory_id = item.id.rsplit("_", 1)[0]
-        proofs = from_proofwriter(item.gold_proofs, item.theory) if item.gold_proofs not in (None, "[]") else ()
+        proofs = _gold_trees(item)
         grouped.setdefault(theory_id, (item.theory, []))[1].append((item.statement, item.gold, item.gold_depth, proofs))
     return [(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
+
+
+def _gold_trees(problem: Problem) -> tuple[EntailmentTree, ...]:
+    """The proofs of a question read back: each written alone with its intermediates where the record has them
+    (they say what inner steps conclude), else the plain proof string; each proves the statement or its negation."""
+    statement = problem.statement
+    proves = {Label.TRUE: statement, Label.FALSE: statement.negated()}.get(problem.gold or Label.UNKNOWN)
+    if problem.gold_intermediates:
+        return tuple(
+            tree
+            for representation, intermediates in problem.gold_intermediates
+            for tree in from_proofwriter(f"[{representation}]", problem.theory, dict(intermediates), proves)
+        )
+    if problem.gold_proofs in (None, "[]"):
+        return ()
+    return from_proofwriter(problem.gold_proofs, problem.theory, proves=proves)
 
 
 def to_meta_abduct(example: Example, lexicon: Lexicon) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from proofloom.cli import main
 from proofloom.generator.dataset import OutputFormat, read_examples, write_dataset
 from proofloom.generator.example import example_from_json, example_to_json
 from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
+from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
 
@@ -58,6 +59,18 @@ def test_proofwriter_meta_round_trip(written: Path, tmp_path: Path) -> None:
             for q in example.questions
         ]
         assert list(questions) == expected
+
+
+def test_proofwriter_meta_round_trip_under_closed_world(tmp_path: Path) -> None:
+    recipe = Recipe.load(DATASETS / "proofwriter-cwa-d5.toml")
+    examples = [generate_example(recipe, i) for i in range(40, 50)]  # 49: a step concluded by NAF alone
+    path = tmp_path / "meta-cwa.jsonl"
+    proofwriter.write_meta(examples, path, recipe.vocabulary.resolve().lexicon)
+    read = proofwriter.read_meta(path)
+    assert sum(len(q.proofs) for e in examples for q in e.questions) > 20
+    for example, (_, theory, questions) in zip(examples, read, strict=True):
+        assert theory == example.theory
+        assert [proofs for *_, proofs in questions] == [q.proofs for q in example.questions]
 
 
 def test_entailmentbank_round_trip(written: Path, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.semantics import Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
 from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
@@ -58,6 +59,22 @@ def test_the_binding_read_back_uses_every_premise() -> None:
     (tree,) = from_proofwriter("[(((triple1 triple2) -> rule1))]", theory)
     assert tree.conclusion == parse_literal("~smart(rabbit)")
     assert from_proofwriter(to_proofwriter((tree,)), theory) == (tree,)
+
+
+def test_closed_world_steps_left_open_by_their_facts_are_read_by_what_they_prove() -> None:
+    # ((NAF) -> rule1) names no fact that binds X: the question (root) or an intermediate's text does
+    theory = parse_theory("big(bob). big(gary). ~round(X) -> kind(X). kind(X), big(X) -> nice(X).")
+    (answer,) = Reasoner(theory, Semantics.CWA, all_proofs=True).answer(parse_literal("nice(gary)")).proofs
+    (kind,) = [s for s in answer.steps() if s.rule == "rule1"]
+    assert kind.conclusion == parse_literal("kind(gary)") and kind.facts == (parse_literal("~round(gary)"),)
+    text = to_proofwriter((answer,))
+    assert "((NAF) -> rule1)" in text
+    with pytest.raises(TreeError, match="variable open: give the intermediates"):
+        from_proofwriter(text, theory, proves=answer.conclusion)
+    representation, intermediates = to_proofwriter_with_intermediates(answer)
+    assert from_proofwriter(f"[{representation}]", theory, intermediates, answer.conclusion) == (answer,)
+    (alone,) = Reasoner(theory, Semantics.CWA, all_proofs=True).answer(parse_literal("kind(bob)")).proofs
+    assert from_proofwriter(to_proofwriter((alone,)), theory, proves=alone.conclusion) == (alone,)
 
 
 @pytest.mark.parametrize(
