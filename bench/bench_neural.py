@@ -79,9 +79,12 @@ def measure() -> list[Figure]:
     questions = _dev_questions()
     every, seconds = _scored(model, questions, feedback=6)
     full = evaluate(every, ROUNDS)
+    subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))  # the ablations run on the first ones
+    same = evaluate(every[:subset], ROUNDS)
     model.rejections_in_prompt = True
-    shown, _ = _run(model, questions, feedback=6)
+    shown, _ = _run(model, questions[:subset], feedback=6)
     model.rejections_in_prompt = False
+    blind, _ = _run(model, questions[:subset], feedback=0)
     for line in full.lines():
         print("   ", line)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
@@ -91,7 +94,14 @@ def measure() -> list[Figure]:
             "   rejections in the prompt",
             100 * shown.accuracy,
             "%",
-            "the latest 6 refusals written into each rule's prompt (default: only never proposed again)",
+            f"first {shown.questions} questions ({100 * same.accuracy:.1f}% without): the latest 6 refusals "
+            "written into each rule's prompt (default: only never proposed again)",
+        ),
+        Figure(
+            "   no feedback",
+            100 * blind.accuracy,
+            "%",
+            f"first {blind.questions} questions: the loop never tells the model what it refused",
         ),
         Figure("proofs verified", 100 * full.verified / max(full.proofs, 1), "%", f"{full.proofs} proofs; goal 100%"),
         Figure(
@@ -104,11 +114,9 @@ def measure() -> list[Figure]:
         Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]
-    subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))
     model.constrained = False
     free, _ = _run(model, questions[:subset], feedback=6)
     model.constrained = True
-    same = evaluate(every[:subset], ROUNDS)
     figures.append(
         Figure(
             "   decoding unconstrained",

@@ -141,13 +141,16 @@ def prove(
 ) -> ProofAttempt:
     """Run the loop; every proof it returns has been checked again by the verifier, step by step.
 
-    `feedback` is how many of the latest rejections the model is shown (0: none, the loop without refinement).
+    `feedback` is how many of the latest rejections the model is shown with their reasons; it is also told every
+    step refused so far, never worth proposing again (0: neither, the loop without refinement).
     """
     run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])))
     rounds: list[Round] = []
     idle = 0
     while len(rounds) < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
-        state = ProofState(theory, statement, tuple(run.derived), tuple(run.rejected[-feedback:]) if feedback else ())
+        latest = tuple(run.rejected[-feedback:]) if feedback else ()
+        refused = frozenset(r.text for r in run.rejected) if feedback else frozenset()
+        state = ProofState(theory, statement, tuple(run.derived), latest, refused)
         proposals = list(dict.fromkeys(model.propose(state, k)))
         outcomes = [run.check(text) for text in proposals]
         run.rejected += [Rejection(text, reason) for text, reason in zip(proposals, outcomes, strict=True) if reason]

@@ -36,7 +36,8 @@ class ProofState:
     theory: Theory
     statement: Literal
     derived: tuple[Derived, ...] = ()
-    rejected: tuple[Rejection, ...] = ()
+    rejected: tuple[Rejection, ...] = ()  # the latest refusals, with reasons: what is fed back
+    refused: frozenset[str] = frozenset()  # every proposal refused so far: never worth proposing again
 
 
 class StepModel(Protocol):

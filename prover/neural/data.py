@@ -1,7 +1,6 @@
 """Training pairs for the step model, from the generator's step supervision.
 
-The model is asked about one rule at a time (`rule_prompt`, the rule named `ASKED` in prompt and target): what
-does this rule yield now? For each
+The model is asked about one rule at a time (`rule_prompt`): what does this rule yield now? For each
 state along a gold proof and each rule of the theory, the target is a valid step with that rule (the
 gold step for the gold rule, else the first valid one), or `none` when the rule yields nothing new; as
 many `none` pairs are kept as there are rules that apply, so neither answer dominates. For feedback, the
@@ -17,7 +16,7 @@ from typing import Any
 from proofloom.generator.example import Example
 from proofloom.logic.syntax import parse_literal
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.neural.text import ASKED, NO_STEP, renamed, rule_prompt, step_text
+from proofloom.prover.neural.text import NO_STEP, rule_prompt, step_text
 from proofloom.prover.step_model import Derived, ProofState, Rejection
 
 
@@ -40,7 +39,7 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
             stride = max(1, len(idle) // max(1, len(by_rule)))
             for rule in rules:
                 if rule in by_rule:
-                    found[(rule_prompt(state, rule), renamed(by_rule[rule], rule, ASKED))] = None
+                    found[(rule_prompt(state, rule), by_rule[rule])] = None
             for rule in idle[len(found) % stride :: stride][: len(by_rule)]:
                 found[(rule_prompt(state, rule), NO_STEP)] = None
             wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
@@ -50,8 +49,7 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
                     _as_the_loop_rejects(wrong[(start + i) % len(wrong)], example.theory) for i in range(start + 1)
                 )
                 fed_back = ProofState(example.theory, state.statement, derived, rejected)
-                gold_rule = gold.split(" ", 1)[0]
-                found[(rule_prompt(fed_back, gold_rule), renamed(gold, gold_rule, ASKED))] = None
+                found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
     return list(found)
 
 

@@ -6,7 +6,8 @@ a fact that is not there (`erin round` where only `gary round` is stated), quote
 fewer or more quotes than its rule has conditions, or concludes a fact it was shown. Constrained, it answers
 for the rule it was asked about (or just `none`), writes as many quotes as that rule has conditions, each a
 distinct stated or derived fact from its prompt, word for word, and concludes a literal over the theory's own
-predicates and constants that is not listed there.
+predicates and constants that is not listed there; an answer refused before may not end, so the beams that
+would have spent themselves on it find the model's next answers instead.
 The model still chooses which facts, in which order, under which binding, and what they conclude: whether
 that is a valid step is Z3's to say. A row whose model has no word for the rule id is left free.
 """
@@ -34,6 +35,7 @@ class QuoteConstraint:
         prompt_width: int,
         asked: Sequence[tuple[str, int]],
         theory: Theory,
+        refused: Sequence[Iterable[str]] = (),
     ) -> None:
         self.prompt_width = prompt_width
         vocabulary: dict[str, int] = tokenizer.get_vocab()
@@ -43,6 +45,15 @@ class QuoteConstraint:
         self.joiner = vocabulary.get(AND)
         self.arrow = vocabulary.get("->")
         self.end = vocabulary["</s>"]  # every proofloom tokenizer has it (`model.SPECIAL`)
+        # row i's answers refused before (as it writes them, ended), counted under each of their prefixes: a
+        # prefix every completion of which was refused is closed, so the beams go to the model's other answers
+        self.refused: list[dict[Tokens, int]] = []
+        for texts in refused:
+            under: dict[Tokens, int] = {}
+            for ids in {(*tokenizer.encode(text).ids, self.end) for text in texts}:
+                for end in range(len(ids) + 1):
+                    under[ids[:end]] = under.get(ids[:end], 0) + 1
+            self.refused.append(under)
         unknown = vocabulary.get("<unk>")
         self.under: dict[Tokens, set[Tokens]] = {}  # a prefix -> the facts (as tokens) that start with it
         listed: set[Tokens] = set()
@@ -55,12 +66,15 @@ class QuoteConstraint:
                 self.under.setdefault(ids[:end], set()).add(ids)
         # conclusions: a prefix -> the next words of the literals over the theory's words that are not listed
         self.news: dict[Tokens, set[int]] = {}
+        self.endings: dict[Tokens, int] = {}  # a prefix (ended or not) -> how many whole literals it leads to
         for literal in _literals_over(theory):
             ids = tuple(vocabulary.get(word, unknown) for word in compact_literal(literal).split())
             if unknown in ids or ids in listed:
                 continue
             for end, token in enumerate((*ids, self.end)):
                 self.news.setdefault(ids[:end], set()).add(token)
+                self.endings[ids[:end]] = self.endings.get(ids[:end], 0) + 1
+            self.endings[(*ids, self.end)] = 1
 
     def __call__(self, batch_id: int, sequence: Any) -> list[int]:
         return self.allowed(sequence[self.prompt_width :].tolist(), batch_id)
@@ -75,7 +89,14 @@ class QuoteConstraint:
         if written[0] != rule:
             return [self.end]  # `none` is the whole answer
         if self.arrow in written:  # a literal over the theory's words, not one of the listed facts
-            return sorted(self.news.get(tuple(written[written.index(self.arrow) + 1 :]), ())) or self.everything
+            conclusion = tuple(written[written.index(self.arrow) + 1 :])
+            nexts = self.news.get(conclusion)
+            if nexts is None:
+                return self.everything
+            refused = self.refused[row] if row < len(self.refused) else {}
+            so_far = tuple(written)
+            open_ = [t for t in nexts if refused.get((*so_far, t), 0) < self.endings[(*conclusion, t)]]
+            return sorted(open_) or [self.end]  # all refused: the beam ends on one, which is not proposed
         *done, current = _quotes(written[1:], self.joiner)
         fresh = [fact for fact in self.under.get(current, ()) if fact not in done]  # each fact quoted once
         nexts = {fact[len(current)] for fact in fresh if len(fact) > len(current)}

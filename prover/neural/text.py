@@ -56,26 +56,28 @@ def _conjunction(literals: Iterable[Literal]) -> str:
 
 
 NO_STEP = "none"
-# The name the asked rule goes by in its own prompt and answer, whatever its id in the theory. The id is only an
-# address: written out, it tied the model to the ids it was trained on (asked about rule17 of a 25-rule theory,
-# a model trained on theories of 2-12 rules answered `none` or wrote rule9). Every theory has a rule1.
+# The name the proposer gives every rule it asks about, in the prompt and the answer, whatever the rule's id: the
+# id is only an address. Written out, it tied the model to the ids it was trained on: asked about rule17 of a
+# 25-rule theory, a model trained on theories of 2-12 rules answered `none` or wrote rule9. Every theory has a rule1.
 ASKED = "rule1"
 
 
-def rule_prompt(state: ProofState, rule_id: str) -> str:
-    """The model's input when asked what one rule yields now: the rule (named `ASKED`), the facts, derived facts,
-    and the rejections of its earlier proposals with this rule. Its answer is a step using the rule, or `none`.
+def rule_prompt(state: ProofState, rule_id: str, shown_as: str | None = None) -> str:
+    """The model's input when asked what one rule yields now: the rule (named `shown_as`, by default its own id),
+    the facts, derived facts, and the rejections of its earlier proposals with this rule. Its answer is a step
+    using the rule, or `none`.
 
     One rule at a time keeps the input short (about fifty words) and puts the rule at a fixed place, where a
     small model finds what to copy by position.
     """
     rule = state.theory[rule_id].content
     assert isinstance(rule, Rule), rule_id
+    name = shown_as or rule_id
     facts = [s.content for s in state.theory.sentences if isinstance(s.content, Literal)]
-    parts = [f"{ASKED} {compact_rule(rule)}", "facts", _conjunction(facts)]
+    parts = [f"{name} {compact_rule(rule)}", "facts", _conjunction(facts)]
     if state.derived:
         parts += ["derived", _conjunction(d.literal for d in state.derived)]
-    own = [f"{renamed(r.text, rule_id, ASKED)} {r.error}" for r in state.rejected if r.text.startswith(f"{rule_id} ")]
+    own = [f"{renamed(r.text, rule_id, name)} {r.error}" for r in state.rejected if r.text.startswith(f"{rule_id} ")]
     if own:
         parts += ["rejected", *own]
     return " ".join(parts)

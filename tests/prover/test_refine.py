@@ -92,7 +92,7 @@ def test_step_text_round_trips() -> None:
     refused = (Rejection("rule2 bob big -> bob nice", "not_entailed"), Rejection("rule1 bob red -> bob nice", "x"))
     asked = ProofState(other, read_statement("Bob is nice."), (), refused)
     renamed = "rule1 X red if X big facts bob big rejected rule1 bob big -> bob nice not_entailed"
-    assert rule_prompt(asked, "rule2") == renamed  # the asked rule and its own refusals go by one name
+    assert rule_prompt(asked, "rule2", "rule1") == renamed  # the asked rule and its own refusals go by one name
     english = parse_step("triple1 rule1 -> Bob is red.")  # the form LLMs write
     assert english is not None and english.premises == ("triple1", "rule1") and english.conclusion == red
     for wrong in ("no arrow", "x -> is a dog .", "x -> The dog", "rule1 -> X red", "rule1 -> bob not", "-> bob red"):
