@@ -108,13 +108,17 @@ def test_the_loop_looks_quoted_facts_up() -> None:
     class Scripted:
         def __init__(self, steps: list[list[str]]) -> None:
             self.steps = steps
+            self.seen: list[ProofState] = []
 
         def propose(self, state: ProofState, k: int) -> list[str]:
+            self.seen.append(state)
             return self.steps.pop(0) if self.steps else []
 
     script = [["rule1 bob small -> bob red", "rule1 bob big -> bob red"], ["rule2 bob red -> bob kind"]]
-    attempt = prove(theory, statement, Scripted(script))
+    scripted = Scripted(script)
+    attempt = prove(theory, statement, scripted)
     assert attempt.label is Label.TRUE and attempt.verified and attempt.accepted == 2 and attempt.rejected == 1
+    assert scripted.seen[1].refused == {"rule1 bob small -> bob red"}  # told what not to propose again
     assert attempt.proof is not None and attempt.proof.depth == 2
 
 
@@ -139,6 +143,11 @@ def test_decoding_is_held_to_the_shape_of_a_step() -> None:
     assert after("rule1 gary round & gary cold -> bob") == {"round", "cold", "red"}
     assert after("rule1 gary round & gary cold -> gary red") == {"</s>"}
     assert after("none") == {"</s>"}
+    refused = ["rule1 gary round & gary cold -> gary red", "rule1 gary round & gary cold -> bob red"]
+    constraint = QuoteConstraint(tokenizer, facts, 0, [("rule1", 2)], theory, [refused])
+    assert after("rule1 gary round & gary cold ->") == {"bob", "gary"}
+    assert after("rule1 gary round & gary cold -> gary") == {"big"}  # refused answers cannot be written again
+    assert after("rule1 gary round & gary cold -> bob") == {"round", "cold"}
 
 
 @pytest.mark.slow
