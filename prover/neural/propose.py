@@ -1,7 +1,8 @@
 """The trained step model behind the StepModel protocol: each rule is asked what it yields now.
 
-One batched beam search over the theory's rules (`rule_prompt` each); the answers that are steps, not
-`none`, are ranked by the model's own sequence score and the best k not already refused are proposed.
+One batched beam search over the theory's rules (`rule_prompt` each, every rule asked under the one name
+`ASKED` and its answers put back under its id); the answers that are steps, not `none`, are ranked by the
+model's own sequence score and the best k are proposed. Answers refused before cannot be decoded again.
 No step is enumerated by the program: premises, bindings and conclusions are all decoded by the
 transformer; by default decoding is held to the shape of a step (`quoting.py`).
 """
