@@ -19,7 +19,7 @@ from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import ASKED, NO_STEP, compact_literal, renamed, rule_prompt
 from proofloom.prover.step_model import ProofState
 
-BEAMS = 8  # answers kept per rule (4 missed the one entity of eight a step was about: generated depth 5 55/60 -> 60/60)
+BEAMS = 8  # answers kept per rule; with 4 the entity a step was about (of six to eight) was often never tried
 
 
 class NeuralStepModel:

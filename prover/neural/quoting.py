@@ -6,8 +6,8 @@ a fact that is not there (`erin round` where only `gary round` is stated), quote
 fewer or more quotes than its rule has conditions, or concludes a fact it was shown. Constrained, it answers
 for the rule it was asked about (or just `none`), writes as many quotes as that rule has conditions, each a
 distinct stated or derived fact from its prompt, word for word, and concludes a literal over the theory's own
-predicates and constants that is not listed there; an answer refused before may not end, so the beams that
-would have spent themselves on it find the model's next answers instead.
+predicates and constants that is not listed there; an answer refused before cannot be written again, so the
+beams that would have spent themselves on it find the model's next answers instead.
 The model still chooses which facts, in which order, under which binding, and what they conclude: whether
 that is a valid step is Z3's to say. A row whose model has no word for the rule id is left free.
 """
