@@ -3,8 +3,9 @@ depth generalisation, model size, training time and CPU seconds a question.
 
 Model: PROOFLOOM_MODEL (a folder made by `proofloom train`), else the shipped default, which was trained on
 proofs of depth 0-3 only (`datasets/step-model.toml`): its depth-5 figures are depth generalisation.
-PROOFLOOM_QUESTIONS limits the dev questions tried (default all 600); PROOFLOOM_FREE_QUESTIONS those tried
-with decoding unconstrained (default 200); PROOFLOOM_DEEP_QUESTIONS the
+PROOFLOOM_QUESTIONS limits the dev questions tried (default all 600); PROOFLOOM_FREE_QUESTIONS the first
+ones the ablations run on (refusals in the prompt, no feedback, decoding unconstrained; default 200);
+PROOFLOOM_DEEP_QUESTIONS the
 generated depth-5 questions (default 300, from `datasets/proofwriter-owa-d5.toml` at indices no training
 run uses).
 """

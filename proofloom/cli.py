@@ -371,7 +371,12 @@ def _parser() -> argparse.ArgumentParser:
     prover.add_argument("--format", dest="input_format", choices=["logiclm", "proofwriter", "proofloom"])
     prover.add_argument("--max-rounds", type=int, default=24)
     prover.add_argument("-k", type=int, default=8, help="proposals per round")
-    prover.add_argument("--feedback", type=int, default=6, help="latest rejections shown to the model (0: none)")
+    prover.add_argument(
+        "--feedback",
+        type=int,
+        default=6,
+        help="latest rejections fed back to the model (0: none, nor the list of steps it may not repeat)",
+    )
     prover.add_argument(
         "--unconstrained",
         action="store_true",

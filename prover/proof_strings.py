@@ -205,11 +205,12 @@ def conclude(
             continue
         head = rule.head.substitute(binding)
         assumed = tuple(c.substitute(binding) for c in failed)
-        if head.is_ground and all(a.is_ground for a in assumed):
-            if set(premises) <= {c.substitute(binding) for c in matched}:
-                return head, assumed
-            fitting.append((head, assumed))
-        open_ended = True
+        if not (head.is_ground and all(a.is_ground for a in assumed)):
+            open_ended = True
+            continue
+        if set(premises) <= {c.substitute(binding) for c in matched}:
+            return head, assumed
+        fitting.append((head, assumed))
     if fitting:
         return fitting[0]
     shown = ", ".join(map(str, premises)) or "no facts"
