@@ -17,7 +17,6 @@ import networkx as nx
 
 from proofloom.errors import LogicError
 from proofloom.limits import check
-from proofloom.logic.matching import match_literal
 from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
 
 
@@ -144,7 +143,10 @@ class Closure:
     def _firings(
         self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
     ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
-        """(premises, binding) for each way the rule fires using at least one literal of round `newest`."""
+        """(premises, binding) for each way the rule fires using at least one literal of round `newest`.
+
+        In the first round every literal is new, so pivoting on the first condition alone finds every
+        firing (the other pivots would find the same ones again)."""
         first = delta is None
         if rule_id not in self._conditions:  # conditions matched against facts, and those taken by failure
             self._conditions[rule_id] = (
@@ -156,42 +158,48 @@ class Closure:
             if first:
                 yield from self._with_failures(rule, failed, {}, {})
             return
-        for pivot in range(len(matched)):
+        for pivot in range(1 if first else len(matched)):
             pattern = matched[pivot]
             key = (pattern.atom.predicate, pattern.positive)
-            pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, [])
-            for literal in list(pool):
-                binding = match_literal(pattern, literal, {})
+            pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, ())
+            rest = [position for position in range(len(matched)) if position != pivot]
+            for literal in pool:
+                binding = _extend(pattern, literal, {})
                 if binding is None:
                     continue
+                if not rest and not failed:  # one condition, no failures: the common case, kept direct
+                    yield (literal,), binding
+                    continue
                 chosen = {pivot: literal}
-                for full_binding, premises in self._join(matched, pivot, 0, binding, chosen, newest, first):
+                for full_binding, premises in self._join(matched, pivot, rest, 0, binding, chosen, newest, first):
                     yield from self._with_failures(rule, failed, full_binding, premises)
 
     def _join(
         self,
         matched: list[Literal],
         pivot: int,
-        position: int,
+        rest: list[int],
+        step: int,
         binding: dict[Variable, Constant],
         chosen: dict[int, Literal],
         newest: int,
         first: bool,
     ) -> Iterator[tuple[dict[Variable, Constant], dict[int, Literal]]]:
-        if position == len(matched):
+        """Extend `binding` over the conditions `rest[step:]` (every condition but the pivot), in order."""
+        if step == len(rest):
             yield binding, dict(chosen)
             return
-        if position == pivot:
-            yield from self._join(matched, pivot, position + 1, binding, chosen, newest, first)
-            return
-        for literal in list(self._index.candidates(matched[position], binding)):
+        position = rest[step]
+        pattern = matched[position]
+        rounds = self._index.round
+        for literal in self._index.candidates(pattern, binding):
             # Semi-naive: conditions before the pivot use only older literals, so each firing is found once.
-            if not first and position < pivot and self._index.round[literal] >= newest:
+            if not first and position < pivot and rounds[literal] >= newest:
                 continue
-            extended = match_literal(matched[position], literal, binding)
+            extended = _extend(pattern, literal, binding)
             if extended is not None:
                 chosen[position] = literal
-                yield from self._join(matched, pivot, position + 1, extended, chosen, newest, first)
+                yield from self._join(matched, pivot, rest, step + 1, extended, chosen, newest, first)
                 del chosen[position]
 
     def _with_failures(
@@ -235,6 +243,24 @@ class Closure:
                             height[literal] = candidate
                             changed = True
         return height
+
+
+def _extend(pattern: Literal, ground: Literal, binding: dict[Variable, Constant]) -> dict[Variable, Constant] | None:
+    """`binding` extended so that `pattern` becomes `ground`, or None; the index has already matched
+    predicate and polarity (`logic.matching.match_literal` checks them too, for callers without one)."""
+    values = ground.atom.args
+    terms = pattern.atom.args
+    if len(terms) != len(values):
+        return None
+    extended = dict(binding)
+    for term, value in zip(terms, values, strict=True):
+        if term.__class__ is Variable:
+            bound = extended.setdefault(term, value)  # type: ignore[arg-type]
+            if bound is not value and bound != value:
+                return None
+        elif term is not value and term != value:
+            return None
+    return extended
 
 
 def stratify(rules: Sequence[tuple[str, Rule]]) -> list[list[tuple[str, Rule]]]:

@@ -45,7 +45,7 @@ def _node(tree: EntailmentTree, node: NodeKey, names: dict[Literal, str] | None)
         return node
     if kind is NodeKind.NAF:
         return NAF_LEAF
-    step = tree.graph.nodes[node].get("step")
+    step = tree.step(node)
     if step is None:
         raise TreeError(f"{node} is neither a theory sentence nor derived: ProofWriter strings cannot say it")
     rule = step.rule or "?"

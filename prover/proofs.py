@@ -39,13 +39,34 @@ def _shallowest(closure: Closure, literal: Literal) -> _Proof:
     raise AssertionError(f"no derivation of {literal} has height {height}")
 
 
+_Collected = tuple[int, int, NodeKey, dict[Literal, Step], dict[Literal, None]]  # height, size, root, steps, naf
+
+
 def all_trees(closure: Closure, literal: Literal, limit: int = LIMITS.proofs) -> tuple[EntailmentTree, ...]:
-    """Every proof without a repeated literal on a branch, shallowest first, at most `limit`."""
-    trees: dict[tuple[NodeKey, tuple[Step, ...]], EntailmentTree] = {}
+    """Every proof without a repeated literal on a branch, shallowest first, at most `limit`.
+
+    Two proofs can merge into one tree (a literal proved twice keeps its first step), so proofs are
+    collected as steps, told apart by their step sets, and sorted before any tree is built."""
+    found: dict[tuple[NodeKey, frozenset[Step]], _Collected] = {}
     for proof in itertools.islice(_proofs(closure, literal, frozenset()), limit):
-        tree = _to_tree(closure, proof)
-        trees.setdefault((tree.root, tree.steps()), tree)  # two proofs can merge into one tree
-    return tuple(sorted(trees.values(), key=lambda t: (t.depth, t.size)))  # stable: ties keep the order found
+        steps: dict[Literal, Step] = {}
+        naf: dict[Literal, None] = {}
+        root = _node(closure, proof, steps, naf)
+        key = (root, frozenset(steps.values()))
+        if key not in found:
+            found[key] = (_height(steps), len(steps), root, steps, naf)
+    ordered = sorted(found.values(), key=lambda entry: entry[:2])  # stable: ties keep the order found
+    return tuple(
+        EntailmentTree(root, tuple(steps.values()), closure.theory, tuple(naf)) for _, _, root, steps, naf in ordered
+    )
+
+
+def _height(steps: dict[Literal, Step]) -> int:
+    """The height of the tree these steps make, premises first as `_node` records them (0 without steps)."""
+    heights: dict[object, int] = {}
+    for step in steps.values():
+        heights[step.conclusion] = 1 + max((heights.get(p, 0) for p in step.facts), default=0)
+    return max(heights.values(), default=0)
 
 
 def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:

@@ -12,6 +12,7 @@ import enum
 import heapq
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -61,21 +62,26 @@ class EntailmentTree:
     """A proof of `root`; built once from steps and leaves, then only read."""
 
     def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
-        graph: nx.DiGraph[NodeKey] = nx.DiGraph()
+        nodes: dict[NodeKey, dict[str, Any]] = {}
         for literal in naf:
-            graph.add_node(literal, kind=NodeKind.NAF, literal=literal)
+            nodes[literal] = {"kind": NodeKind.NAF, "literal": literal}
         for step in steps:
-            graph.add_node(step.conclusion, kind=NodeKind.DERIVED, literal=step.conclusion, step=step)
+            nodes[step.conclusion] = {"kind": NodeKind.DERIVED, "literal": step.conclusion, "step": step}
+        edges = []
         for step in steps:
             for premise in step.premises:
-                if premise not in graph:
-                    graph.add_node(premise, **_leaf_attributes(premise, theory))
-                graph.add_edge(premise, step.conclusion)
-        if root not in graph:
-            graph.add_node(root, **_leaf_attributes(root, theory))
+                if premise not in nodes:
+                    nodes[premise] = _leaf_attributes(premise, theory)
+                edges.append((premise, step.conclusion))
+        if root not in nodes:
+            nodes[root] = _leaf_attributes(root, theory)
+        graph: nx.DiGraph[NodeKey] = nx.DiGraph()
+        graph.add_nodes_from(nodes.items())  # in bulk: a proof is small, and trees are made by the thousand
+        graph.add_edges_from(edges)
         if not _premises_first(steps) and not nx.is_directed_acyclic_graph(graph):
             raise TreeError(f"proof of {root} has a cycle")
         self._graph = graph
+        self._nodes = nodes  # each node's attributes as given to the graph: read without a view per call
         self.root = root
         self.theory = theory
         self._steps: tuple[Step, ...] | None = None
@@ -83,7 +89,7 @@ class EntailmentTree:
     @property
     def conclusion(self) -> Literal:
         """The literal the tree proves."""
-        literal = self._graph.nodes[self.root]["literal"]
+        literal = self._nodes[self.root]["literal"]
         assert isinstance(literal, Literal)
         return literal
 
@@ -93,19 +99,24 @@ class EntailmentTree:
         return self._graph.copy(as_view=True)
 
     def kind(self, node: NodeKey) -> NodeKind:
-        kind = self._graph.nodes[node]["kind"]
+        kind = self._nodes[node]["kind"]
         assert isinstance(kind, NodeKind)
         return kind
 
     def literal(self, node: NodeKey) -> Literal | None:
-        value = self._graph.nodes[node].get("literal")
+        value = self._nodes[node].get("literal")
         return value if isinstance(value, Literal) else None
+
+    def step(self, node: NodeKey) -> Step | None:
+        """The step that concludes `node`; None for a leaf."""
+        value = self._nodes[node].get("step")
+        return value if isinstance(value, Step) else None
 
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
         if self._steps is None:  # the tree never changes: sort once
             order = _lexicographic_order(self._graph, self._sort_key)
-            self._steps = tuple(self._graph.nodes[n]["step"] for n in order if self.kind(n) is NodeKind.DERIVED)
+            self._steps = tuple(step for n in order if (step := self.step(n)) is not None)
         return self._steps
 
     def leaves(self) -> tuple[NodeKey, ...]:
@@ -121,7 +132,7 @@ class EntailmentTree:
     @property
     def depth(self) -> int:
         """Height counted in rule applications: a fact is 0 (ProofWriter's QDep)."""
-        return _height(self._graph, self.root, {})
+        return _height(self._nodes, self.root, {})
 
     @property
     def size(self) -> int:
@@ -196,7 +207,7 @@ def _premises_first(steps: tuple[Step, ...]) -> bool:
     return True
 
 
-def _leaf_attributes(node: NodeKey, theory: Theory) -> Mapping[str, object]:
+def _leaf_attributes(node: NodeKey, theory: Theory) -> dict[str, Any]:
     if isinstance(node, Literal):
         return {"kind": NodeKind.ASSUMED, "literal": node}
     try:
@@ -206,11 +217,12 @@ def _leaf_attributes(node: NodeKey, theory: Theory) -> Mapping[str, object]:
     return {"kind": NodeKind.SENTENCE, "literal": content if isinstance(content, Literal) else None}
 
 
-def _height(graph: nx.DiGraph[NodeKey], node: NodeKey, memo: dict[NodeKey, int]) -> int:
+def _height(nodes: Mapping[NodeKey, Mapping[str, object]], node: NodeKey, memo: dict[NodeKey, int]) -> int:
     if node not in memo:
-        step = graph.nodes[node].get("step")
+        step = nodes[node].get("step")
         if step is None:
             memo[node] = 0
         else:
-            memo[node] = 1 + max((_height(graph, p, memo) for p in step.facts), default=0)
+            assert isinstance(step, Step)
+            memo[node] = 1 + max((_height(nodes, p, memo) for p in step.facts), default=0)
     return memo[node]
