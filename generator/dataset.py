@@ -57,12 +57,15 @@ def plan(recipe: Recipe, count: int) -> list[Shard]:
     return [Shard(start, min(start + size, count)) for start in range(0, count, size)]
 
 
+def shard_text(recipe: Recipe, start: int, stop: int) -> str:
+    """The native lines of examples [start, stop): what each worker makes, one example in memory at a time."""
+    lexicon = recipe.vocabulary.resolve().lexicon
+    return "".join(example_line(generate_example(recipe, i), lexicon) for i in range(start, stop))
+
+
 def _make_shard(job: tuple[str, Shard]) -> tuple[Shard, str]:
     recipe_text, shard = job
-    recipe = Recipe.from_toml(recipe_text)
-    lexicon = recipe.vocabulary.resolve().lexicon
-    text = "".join(example_line(generate_example(recipe, i), lexicon) for i in range(shard.start, shard.stop))
-    return shard, text
+    return shard, shard_text(Recipe.from_toml(recipe_text), shard.start, shard.stop)
 
 
 def write_dataset(
