@@ -21,6 +21,17 @@ class Constant:
 
     name: str
 
+    def __hash__(self) -> int:  # the name's own (cached) hash: terms key every index of the reasoners
+        return hash(self.name)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not Constant:
+            return NotImplemented
+        assert isinstance(other, Constant)
+        return self.name == other.name
+
     def __str__(self) -> str:
         return self.name
 
@@ -30,6 +41,17 @@ class Variable:
     """A universally quantified variable of a rule: `X`."""
 
     name: str
+
+    def __hash__(self) -> int:  # the name's own (cached) hash: terms key every index of the reasoners
+        return hash(self.name)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not Variable:
+            return NotImplemented
+        assert isinstance(other, Variable)
+        return self.name == other.name
 
     def __str__(self) -> str:
         return self.name

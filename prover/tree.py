@@ -59,7 +59,12 @@ class TreeError(ProofloomError, ValueError):
 
 
 class EntailmentTree:
-    """A proof of `root`; built once from steps and leaves, then only read."""
+    """A proof of `root`; built once from steps and leaves, then only read.
+
+    The nodes and edges are kept as plain dicts, which is all that reading a proof needs; the networkx
+    graph they describe is built when a proof has to be checked for cycles (steps not premises first)
+    or when `graph` is asked for, so the thousands of trees a generator makes a second do not pay for it.
+    """
 
     def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
         nodes: dict[NodeKey, dict[str, Any]] = {}
@@ -67,24 +72,32 @@ class EntailmentTree:
             nodes[literal] = {"kind": NodeKind.NAF, "literal": literal}
         for step in steps:
             nodes[step.conclusion] = {"kind": NodeKind.DERIVED, "literal": step.conclusion, "step": step}
-        edges = []
+        edges: dict[tuple[NodeKey, NodeKey], None] = {}
         for step in steps:
             for premise in step.premises:
                 if premise not in nodes:
                     nodes[premise] = _leaf_attributes(premise, theory)
-                edges.append((premise, step.conclusion))
+                edges[(premise, step.conclusion)] = None
         if root not in nodes:
             nodes[root] = _leaf_attributes(root, theory)
-        graph: nx.DiGraph[NodeKey] = nx.DiGraph()
-        graph.add_nodes_from(nodes.items())  # in bulk: a proof is small, and trees are made by the thousand
-        graph.add_edges_from(edges)
-        if not _premises_first(steps) and not nx.is_directed_acyclic_graph(graph):
-            raise TreeError(f"proof of {root} has a cycle")
-        self._graph = graph
-        self._nodes = nodes  # each node's attributes as given to the graph: read without a view per call
+        self._nodes = nodes  # node -> its attributes (kind, literal, step), in the order first met
+        self._edges = tuple(edges)  # premise -> conclusion, each once
+        self._graph: nx.DiGraph[NodeKey] | None = None
         self.root = root
         self.theory = theory
         self._steps: tuple[Step, ...] | None = None
+        if not _premises_first(steps) and not nx.is_directed_acyclic_graph(self._network()):
+            raise TreeError(f"proof of {root} has a cycle")
+
+    def _network(self) -> nx.DiGraph[NodeKey]:
+        """The tree as a networkx DAG (node attributes kind, literal and step), built on first use."""
+        if self._graph is None:
+            graph: nx.DiGraph[NodeKey] = nx.DiGraph()
+            for node, attributes in self._nodes.items():
+                graph.add_node(node, **attributes)
+            graph.add_edges_from(self._edges)
+            self._graph = graph
+        return self._graph
 
     @property
     def conclusion(self) -> Literal:
@@ -95,8 +108,8 @@ class EntailmentTree:
 
     @property
     def graph(self) -> nx.DiGraph[NodeKey]:
-        """A read-only view of the underlying graph."""
-        return self._graph.copy(as_view=True)
+        """A read-only view of the tree as a networkx DAG."""
+        return self._network().copy(as_view=True)
 
     def kind(self, node: NodeKey) -> NodeKind:
         kind = self._nodes[node]["kind"]
@@ -115,18 +128,18 @@ class EntailmentTree:
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
         if self._steps is None:  # the tree never changes: sort once
-            order = _lexicographic_order(self._graph, self._sort_key)
+            order = _lexicographic_order(self._nodes, self._edges, self._sort_key)
             self._steps = tuple(step for n in order if (step := self.step(n)) is not None)
         return self._steps
 
     def leaves(self) -> tuple[NodeKey, ...]:
         """Sentence and NAF leaves, in theory order."""
-        leaves = [n for n in self._graph if self.kind(n) is not NodeKind.DERIVED]
+        leaves = [n for n in self._nodes if self.kind(n) is not NodeKind.DERIVED]
         return tuple(sorted(leaves, key=self._sort_key))
 
     def sentence_ids(self) -> tuple[str, ...]:
         """The theory sentences the proof rests on, in theory order."""
-        ids = [n for n in self._graph if isinstance(n, str)]
+        ids = [n for n in self._nodes if isinstance(n, str)]
         return tuple(sorted(ids, key=self.theory.index_of))
 
     @property
@@ -157,7 +170,7 @@ class EntailmentTree:
         return (1, 0, str(node))
 
     def iter_edges(self) -> Iterator[tuple[NodeKey, NodeKey]]:
-        return iter(self._graph.edges)
+        return iter(self._edges)
 
 
 def collect_tree(
@@ -177,18 +190,25 @@ def collect_tree(
     return EntailmentTree(goal, tuple(steps.values()), theory)
 
 
-def _lexicographic_order(graph: nx.DiGraph[NodeKey], key: Callable[[NodeKey], tuple[int, int, str]]) -> list[NodeKey]:
+def _lexicographic_order(
+    nodes: Mapping[NodeKey, object],
+    edges: tuple[tuple[NodeKey, NodeKey], ...],
+    key: Callable[[NodeKey], tuple[int, int, str]],
+) -> list[NodeKey]:
     """The topological order that always takes the least ready node by `key` (networkx's
-    `lexicographical_topological_sort`), read off the graph's adjacency: networkx's own caches an in-degree
-    view on the graph, a reference cycle per tree that the garbage collector then has to find."""
-    waiting = {node: len(predecessors) for node, predecessors in graph.pred.items()}
+    `lexicographical_topological_sort`, which gives the same order), read off the edges."""
+    waiting = dict.fromkeys(nodes, 0)
+    successors: dict[NodeKey, list[NodeKey]] = {}
+    for premise, conclusion in edges:
+        waiting[conclusion] += 1
+        successors.setdefault(premise, []).append(conclusion)
     ready = [(key(node), node) for node, count in waiting.items() if count == 0]
     heapq.heapify(ready)
     order: list[NodeKey] = []
     while ready:
         _, node = heapq.heappop(ready)
         order.append(node)
-        for successor in graph.succ[node]:
+        for successor in successors.get(node, ()):
             waiting[successor] -= 1
             if not waiting[successor]:
                 heapq.heappush(ready, (key(successor), successor))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx as nx
 import pytest
 
 from proofloom.logic.english import read_statement, read_theory
@@ -117,3 +118,19 @@ def test_cycles_and_dangling_premises_are_refused() -> None:
         EntailmentTree(red, (Step(red, (round_,), "rule1"), Step(round_, (red,), "rule2")), THEORY)
     with pytest.raises(TreeError, match="not a sentence"):
         EntailmentTree(red, (Step(red, ("triple7",), "rule1"),), THEORY)
+
+
+def test_steps_and_graph_agree_with_networkx(dev_records: list[dict[str, Any]]) -> None:
+    """Trees keep plain dicts and build their networkx graph on demand: the two views must agree."""
+    checked = 0
+    for record in dev_records[:150]:
+        theory = read_theory(record["context"])
+        for tree in Reasoner(theory, all_proofs=True).answer(read_statement(statement_of(record))).proofs:
+            graph = tree.graph
+            order = nx.lexicographical_topological_sort(graph, key=lambda node: tree._sort_key(node))
+            assert tuple(graph.nodes[n]["step"] for n in order if "step" in graph.nodes[n]) == tree.steps()
+            assert set(graph.edges) == set(tree.iter_edges())
+            assert all(graph.nodes[n]["kind"] is tree.kind(n) for n in graph)
+            assert nx.dag_longest_path_length(graph) >= tree.depth
+            checked += 1
+    assert checked >= 100
