@@ -142,11 +142,12 @@ class Closure:
 
     def _firings(
         self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
-    ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
+    ) -> list[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
         """(premises, binding) for each way the rule fires using at least one literal of round `newest`.
 
         In the first round every literal is new, so pivoting on the first condition alone finds every
-        firing (the other pivots would find the same ones again)."""
+        firing (the other pivots would find the same ones again). Conditions are joined one at a time,
+        keeping every partial match, in the order a depth-first search would find them."""
         first = delta is None
         if rule_id not in self._conditions:  # conditions matched against facts, and those taken by failure
             self._conditions[rule_id] = (
@@ -155,71 +156,55 @@ class Closure:
             )
         matched, failed = self._conditions[rule_id]
         if not matched:
-            if first:
-                yield from self._with_failures(rule, failed, {}, {})
-            return
+            return list(self._with_failures(rule, failed, {}, ())) if first else []
+        firings: list[tuple[tuple[Literal, ...], dict[Variable, Constant]]] = []
+        rounds = self._index.round
         for pivot in range(1 if first else len(matched)):
             pattern = matched[pivot]
             key = (pattern.atom.predicate, pattern.positive)
             pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, ())
-            rest = [position for position in range(len(matched)) if position != pivot]
+            partial: list[tuple[dict[Variable, Constant], tuple[Literal, ...]]] = []
             for literal in pool:
                 binding = _extend(pattern, literal, {})
-                if binding is None:
+                if binding is not None:
+                    partial.append((binding, (literal,)))
+            for position in range(len(matched)):
+                if position == pivot or not partial:
                     continue
-                if not rest and not failed:  # one condition, no failures: the common case, kept direct
-                    yield (literal,), binding
-                    continue
-                chosen = {pivot: literal}
-                for full_binding, premises in self._join(matched, pivot, rest, 0, binding, chosen, newest, first):
-                    yield from self._with_failures(rule, failed, full_binding, premises)
-
-    def _join(
-        self,
-        matched: list[Literal],
-        pivot: int,
-        rest: list[int],
-        step: int,
-        binding: dict[Variable, Constant],
-        chosen: dict[int, Literal],
-        newest: int,
-        first: bool,
-    ) -> Iterator[tuple[dict[Variable, Constant], dict[int, Literal]]]:
-        """Extend `binding` over the conditions `rest[step:]` (every condition but the pivot), in order."""
-        if step == len(rest):
-            yield binding, dict(chosen)
-            return
-        position = rest[step]
-        pattern = matched[position]
-        rounds = self._index.round
-        for literal in self._index.candidates(pattern, binding):
-            # Semi-naive: conditions before the pivot use only older literals, so each firing is found once.
-            if not first and position < pivot and rounds[literal] >= newest:
-                continue
-            extended = _extend(pattern, literal, binding)
-            if extended is not None:
-                chosen[position] = literal
-                yield from self._join(matched, pivot, rest, step + 1, extended, chosen, newest, first)
-                del chosen[position]
+                condition = matched[position]
+                older_only = not first and position < pivot  # semi-naive: each firing is found once
+                extended: list[tuple[dict[Variable, Constant], tuple[Literal, ...]]] = []
+                for binding, picked in partial:
+                    for literal in self._index.candidates(condition, binding):
+                        if older_only and rounds[literal] >= newest:
+                            continue
+                        grown = _extend(condition, literal, binding)
+                        if grown is not None:
+                            extended.append((grown, (*picked, literal)))
+                partial = extended
+            for binding, picked in partial:  # picked: the pivot's literal, then the others in order
+                premises = (*picked[1 : pivot + 1], picked[0], *picked[pivot + 1 :]) if pivot else picked
+                if failed:
+                    firings.extend(self._with_failures(rule, failed, binding, premises))
+                else:
+                    firings.append((premises, binding))
+        return firings
 
     def _with_failures(
         self,
         rule: Rule,
         failed: list[Literal],
         binding: dict[Variable, Constant],
-        chosen: dict[int, Literal],
+        matched_premises: tuple[Literal, ...],
     ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
         """Bind what the failed (NAF) conditions leave open over the domain; keep bindings where they hold."""
-        if not failed:
-            yield tuple(chosen[i] for i in sorted(chosen)), binding
-            return
         open_variables = [v for v in rule.variables() if v not in binding]
         for values in itertools.product(self.domain, repeat=len(open_variables)):
             full = {**binding, **dict(zip(open_variables, values, strict=True))}
             assumptions = [c.substitute(full) for c in failed]
             if all(a.negated() not in self._index.round for a in assumptions):
                 self.assumed.update(assumptions)
-                matched_iter = iter(chosen[i] for i in sorted(chosen))
+                matched_iter = iter(matched_premises)
                 failed_iter = iter(assumptions)
                 premises = tuple(
                     next(failed_iter) if self.closed_world and not c.positive else next(matched_iter)
