@@ -74,6 +74,7 @@ class Closure:
         self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
         self.domain = theory.constants()
         self._conditions: dict[str, tuple[list[Literal], list[Literal]]] = {}
+        self._rule_keys: dict[str, list[tuple[str, bool]]] = {}
         self._chain()
         # Breadth-first rounds find each literal first in the round equal to its shallowest proof's height;
         # the strata of the closed world restart that count, so there heights are computed apart.
@@ -112,6 +113,8 @@ class Closure:
         while True:
             found: dict[Literal, None] = {}
             for rule_id, rule in rules:
+                if delta is not None and not any(key in delta for key in self._keys(rule_id, rule)):
+                    continue  # no condition can use a literal of the last round
                 for premises, binding in self._firings(rule_id, rule, newest, delta):
                     head = rule.head.substitute(binding)
                     self._record(head, rule_id, premises, binding, found)
@@ -140,6 +143,21 @@ class Closure:
         if head not in self._index.round:
             found[head] = None
 
+    def _split(self, rule_id: str, rule: Rule) -> tuple[list[Literal], list[Literal]]:
+        """The rule's conditions matched against known literals, and those taken by failure (closed world)."""
+        if rule_id not in self._conditions:
+            self._conditions[rule_id] = (
+                [c for c in rule.conditions if not (self.closed_world and not c.positive)],
+                [c for c in rule.conditions if self.closed_world and not c.positive],
+            )
+        return self._conditions[rule_id]
+
+    def _keys(self, rule_id: str, rule: Rule) -> list[tuple[str, bool]]:
+        """The (predicate, polarity) of each matched condition: where the rule can meet a new literal."""
+        if rule_id not in self._rule_keys:
+            self._rule_keys[rule_id] = [(c.atom.predicate, c.positive) for c in self._split(rule_id, rule)[0]]
+        return self._rule_keys[rule_id]
+
     def _firings(
         self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
     ) -> list[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
@@ -149,12 +167,7 @@ class Closure:
         firing (the other pivots would find the same ones again). Conditions are joined one at a time,
         keeping every partial match, in the order a depth-first search would find them."""
         first = delta is None
-        if rule_id not in self._conditions:  # conditions matched against facts, and those taken by failure
-            self._conditions[rule_id] = (
-                [c for c in rule.conditions if not (self.closed_world and not c.positive)],
-                [c for c in rule.conditions if self.closed_world and not c.positive],
-            )
-        matched, failed = self._conditions[rule_id]
+        matched, failed = self._split(rule_id, rule)
         if not matched:
             return list(self._with_failures(rule, failed, {}, ())) if first else []
         firings: list[tuple[tuple[Literal, ...], dict[Variable, Constant]]] = []
