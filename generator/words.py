@@ -23,6 +23,8 @@ class Words:
         self.negation_rate = negation_rate
         self.used: set[Atom] = set()
         self.rule_predicates: set[str] = set()
+        self._about: dict[Constant, tuple[Atom, ...]] = {}
+        self._about_entities: tuple[Constant, ...] | None = None
 
     def negated(self) -> bool:
         """Whether the next literal is negated (never, in a family without negation)."""
@@ -30,8 +32,14 @@ class Words:
 
     def about(self, subject: Constant, entities: tuple[Constant, ...]) -> tuple[Atom, ...]:
         """Every atom about `subject`: its attributes, and its relations to the other entities."""
-        relations = self.vocabulary.relations if self.relational else ()
-        return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
+        if entities is not self._about_entities:  # entities change rarely: between attempts, or to make room
+            self._about_entities = entities
+            self._about.clear()
+        atoms = self._about.get(subject)
+        if atoms is None:
+            relations = self.vocabulary.relations if self.relational else ()
+            atoms = self._about[subject] = _atoms_about(self.vocabulary.attributes, relations, subject, entities)
+        return atoms
 
     def fresh_literal(
         self,
@@ -51,7 +59,9 @@ class Words:
 
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
-        free = {e: sum(a not in self.used for a in self.about(e, entities)) for e in entities}
+        free = {
+            e: len(self.about(e, entities)) - len(self.used.intersection(self.about(e, entities))) for e in entities
+        }
         best = max(free.values())
         return self.rng.choice([e for e in entities if free[e] == best])
 
@@ -65,12 +75,28 @@ class Words:
         return None
 
 
-@functools.lru_cache(maxsize=4096)
+def _unused(atoms: tuple[Atom, ...], used: set[Atom]) -> int:
+    """How many of `atoms` (all different) are not in `used`."""
+    return len(atoms) - len(used.intersection(atoms))
+
+
 def _atoms_about(
     attributes: tuple[str, ...], relations: tuple[str, ...], subject: Constant, entities: tuple[Constant, ...]
 ) -> tuple[Atom, ...]:
-    """Shared by every theory of a vocabulary: the same atoms, made once (and equal by identity, cheaply)."""
-    atoms = [Atom(p, (subject,)) for p in attributes]
+    """Attributes first, then each relation to each other entity in the entities' order."""
     others = [e for e in entities if e != subject]
-    atoms += [Atom(r, (subject, o)) for r in relations for o in others]
-    return tuple(atoms)
+    return _attribute_atoms(attributes, subject) + tuple(
+        _relation_atoms(relations, subject, other)[r] for r in range(len(relations)) for other in others
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _attribute_atoms(attributes: tuple[str, ...], subject: Constant) -> tuple[Atom, ...]:
+    """Shared by every theory of a vocabulary: the same atoms, made once (and equal by identity, cheaply)."""
+    return tuple(Atom(p, (subject,)) for p in attributes)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relation_atoms(relations: tuple[str, ...], subject: Constant, other: Constant) -> tuple[Atom, ...]:
+    """Each relation from `subject` to `other`, made once, as `_attribute_atoms`."""
+    return tuple(Atom(r, (subject, other)) for r in relations)
