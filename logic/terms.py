@@ -58,6 +58,7 @@ class Variable:
 
 
 Term = Constant | Variable
+_set = object.__setattr__  # frozen values set their fields once, in __init__
 Substitution = Mapping[Variable, Term]
 
 
@@ -65,7 +66,7 @@ def _substitute_term(term: Term, substitution: Substitution) -> Term:
     return substitution.get(term, term) if isinstance(term, Variable) else term
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Atom:
     """A predicate applied to terms: an attribute `big(bob)` or a relation `chases(cat, dog)`."""
 
@@ -73,11 +74,16 @@ class Atom:
     args: tuple[Term, ...]
     _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.predicate, self.args)))
+    def __init__(self, predicate: str, args: tuple[Term, ...]) -> None:  # by hand: atoms are made by the million
+        _set(self, "predicate", predicate)
+        _set(self, "args", args)
+        _set(self, "_hash", hash((predicate, args)))
 
     def __hash__(self) -> int:  # cached: atoms are hashed constantly by the reasoners
         return self._hash
+
+    def __reduce__(self) -> tuple[type[Atom], tuple[str, tuple[Term, ...]]]:  # unpickled: hashed afresh
+        return (Atom, (self.predicate, self.args))
 
     def __eq__(self, other: object) -> bool:  # dict lookups compare on every hash hit: cheapest test first
         if self is other:
@@ -108,19 +114,24 @@ class Atom:
         return f"{self.predicate}({', '.join(map(str, self.args))})"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Literal:
     """An atom or its negation."""
 
     atom: Atom
-    positive: bool = True
+    positive: bool
     _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.atom, self.positive)))
+    def __init__(self, atom: Atom, positive: bool = True) -> None:  # by hand, as for Atom
+        _set(self, "atom", atom)
+        _set(self, "positive", positive)
+        _set(self, "_hash", hash((atom._hash, positive)))
 
     def __hash__(self) -> int:  # cached, as for Atom
         return self._hash
+
+    def __reduce__(self) -> tuple[type[Literal], tuple[Atom, bool]]:  # another process hashes strings otherwise
+        return (Literal, (self.atom, self.positive))
 
     def __eq__(self, other: object) -> bool:
         if self is other:

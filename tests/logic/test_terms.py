@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -70,3 +74,17 @@ def test_named_semantics_and_labels() -> None:
     assert Label.TRUE.negated() is Label.FALSE and Label.UNKNOWN.negated() is Label.UNKNOWN
     with pytest.raises(ValueError, match="choose one of owa, cwa, classical"):
         Semantics.parse("fuzzy")
+
+
+def test_a_pickled_literal_is_hashed_afresh_in_another_process() -> None:
+    """Hashes are cached on atoms and literals; string hashes differ between processes, so unpickling rehashes."""
+    pickled = pickle.dumps([parse_literal("~chases(cat, dog)"), parse_literal("big(bob)")])
+    check = (
+        "import pickle, sys\n"
+        "from proofloom.logic.syntax import parse_literal\n"
+        "found = pickle.loads(sys.stdin.buffer.read())\n"
+        "assert set(found) == {parse_literal('~chases(cat, dog)'), parse_literal('big(bob)')}\n"
+    )
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", check], input=pickled, check=True, env=environment)
