@@ -9,6 +9,8 @@ an attempt whose labels or depths moved (a shortcut, a clash) is discarded for t
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -262,8 +264,9 @@ class _Attempt:
             closure = reasoner.closure
         except LogicError:  # unstratified under cwa
             return None
-        known = set(closure.known())
-        if any(literal.negated() in known for literal in known):
+        known = closure.known()
+        affirmed = {literal.atom for literal in known if literal.positive}
+        if any(literal.atom in affirmed for literal in known if not literal.positive):
             return None  # inconsistent: the theory derives a literal and its complement
         for cell, statement in zip(cells, statements, strict=True):  # cheap checks first: no trees yet
             if _label(closure, statement) is not cell.label:
@@ -362,8 +365,8 @@ class _Attempt:
         return link
 
     def _weighted(self, weights: dict[str, float]) -> str:
-        names = [k for k, w in weights.items() if w > 0]
-        return self.rng.choices(names, weights=[weights[k] for k in names])[0]
+        names, cumulative = _cumulative(tuple(weights.items()))
+        return self.rng.choices(names, cum_weights=cumulative)[0]  # the draw `weights=` would make
 
     def _style(self) -> RuleStyle:
         roll = self.rng.random()
@@ -399,6 +402,13 @@ class _Attempt:
         self.rng.shuffle(facts)
         self.rng.shuffle(rules)
         return Theory.of(*facts, *rules)
+
+
+@functools.lru_cache(maxsize=256)
+def _cumulative(weights: tuple[tuple[str, float], ...]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The names of positive weight and their running sums, as `random.choices` would compute them."""
+    names = tuple(k for k, w in weights if w > 0)
+    return names, tuple(itertools.accumulate(w for _, w in weights if w > 0))
 
 
 def _label(closure: Closure, statement: Literal) -> Label:

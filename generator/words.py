@@ -49,7 +49,10 @@ class Words:
         avoid: set[Atom] | None = None,
     ) -> Literal | None:
         """A literal about `subject` whose atom no proof uses yet, preferring words no rule mentions."""
-        candidates = [a for a in self.about(subject, entities) if a not in self.used and a not in (avoid or ())]
+        used = self.used
+        candidates = [a for a in self.about(subject, entities) if a not in used]
+        if avoid:
+            candidates = [a for a in candidates if a not in avoid]
         if not candidates:
             return None
         unruled = [a for a in candidates if a.predicate not in self.rule_predicates]

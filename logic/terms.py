@@ -62,10 +62,6 @@ _set = object.__setattr__  # frozen values set their fields once, in __init__
 Substitution = Mapping[Variable, Term]
 
 
-def _substitute_term(term: Term, substitution: Substitution) -> Term:
-    return substitution.get(term, term) if isinstance(term, Variable) else term
-
-
 @dataclass(frozen=True, slots=True, order=True, init=False)
 class Atom:
     """A predicate applied to terms: an attribute `big(bob)` or a relation `chases(cat, dog)`."""
@@ -108,7 +104,8 @@ class Atom:
         return (arg for arg in self.args if isinstance(arg, Constant))
 
     def substitute(self, substitution: Substitution) -> Atom:
-        return Atom(self.predicate, tuple(_substitute_term(a, substitution) for a in self.args))
+        args = [substitution.get(a, a) if isinstance(a, Variable) else a for a in self.args]
+        return Atom(self.predicate, tuple(args))
 
     def __str__(self) -> str:
         return f"{self.predicate}({', '.join(map(str, self.args))})"
@@ -244,6 +241,7 @@ class Theory:
 
     sentences: tuple[Sentence, ...]
     _positions: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    _constants: tuple[Constant, ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         positions: dict[str, int] = {}
@@ -255,6 +253,12 @@ class Theory:
                 raise LogicError(f"fact {sentence.id} ({sentence.content}) is not ground")
         _check_arities(self.literals())
         object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
+        seen: dict[Constant, None] = {}
+        for literal in self.literals():
+            for arg in literal.atom.args:
+                if isinstance(arg, Constant):
+                    seen[arg] = None
+        object.__setattr__(self, "_constants", tuple(seen))  # asked for by every reasoner of the theory
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
@@ -302,12 +306,7 @@ class Theory:
 
     def constants(self) -> tuple[Constant, ...]:
         """Every constant mentioned, in order of first appearance."""
-        seen: dict[Constant, None] = {}
-        for literal in self.literals():
-            for arg in literal.atom.args:
-                if isinstance(arg, Constant):
-                    seen[arg] = None
-        return tuple(seen)
+        return self._constants
 
     def check_limits(self) -> None:
         """Sentences, entities, conditions and groundings within `proofloom.limits` (LimitError otherwise)."""
