@@ -168,7 +168,7 @@ class _Attempt:
         self.entities = tuple(self.rng.sample(self.pool, min(len(self.pool), max(len(cells), 1))))
         ladder = {literal.atom.predicate for literal in rungs} | {s.atom.predicate for side in sides for s in side}
         for entity in self.entities:  # distractors must not touch the ladder's words for these entities
-            self.words.used.update(Atom(p, (entity,)) for p in ladder)
+            self.words.use(*(Atom(p, (entity,)) for p in ladder))
         self.words.rule_predicates.update(ladder)
         statements: list[Literal] = []
         near_misses: list[Literal | None] = []
@@ -202,8 +202,7 @@ class _Attempt:
             for side in sides[level]:
                 self.facts[side.substitute(bind)] = None
         goal = rungs[start + cell.depth].substitute(bind)
-        for atom in (entry.atom, goal.atom):
-            self.words.used.add(atom)
+        self.words.use(entry.atom, goal.atom)
         if cell.label is Label.UNKNOWN:
             return (goal if wanted else goal.negated()), entry
         self.facts[entry] = None

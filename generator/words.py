@@ -14,17 +14,20 @@ from proofloom.logic.terms import Atom, Constant, Literal
 
 
 class Words:
-    """Used atoms, the predicates rules mention, and the draws of fresh literals (all from one random stream)."""
+    """Used atoms, the predicates rules mention, and the draws of fresh literals (all from one random stream).
+
+    Each subject's unused atoms are kept in an ordered dict, so a draw copies a list instead of testing
+    every atom about the subject against everything used (atoms hash in Python, which is what costs)."""
 
     def __init__(self, rng: random.Random, vocabulary: Vocabulary, relational: bool, negation_rate: float) -> None:
         self.rng = rng
         self.vocabulary = vocabulary
         self.relational = relational
         self.negation_rate = negation_rate
-        self.used: set[Atom] = set()
+        self.used: set[Atom] = set()  # read it; add to it through `use`, which keeps the free atoms in step
         self.rule_predicates: set[str] = set()
-        self._about: dict[Constant, tuple[Atom, ...]] = {}
-        self._about_entities: tuple[Constant, ...] | None = None
+        self._free: dict[Constant, dict[Atom, None]] = {}  # subject -> its unused atoms, in `about` order
+        self._free_entities: tuple[Constant, ...] | None = None
 
     def negated(self) -> bool:
         """Whether the next literal is negated (never, in a family without negation)."""
@@ -32,14 +35,26 @@ class Words:
 
     def about(self, subject: Constant, entities: tuple[Constant, ...]) -> tuple[Atom, ...]:
         """Every atom about `subject`: its attributes, and its relations to the other entities."""
-        if entities is not self._about_entities:  # entities change rarely: between attempts, or to make room
-            self._about_entities = entities
-            self._about.clear()
-        atoms = self._about.get(subject)
-        if atoms is None:
-            relations = self.vocabulary.relations if self.relational else ()
-            atoms = self._about[subject] = _atoms_about(self.vocabulary.attributes, relations, subject, entities)
-        return atoms
+        relations = self.vocabulary.relations if self.relational else ()
+        return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
+
+    def use(self, *atoms: Atom) -> None:
+        """Mark atoms used: no later fresh literal will be about them."""
+        for atom in atoms:
+            self.used.add(atom)
+            free = self._free.get(atom.args[0])  # type: ignore[arg-type]
+            if free is not None:
+                free.pop(atom, None)
+
+    def _unused(self, subject: Constant, entities: tuple[Constant, ...]) -> dict[Atom, None]:
+        if entities is not self._free_entities:  # entities change rarely: between attempts, or to make room
+            self._free_entities = entities
+            self._free.clear()
+        free = self._free.get(subject)
+        if free is None:
+            used = self.used
+            free = self._free[subject] = {a: None for a in self.about(subject, entities) if a not in used}
+        return free
 
     def fresh_literal(
         self,
@@ -49,22 +64,22 @@ class Words:
         avoid: set[Atom] | None = None,
     ) -> Literal | None:
         """A literal about `subject` whose atom no proof uses yet, preferring words no rule mentions."""
-        used = self.used
-        candidates = [a for a in self.about(subject, entities) if a not in used]
+        free = self._unused(subject, entities)
         if avoid:
-            candidates = [a for a in candidates if a not in avoid]
-        if not candidates:
+            free = dict(free)
+            for atom in avoid:
+                free.pop(atom, None)
+        if not free:
             return None
+        candidates = list(free)
         unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
         atom = self.rng.choice(unruled or candidates)
-        self.used.add(atom)
+        self.use(atom)
         return Literal(atom, positive_only or not self.negated())
 
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
-        free = {
-            e: len(self.about(e, entities)) - len(self.used.intersection(self.about(e, entities))) for e in entities
-        }
+        free = {e: len(self._unused(e, entities)) for e in entities}
         best = max(free.values())
         return self.rng.choice([e for e in entities if free[e] == best])
 
@@ -73,14 +88,9 @@ class Words:
         for _ in range(10):
             atom = Atom(self.rng.choice(self.vocabulary.relations), (actor, about))
             if atom not in self.used:
-                self.used.add(atom)
+                self.use(atom)
                 return Literal(atom, positive)
         return None
-
-
-def _unused(atoms: tuple[Atom, ...], used: set[Atom]) -> int:
-    """How many of `atoms` (all different) are not in `used`."""
-    return len(atoms) - len(used.intersection(atoms))
 
 
 def _atoms_about(
