@@ -97,10 +97,8 @@ def _atoms_about(
     attributes: tuple[str, ...], relations: tuple[str, ...], subject: Constant, entities: tuple[Constant, ...]
 ) -> tuple[Atom, ...]:
     """Attributes first, then each relation to each other entity in the entities' order."""
-    others = [e for e in entities if e != subject]
-    return _attribute_atoms(attributes, subject) + tuple(
-        _relation_atoms(relations, subject, other)[r] for r in range(len(relations)) for other in others
-    )
+    tables = [_relation_atoms(relations, subject, other) for other in entities if other.name != subject.name]
+    return _attribute_atoms(attributes, subject) + tuple(table[r] for r in range(len(relations)) for table in tables)
 
 
 @functools.lru_cache(maxsize=4096)

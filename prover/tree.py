@@ -67,42 +67,62 @@ class EntailmentTree:
     """
 
     def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
-        nodes: dict[NodeKey, dict[str, Any]] = {}
+        position: dict[NodeKey, int] = {}  # nodes are numbered in the order first met; edges join numbers
+        attributes: list[dict[str, Any]] = []
         for literal in naf:
-            nodes[literal] = {"kind": NodeKind.NAF, "literal": literal}
+            position[literal] = len(attributes)
+            attributes.append({"kind": NodeKind.NAF, "literal": literal})
+        derived: list[int] = []
         for step in steps:
-            nodes[step.conclusion] = {"kind": NodeKind.DERIVED, "literal": step.conclusion, "step": step}
-        edges: dict[tuple[NodeKey, NodeKey], None] = {}
-        for step in steps:
+            attribute = {"kind": NodeKind.DERIVED, "literal": step.conclusion, "step": step}
+            number = position.setdefault(step.conclusion, len(attributes))
+            if number == len(attributes):
+                attributes.append(attribute)
+            else:
+                attributes[number] = attribute
+            derived.append(number)
+        derived_numbers = set(derived)
+        concluded: set[int] = set()
+        in_order = True  # every derived premise concluded by an earlier step: then there is no cycle
+        edges: dict[tuple[int, int], None] = {}
+        for step, conclusion in zip(steps, derived, strict=True):
             for premise in step.premises:
-                if premise not in nodes:
-                    nodes[premise] = _leaf_attributes(premise, theory)
-                edges[(premise, step.conclusion)] = None
-        if root not in nodes:
-            nodes[root] = _leaf_attributes(root, theory)
-        self._nodes = nodes  # node -> its attributes (kind, literal, step), in the order first met
-        self._edges = tuple(edges)  # premise -> conclusion, each once
+                known = position.get(premise)
+                if known is None:
+                    known = position[premise] = len(attributes)
+                    attributes.append(_leaf_attributes(premise, theory))
+                elif known in derived_numbers and known not in concluded:
+                    in_order = False
+                edges[(known, conclusion)] = None
+            concluded.add(conclusion)
+        if root not in position:
+            position[root] = len(attributes)
+            attributes.append(_leaf_attributes(root, theory))
+        self._position = position
+        self._attributes = attributes  # by node number: kind, literal, and for a derived node its step
+        self._edges = tuple(edges)  # premise number -> conclusion number, each once
         self._graph: nx.DiGraph[NodeKey] | None = None
         self.root = root
         self.theory = theory
         self._steps: tuple[Step, ...] | None = None
-        if not _premises_first(steps) and not nx.is_directed_acyclic_graph(self._network()):
+        if not in_order and not nx.is_directed_acyclic_graph(self._network()):
             raise TreeError(f"proof of {root} has a cycle")
 
     def _network(self) -> nx.DiGraph[NodeKey]:
         """The tree as a networkx DAG (node attributes kind, literal and step), built on first use."""
         if self._graph is None:
             graph: nx.DiGraph[NodeKey] = nx.DiGraph()
-            for node, attributes in self._nodes.items():
-                graph.add_node(node, **attributes)
-            graph.add_edges_from(self._edges)
+            nodes = list(self._position)
+            for node in nodes:
+                graph.add_node(node, **self._attributes[self._position[node]])
+            graph.add_edges_from((nodes[premise], nodes[conclusion]) for premise, conclusion in self._edges)
             self._graph = graph
         return self._graph
 
     @property
     def conclusion(self) -> Literal:
         """The literal the tree proves."""
-        literal = self._nodes[self.root]["literal"]
+        literal = self._attributes[self._position[self.root]]["literal"]
         assert isinstance(literal, Literal)
         return literal
 
@@ -112,40 +132,41 @@ class EntailmentTree:
         return self._network().copy(as_view=True)
 
     def kind(self, node: NodeKey) -> NodeKind:
-        kind = self._nodes[node]["kind"]
+        kind = self._attributes[self._position[node]]["kind"]
         assert isinstance(kind, NodeKind)
         return kind
 
     def literal(self, node: NodeKey) -> Literal | None:
-        value = self._nodes[node].get("literal")
+        value = self._attributes[self._position[node]].get("literal")
         return value if isinstance(value, Literal) else None
 
     def step(self, node: NodeKey) -> Step | None:
         """The step that concludes `node`; None for a leaf."""
-        value = self._nodes[node].get("step")
+        value = self._attributes[self._position[node]].get("step")
         return value if isinstance(value, Step) else None
 
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
         if self._steps is None:  # the tree never changes: sort once
-            order = _lexicographic_order(self._nodes, self._edges, self._sort_key)
-            self._steps = tuple(step for n in order if (step := self.step(n)) is not None)
+            nodes = list(self._position)
+            order = _lexicographic_order([self._sort_key(node) for node in nodes], self._edges)
+            self._steps = tuple(step for n in order if (step := self._attributes[n].get("step")) is not None)
         return self._steps
 
     def leaves(self) -> tuple[NodeKey, ...]:
         """Sentence and NAF leaves, in theory order."""
-        leaves = [n for n in self._nodes if self.kind(n) is not NodeKind.DERIVED]
+        leaves = [n for n in self._position if self.kind(n) is not NodeKind.DERIVED]
         return tuple(sorted(leaves, key=self._sort_key))
 
     def sentence_ids(self) -> tuple[str, ...]:
         """The theory sentences the proof rests on, in theory order."""
-        ids = [n for n in self._nodes if isinstance(n, str)]
+        ids = [n for n in self._position if isinstance(n, str)]
         return tuple(sorted(ids, key=self.theory.index_of))
 
     @property
     def depth(self) -> int:
         """Height counted in rule applications: a fact is 0 (ProofWriter's QDep)."""
-        return _height(self._nodes, self.root, {})
+        return _height({node: self._attributes[n] for node, n in self._position.items()}, self.root, {})
 
     @property
     def size(self) -> int:
@@ -170,7 +191,8 @@ class EntailmentTree:
         return (1, 0, str(node))
 
     def iter_edges(self) -> Iterator[tuple[NodeKey, NodeKey]]:
-        return iter(self._edges)
+        nodes = list(self._position)
+        return ((nodes[premise], nodes[conclusion]) for premise, conclusion in self._edges)
 
 
 def collect_tree(
@@ -190,41 +212,25 @@ def collect_tree(
     return EntailmentTree(goal, tuple(steps.values()), theory)
 
 
-def _lexicographic_order(
-    nodes: Mapping[NodeKey, object],
-    edges: tuple[tuple[NodeKey, NodeKey], ...],
-    key: Callable[[NodeKey], tuple[int, int, str]],
-) -> list[NodeKey]:
-    """The topological order that always takes the least ready node by `key` (networkx's
-    `lexicographical_topological_sort`, which gives the same order), read off the edges."""
-    waiting = dict.fromkeys(nodes, 0)
-    successors: dict[NodeKey, list[NodeKey]] = {}
+def _lexicographic_order(keys: list[tuple[int, int, str]], edges: tuple[tuple[int, int], ...]) -> list[int]:
+    """The topological order of nodes 0..n-1 that always takes the ready node of least key (networkx's
+    `lexicographical_topological_sort` gives the same order), read off the edges."""
+    waiting = [0] * len(keys)
+    successors: list[list[int]] = [[] for _ in keys]
     for premise, conclusion in edges:
         waiting[conclusion] += 1
-        successors.setdefault(premise, []).append(conclusion)
-    ready = [(key(node), node) for node, count in waiting.items() if count == 0]
+        successors[premise].append(conclusion)
+    ready = [(key, node) for node, key in enumerate(keys) if waiting[node] == 0]
     heapq.heapify(ready)
-    order: list[NodeKey] = []
+    order: list[int] = []
     while ready:
         _, node = heapq.heappop(ready)
         order.append(node)
-        for successor in successors.get(node, ()):
+        for successor in successors[node]:
             waiting[successor] -= 1
             if not waiting[successor]:
-                heapq.heappush(ready, (key(successor), successor))
+                heapq.heappush(ready, (keys[successor], successor))
     return order
-
-
-def _premises_first(steps: tuple[Step, ...]) -> bool:
-    """Whether every derived premise is concluded by an earlier step: then the steps are in topological order
-    and there is no cycle (how proofs out of a closure come; anything else gets networkx's full check)."""
-    derived = {step.conclusion for step in steps}
-    concluded: set[Literal] = set()
-    for step in steps:
-        if any(p in derived and p not in concluded for p in step.facts if isinstance(p, Literal)):
-            return False
-        concluded.add(step.conclusion)
-    return True
 
 
 def _leaf_attributes(node: NodeKey, theory: Theory) -> dict[str, Any]:
