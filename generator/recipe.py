@@ -7,6 +7,7 @@ from 0 to 1, got 'x'`). Defaults reproduce ProofWriter's OWA depth-5 family.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -35,13 +36,19 @@ class VocabularySection:
     relation_rate: float = 0.5  # share of theories over animals with relations (ProofWriter's Rel* families)
 
     def resolve(self) -> Vocabulary:
-        base = BUILT_IN[self.builtin]
-        return Vocabulary(
-            self.people or base.people,
-            self.animals or base.animals,
-            self.attributes or base.attributes,
-            self.relations or base.relations,
-        )
+        """The words, checked (a ValueError names a bad list); made once per section, since every example asks."""
+        return _resolve(self)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolve(section: VocabularySection) -> Vocabulary:
+    base = BUILT_IN[section.builtin]
+    return Vocabulary(
+        section.people or base.people,
+        section.animals or base.animals,
+        section.attributes or base.attributes,
+        section.relations or base.relations,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,23 +176,24 @@ class Rule:
     conditions: tuple[Literal, ...]
     head: Literal
     style: RuleStyle | None = field(default=None, compare=False)
+    _variables: tuple[Variable, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.conditions:
             raise LogicError(f"rule with head {self.head} has no conditions; write it as a fact")
-        bound = {v for condition in self.conditions for v in condition.atom.variables()}
-        free = [v.name for v in self.head.atom.variables() if v not in bound]
+        seen: dict[Variable, None] = {}
+        for condition in self.conditions:
+            for arg in condition.atom.args:
+                if isinstance(arg, Variable):
+                    seen[arg] = None
+        free = [v.name for v in self.head.atom.variables() if v not in seen]
         if free:
             raise LogicError(f"rule head {self.head} uses variable(s) {', '.join(free)} absent from its conditions")
+        object.__setattr__(self, "_variables", tuple(seen))  # safe: the head adds none
 
     def variables(self) -> tuple[Variable, ...]:
         """The rule's variables in order of first appearance."""
-        seen: dict[Variable, None] = {}
-        for literal in (*self.conditions, self.head):
-            for arg in literal.atom.args:
-                if isinstance(arg, Variable):
-                    seen[arg] = None
-        return tuple(seen)
+        return self._variables
 
     @property
     def is_ground(self) -> bool:
@@ -245,20 +246,30 @@ class Theory:
 
     def __post_init__(self) -> None:
         positions: dict[str, int] = {}
-        for position, sentence in enumerate(self.sentences, start=1):
+        arities: dict[str, int] = {}
+        constants: dict[Constant, None] = {}
+        for position, sentence in enumerate(self.sentences, start=1):  # one pass: theories are made by the thousand
             if sentence.id in positions:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
             positions[sentence.id] = position
-            if isinstance(sentence.content, Literal) and not sentence.content.is_ground:
-                raise LogicError(f"fact {sentence.id} ({sentence.content}) is not ground")
-        _check_arities(self.literals())
+            content = sentence.content
+            if isinstance(content, Literal):
+                if not content.is_ground:
+                    raise LogicError(f"fact {sentence.id} ({content}) is not ground")
+                literals: tuple[Literal, ...] = (content,)
+            else:
+                literals = (*content.conditions, content.head)
+            for literal in literals:
+                atom = literal.atom
+                if arities.setdefault(atom.predicate, len(atom.args)) != len(atom.args):
+                    raise LogicError(
+                        f"predicate {atom.predicate!r} used with {arities[atom.predicate]} and {atom.arity} arguments"
+                    )
+                for arg in atom.args:
+                    if isinstance(arg, Constant):
+                        constants[arg] = None
         object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
-        seen: dict[Constant, None] = {}
-        for literal in self.literals():
-            for arg in literal.atom.args:
-                if isinstance(arg, Constant):
-                    seen[arg] = None
-        object.__setattr__(self, "_constants", tuple(seen))  # asked for by every reasoner of the theory
+        object.__setattr__(self, "_constants", tuple(constants))  # asked for by every reasoner of the theory
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
@@ -325,16 +336,6 @@ class Theory:
     def predicates(self) -> dict[str, int]:
         """Each predicate's arity, in order of first appearance."""
         return {literal.atom.predicate: literal.atom.arity for literal in self.literals()}
-
-
-def _check_arities(literals: Iterator[Literal]) -> None:
-    arity: dict[str, int] = {}
-    for literal in literals:
-        atom = literal.atom
-        if arity.setdefault(atom.predicate, atom.arity) != atom.arity:
-            raise LogicError(
-                f"predicate {atom.predicate!r} used with {arity[atom.predicate]} and {atom.arity} arguments"
-            )
 
 
 @dataclass(frozen=True, slots=True)
