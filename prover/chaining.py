@@ -17,7 +17,7 @@ import networkx as nx
 
 from proofloom.errors import LogicError
 from proofloom.limits import check
-from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +33,15 @@ class UnstratifiedError(LogicError):
     """Negation as failure needs a stratified theory: no predicate may depend negatively on itself."""
 
 
+_Binding = dict[str, Constant]  # variable name -> value: names hash in C, terms in Python
+
+
 class _Index:
-    """Known literals by (predicate, polarity), and by (predicate, polarity, argument position, constant)."""
+    """Known literals by (predicate, polarity), and by (predicate, polarity, argument position, constant name)."""
 
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, bool], list[Literal]] = defaultdict(list)
-        self.by_argument: dict[tuple[str, bool, int, Constant], list[Literal]] = defaultdict(list)
+        self.by_argument: dict[tuple[str, bool, int, str], list[Literal]] = defaultdict(list)
         self.round: dict[Literal, int] = {}
 
     def add(self, literal: Literal, round_number: int) -> None:
@@ -49,15 +52,15 @@ class _Index:
         self.by_key[(atom.predicate, literal.positive)].append(literal)
         for position, argument in enumerate(atom.args):
             assert isinstance(argument, Constant)
-            self.by_argument[(atom.predicate, literal.positive, position, argument)].append(literal)
+            self.by_argument[(atom.predicate, literal.positive, position, argument.name)].append(literal)
 
-    def candidates(self, pattern: Literal, binding: dict[Variable, Constant]) -> list[Literal]:
+    def candidates(self, pattern: Literal, binding: _Binding) -> list[Literal]:
         """Known literals that might match `pattern`, narrowed by its first bound argument."""
         atom = pattern.atom
         for position, term in enumerate(atom.args):
-            value = binding.get(term) if isinstance(term, Variable) else term
+            value = binding.get(term.name) if isinstance(term, Variable) else term
             if value is not None:
-                return self.by_argument.get((atom.predicate, pattern.positive, position, value), [])
+                return self.by_argument.get((atom.predicate, pattern.positive, position, value.name), [])
         return self.by_key.get((atom.predicate, pattern.positive), [])
 
 
@@ -116,8 +119,7 @@ class Closure:
                 if delta is not None and not any(key in delta for key in self._keys(rule_id, rule)):
                     continue  # no condition can use a literal of the last round
                 for premises, binding in self._firings(rule_id, rule, newest, delta):
-                    head = rule.head.substitute(binding)
-                    self._record(head, rule_id, premises, binding, found)
+                    self._record(_ground(rule.head, binding), rule_id, premises, binding, found)
             if not found:
                 return newest
             newest += 1
@@ -132,13 +134,14 @@ class Closure:
         head: Literal,
         rule_id: str,
         premises: tuple[Literal, ...],
-        binding: dict[Variable, Constant],
+        binding: _Binding,
         found: dict[Literal, None],
     ) -> None:
-        if (rule_id, premises) in self._seen:
-            return
+        seen = len(self._seen)
         self._seen.add((rule_id, premises))
-        substitution = tuple(sorted((v.name, c.name) for v, c in binding.items()))
+        if len(self._seen) == seen:  # found before
+            return
+        substitution = tuple(sorted((name, c.name) for name, c in binding.items()))
         self.derivations[head].append(Derivation(rule_id, premises, substitution))
         if head not in self._index.round:
             found[head] = None
@@ -160,7 +163,7 @@ class Closure:
 
     def _firings(
         self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
-    ) -> list[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
+    ) -> list[tuple[tuple[Literal, ...], _Binding]]:
         """(premises, binding) for each way the rule fires using at least one literal of round `newest`.
 
         In the first round every literal is new, so pivoting on the first condition alone finds every
@@ -170,13 +173,13 @@ class Closure:
         matched, failed = self._split(rule_id, rule)
         if not matched:
             return list(self._with_failures(rule, failed, {}, ())) if first else []
-        firings: list[tuple[tuple[Literal, ...], dict[Variable, Constant]]] = []
+        firings: list[tuple[tuple[Literal, ...], _Binding]] = []
         rounds = self._index.round
         for pivot in range(1 if first else len(matched)):
             pattern = matched[pivot]
             key = (pattern.atom.predicate, pattern.positive)
             pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, ())
-            partial: list[tuple[dict[Variable, Constant], tuple[Literal, ...]]] = []
+            partial: list[tuple[_Binding, tuple[Literal, ...]]] = []
             for literal in pool:
                 binding = _extend(pattern, literal, {})
                 if binding is not None:
@@ -186,7 +189,7 @@ class Closure:
                     continue
                 condition = matched[position]
                 older_only = not first and position < pivot  # semi-naive: each firing is found once
-                extended: list[tuple[dict[Variable, Constant], tuple[Literal, ...]]] = []
+                extended: list[tuple[_Binding, tuple[Literal, ...]]] = []
                 for binding, picked in partial:
                     for literal in self._index.candidates(condition, binding):
                         if older_only and rounds[literal] >= newest:
@@ -207,14 +210,14 @@ class Closure:
         self,
         rule: Rule,
         failed: list[Literal],
-        binding: dict[Variable, Constant],
+        binding: _Binding,
         matched_premises: tuple[Literal, ...],
-    ) -> Iterator[tuple[tuple[Literal, ...], dict[Variable, Constant]]]:
+    ) -> Iterator[tuple[tuple[Literal, ...], _Binding]]:
         """Bind what the failed (NAF) conditions leave open over the domain; keep bindings where they hold."""
-        open_variables = [v for v in rule.variables() if v not in binding]
+        open_variables = [v.name for v in rule.variables() if v.name not in binding]
         for values in itertools.product(self.domain, repeat=len(open_variables)):
             full = {**binding, **dict(zip(open_variables, values, strict=True))}
-            assumptions = [c.substitute(full) for c in failed]
+            assumptions = [_ground(c, full) for c in failed]
             if all(a.negated() not in self._index.round for a in assumptions):
                 self.assumed.update(assumptions)
                 matched_iter = iter(matched_premises)
@@ -243,7 +246,14 @@ class Closure:
         return height
 
 
-def _extend(pattern: Literal, ground: Literal, binding: dict[Variable, Constant]) -> dict[Variable, Constant] | None:
+def _ground(literal: Literal, binding: _Binding) -> Literal:
+    """`literal` with every variable replaced by its value in `binding` (which binds them all)."""
+    atom = literal.atom
+    args = [binding[a.name] if isinstance(a, Variable) else a for a in atom.args]
+    return Literal(Atom(atom.predicate, tuple(args)), literal.positive)
+
+
+def _extend(pattern: Literal, ground: Literal, binding: _Binding) -> _Binding | None:
     """`binding` extended so that `pattern` becomes `ground`, or None; the index has already matched
     predicate and polarity (`logic.matching.match_literal` checks them too, for callers without one)."""
     values = ground.atom.args
@@ -253,7 +263,7 @@ def _extend(pattern: Literal, ground: Literal, binding: dict[Variable, Constant]
     extended = dict(binding)
     for term, value in zip(terms, values, strict=True):
         if term.__class__ is Variable:
-            bound = extended.setdefault(term, value)  # type: ignore[arg-type]
+            bound = extended.setdefault(term.name, value)  # type: ignore[arg-type]
             if bound is not value and bound != value:
                 return None
         elif term is not value and term != value:
