@@ -318,13 +318,31 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
     lexicon = lexicon or Lexicon()
     if isinstance(content, Literal):
-        return _capitalize(_clause(content, set(), False, lexicon)) + "."
+        return _fact_sentence(content, lexicon)
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()
     if style.form is not RuleForm.IF and _class_form_fits(content):
         return _render_class_rule(content, style)
     return _render_if_rule(content, style.person, lexicon)
+
+
+def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
+    """`Bob is not big.`, `The cat does not chase the dog.`: `_clause` for a literal without variables,
+    which needs no bookkeeping of what was mentioned (the sentences of a generated dataset are mostly these)."""
+    atom = literal.atom
+    if not all(isinstance(a, Constant) for a in atom.args):
+        return _capitalize(_clause(literal, set(), False, lexicon)) + "."
+    subject = lexicon.noun_phrase(atom.args[0])  # type: ignore[arg-type]
+    if len(atom.args) == 1:
+        text = f"{subject} is {atom.predicate}" if literal.positive else f"{subject} is not {atom.predicate}"
+    else:
+        thing = lexicon.noun_phrase(atom.args[1])  # type: ignore[arg-type]
+        if literal.positive:
+            text = f"{subject} {atom.predicate} {thing}"
+        else:
+            text = f"{subject} does not {base_form(atom.predicate)} {thing}"
+    return text[:1].upper() + text[1:] + "."
 
 
 def render_english(theory: Theory, lexicon: Lexicon | None = None) -> str:
