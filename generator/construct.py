@@ -25,6 +25,7 @@ from proofloom.prover.chaining import Closure
 from proofloom.prover.reasoner import Answer, Reasoner
 
 X = Variable("X")
+_STYLES = {(form, person): RuleStyle(form, person) for form in RuleForm for person in (False, True)}  # values: shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +376,7 @@ class _Attempt:
             if roll < surface.if_rate
             else (RuleForm.ALL if roll < surface.if_rate + surface.all_rate else RuleForm.BARE)
         )
-        return RuleStyle(form, self.rng.random() < surface.person_rate)
+        return _STYLES[(form, self.rng.random() < surface.person_rate)]
 
     # --- distractors and the final theory ---------------------------------------------------
 

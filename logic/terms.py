@@ -69,11 +69,13 @@ class Atom:
     predicate: str
     args: tuple[Term, ...]
     _hash: int = field(init=False, repr=False, compare=False)
+    _text: str | None = field(init=False, repr=False, compare=False)  # str(), made on first use
 
     def __init__(self, predicate: str, args: tuple[Term, ...]) -> None:  # by hand: atoms are made by the million
         _set(self, "predicate", predicate)
         _set(self, "args", args)
         _set(self, "_hash", hash((predicate, args)))
+        _set(self, "_text", None)
 
     def __hash__(self) -> int:  # cached: atoms are hashed constantly by the reasoners
         return self._hash
@@ -107,8 +109,11 @@ class Atom:
         args = [substitution.get(a, a) if isinstance(a, Variable) else a for a in self.args]
         return Atom(self.predicate, tuple(args))
 
-    def __str__(self) -> str:
-        return f"{self.predicate}({', '.join(map(str, self.args))})"
+    def __str__(self) -> str:  # cached: the words of a vocabulary are shared atoms, written again and again
+        if self._text is None:
+            _set(self, "_text", f"{self.predicate}({', '.join([arg.name for arg in self.args])})")
+        assert self._text is not None
+        return self._text
 
 
 @dataclass(frozen=True, slots=True, order=True, init=False)

@@ -77,7 +77,6 @@ class Closure:
         self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
         self.domain = theory.constants()
         self._conditions: dict[str, tuple[list[Literal], list[Literal]]] = {}
-        self._rule_keys: dict[str, list[tuple[str, bool]]] = {}
         self._chain()
         # Breadth-first rounds find each literal first in the round equal to its shallowest proof's height;
         # the strata of the closed world restart that count, so there heights are computed apart.
@@ -113,11 +112,18 @@ class Closure:
         """Fire `rules` to a fixpoint; the first round joins against everything, later ones against news."""
         newest = round_number
         delta: dict[tuple[str, bool], list[Literal]] | None = None  # None: everything is new
+        listening: dict[tuple[str, bool], list[int]] = defaultdict(list)  # key -> rules with a condition of it
+        for number, (rule_id, rule) in enumerate(rules):
+            for condition in self._split(rule_id, rule)[0]:
+                listening[(condition.atom.predicate, condition.positive)].append(number)
         while True:
             found: dict[Literal, None] = {}
-            for rule_id, rule in rules:
-                if delta is not None and not any(key in delta for key in self._keys(rule_id, rule)):
-                    continue  # no condition can use a literal of the last round
+            if delta is None:
+                awake: Sequence[int] = range(len(rules))
+            else:  # only rules with a condition that can use a literal of the last round, in theory order
+                awake = sorted({number for key in delta for number in listening.get(key, ())})
+            for number in awake:
+                rule_id, rule = rules[number]
                 for premises, binding in self._firings(rule_id, rule, newest, delta):
                     self._record(_ground(rule.head, binding), rule_id, premises, binding, found)
             if not found:
@@ -154,12 +160,6 @@ class Closure:
                 [c for c in rule.conditions if self.closed_world and not c.positive],
             )
         return self._conditions[rule_id]
-
-    def _keys(self, rule_id: str, rule: Rule) -> list[tuple[str, bool]]:
-        """The (predicate, polarity) of each matched condition: where the rule can meet a new literal."""
-        if rule_id not in self._rule_keys:
-            self._rule_keys[rule_id] = [(c.atom.predicate, c.positive) for c in self._split(rule_id, rule)[0]]
-        return self._rule_keys[rule_id]
 
     def _firings(
         self, rule_id: str, rule: Rule, newest: int, delta: dict[tuple[str, bool], list[Literal]] | None
