@@ -70,15 +70,31 @@ def _height(steps: dict[Literal, Step]) -> int:
 
 
 def _proofs(closure: Closure, literal: Literal, path: frozenset[Literal]) -> Iterator[_Proof]:
-    if literal in closure.facts or (closure.closed_world and literal in closure.assumed and not literal.positive):
+    if _is_leaf(closure, literal):
         yield _Proof(literal, None)
+    derivations = closure.derivations.get(literal)
+    if not derivations:
+        return
     inner = path | {literal}
-    for derivation in closure.derivations.get(literal, []):
+    for derivation in derivations:
         if any(p in inner for p in derivation.premises):
             continue
-        options = [list(_proofs(closure, p, inner)) for p in derivation.premises]
+        options = [
+            list(_proofs(closure, p, inner)) if p in closure.derivations else _leaf_only(closure, p)
+            for p in derivation.premises
+        ]
         for parts in itertools.product(*options):
             yield _Proof(literal, derivation, tuple(parts))
+
+
+def _is_leaf(closure: Closure, literal: Literal) -> bool:
+    """A stated fact, or (closed world) a negative literal assumed by failure."""
+    return literal in closure.facts or (closure.closed_world and literal in closure.assumed and not literal.positive)
+
+
+def _leaf_only(closure: Closure, literal: Literal) -> list[_Proof]:
+    """The proofs of a literal nothing derives, without a recursive generator: most premises are facts."""
+    return [_Proof(literal, None)] if _is_leaf(closure, literal) else []
 
 
 def _to_tree(closure: Closure, proof: _Proof) -> EntailmentTree:
