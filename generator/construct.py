@@ -289,7 +289,7 @@ class _Attempt:
         roll = self.rng.random()
         if roll < self.recipe.rules.ground_rate:
             return self._ground_rule(goal, subject, conditions)
-        others = [e for e in self.entities if e != subject]
+        others = _others(self.entities, subject)
         if (
             self.relational
             and others
@@ -346,7 +346,7 @@ class _Attempt:
         """Usually `subject`; at `ground_condition_rate`, another entity (no draw at rate 0: old recipes keep
         their bytes)."""
         rate = self.recipe.rules.ground_condition_rate
-        others = [e for e in self.entities if e != subject] if rate > 0 else []
+        others = _others(self.entities, subject) if rate > 0 else []
         return self.rng.choice(others) if others and self.rng.random() < rate else subject
 
     def _add_rule(self, conditions: list[Literal], head: Literal, ground_body: list[Literal]) -> Literal | None:
@@ -425,9 +425,14 @@ def _proved_literal(statement: Literal, label: Label) -> Literal:
     return statement if label is Label.TRUE else statement.negated()
 
 
+def _others(entities: tuple[Constant, ...], subject: Constant) -> list[Constant]:
+    """The entities other than `subject` (told apart by name: constants compare in Python, names in C)."""
+    return [e for e in entities if e.name != subject.name]
+
+
 def _lift(literal: Literal, subject: Constant) -> Literal:
     """Replace `subject` by the rule variable."""
-    args: tuple[Term, ...] = tuple(X if a == subject else a for a in literal.atom.args)
+    args: tuple[Term, ...] = tuple([X if a.name == subject.name else a for a in literal.atom.args])
     return Literal(Atom(literal.atom.predicate, args), literal.positive)
 
 

@@ -17,16 +17,17 @@ class Words:
     """Used atoms, the predicates rules mention, and the draws of fresh literals (all from one random stream).
 
     Each subject's unused atoms are kept in an ordered dict, so a draw copies a list instead of testing
-    every atom about the subject against everything used (atoms hash in Python, which is what costs)."""
+    every atom about the subject against everything used; atoms are keyed by their text, cached on the
+    atom, because strings hash in C and atoms in Python, which is what costs here."""
 
     def __init__(self, rng: random.Random, vocabulary: Vocabulary, relational: bool, negation_rate: float) -> None:
         self.rng = rng
         self.vocabulary = vocabulary
         self.relational = relational
         self.negation_rate = negation_rate
-        self.used: set[Atom] = set()  # read it; add to it through `use`, which keeps the free atoms in step
         self.rule_predicates: set[str] = set()
-        self._free: dict[Constant, dict[Atom, None]] = {}  # subject -> its unused atoms, in `about` order
+        self._used: set[str] = set()  # the text of every atom used
+        self._free: dict[str, dict[str, Atom]] = {}  # subject name -> its unused atoms by text, in `about` order
         self._free_entities: tuple[Constant, ...] | None = None
 
     def negated(self) -> bool:
@@ -41,19 +42,25 @@ class Words:
     def use(self, *atoms: Atom) -> None:
         """Mark atoms used: no later fresh literal will be about them."""
         for atom in atoms:
-            self.used.add(atom)
-            free = self._free.get(atom.args[0])  # type: ignore[arg-type]
+            text = str(atom)
+            self._used.add(text)
+            free = self._free.get(atom.args[0].name)
             if free is not None:
-                free.pop(atom, None)
+                free.pop(text, None)
 
-    def _unused(self, subject: Constant, entities: tuple[Constant, ...]) -> dict[Atom, None]:
+    def is_used(self, atom: Atom) -> bool:
+        """Whether a proof or distractor already uses `atom`."""
+        return str(atom) in self._used
+
+    def _unused(self, subject: Constant, entities: tuple[Constant, ...]) -> dict[str, Atom]:
         if entities is not self._free_entities:  # entities change rarely: between attempts, or to make room
             self._free_entities = entities
             self._free.clear()
-        free = self._free.get(subject)
+        free = self._free.get(subject.name)
         if free is None:
-            used = self.used
-            free = self._free[subject] = {a: None for a in self.about(subject, entities) if a not in used}
+            used = self._used
+            atoms = self.about(subject, entities)
+            free = self._free[subject.name] = {t: a for a in atoms if (t := str(a)) not in used}
         return free
 
     def fresh_literal(
@@ -68,10 +75,10 @@ class Words:
         if avoid:
             free = dict(free)
             for atom in avoid:
-                free.pop(atom, None)
+                free.pop(str(atom), None)
         if not free:
             return None
-        candidates = list(free)
+        candidates = list(free.values())
         unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
         atom = self.rng.choice(unruled or candidates)
         self.use(atom)
@@ -87,7 +94,7 @@ class Words:
         """A relation from `actor` to `about` not used yet."""
         for _ in range(10):
             atom = Atom(self.rng.choice(self.vocabulary.relations), (actor, about))
-            if atom not in self.used:
+            if not self.is_used(atom):
                 self.use(atom)
                 return Literal(atom, positive)
         return None
