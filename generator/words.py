@@ -72,13 +72,13 @@ class Words:
     ) -> Literal | None:
         """A literal about `subject` whose atom no proof uses yet, preferring words no rule mentions."""
         free = self._unused(subject, entities)
-        if avoid:
-            free = dict(free)
-            for atom in avoid:
-                free.pop(str(atom), None)
-        if not free:
-            return None
         candidates = list(free.values())
+        if avoid:  # usually already used, so not among the candidates
+            avoided = {text for atom in avoid if (text := str(atom)) in free}
+            if avoided:
+                candidates = [a for a in candidates if str(a) not in avoided]
+        if not candidates:
+            return None
         unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
         atom = self.rng.choice(unruled or candidates)
         self.use(atom)
