@@ -215,12 +215,16 @@ class Rule:
 Content = Literal | Rule
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     """One sentence of a theory: a ground fact or a rule, under a stable id."""
 
     id: str
     content: Content
+
+    def __init__(self, id: str, content: Content) -> None:  # by hand, as for Atom: a theory has dozens
+        _set(self, "id", id)
+        _set(self, "content", content)
 
     @property
     def is_fact(self) -> bool:
@@ -252,17 +256,18 @@ class Theory:
     def __post_init__(self) -> None:
         positions: dict[str, int] = {}
         arities: dict[str, int] = {}
-        constants: dict[Constant, None] = {}
+        constants: dict[str, Constant] = {}  # by name (strings hash in C), in order of first appearance
         for position, sentence in enumerate(self.sentences, start=1):  # one pass: theories are made by the thousand
-            if sentence.id in positions:
+            if positions.setdefault(sentence.id, position) != position:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
-            positions[sentence.id] = position
             content = sentence.content
-            if isinstance(content, Literal):
-                if not content.is_ground:
-                    raise LogicError(f"fact {sentence.id} ({content}) is not ground")
+            if content.__class__ is Literal:
+                assert isinstance(content, Literal)
                 literals: tuple[Literal, ...] = (content,)
+                if not all(arg.__class__ is Constant for arg in content.atom.args):
+                    raise LogicError(f"fact {sentence.id} ({content}) is not ground")
             else:
+                assert isinstance(content, Rule)
                 literals = (*content.conditions, content.head)
             for literal in literals:
                 atom = literal.atom
@@ -271,10 +276,10 @@ class Theory:
                         f"predicate {atom.predicate!r} used with {arities[atom.predicate]} and {atom.arity} arguments"
                     )
                 for arg in atom.args:
-                    if isinstance(arg, Constant):
-                        constants[arg] = None
+                    if arg.__class__ is Constant:
+                        constants.setdefault(arg.name, arg)
         object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
-        object.__setattr__(self, "_constants", tuple(constants))  # asked for by every reasoner of the theory
+        object.__setattr__(self, "_constants", tuple(constants.values()))  # asked for by every reasoner
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
