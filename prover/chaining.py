@@ -19,14 +19,21 @@ from proofloom.errors import LogicError
 from proofloom.limits import check
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
 
+_set = object.__setattr__  # frozen values set their fields once, in __init__
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Derivation:
     """One way a literal follows: `rule` applied to `premises` (in condition order) under `substitution`."""
 
     rule: str
     premises: tuple[Literal, ...]
     substitution: tuple[tuple[str, str], ...]
+
+    def __init__(self, rule: str, premises: tuple[Literal, ...], substitution: tuple[tuple[str, str], ...]) -> None:
+        _set(self, "rule", rule)  # by hand: every firing of every closure makes one
+        _set(self, "premises", premises)
+        _set(self, "substitution", substitution)
 
 
 class UnstratifiedError(LogicError):
@@ -45,14 +52,16 @@ class _Index:
         self.round: dict[Literal, int] = {}
 
     def add(self, literal: Literal, round_number: int) -> None:
-        if literal in self.round:
+        known = len(self.round)
+        self.round.setdefault(literal, round_number)
+        if len(self.round) == known:  # known already
             return
-        self.round[literal] = round_number
         atom = literal.atom
-        self.by_key[(atom.predicate, literal.positive)].append(literal)
+        predicate, positive = atom.predicate, literal.positive
+        self.by_key[(predicate, positive)].append(literal)
+        by_argument = self.by_argument
         for position, argument in enumerate(atom.args):
-            assert isinstance(argument, Constant)
-            self.by_argument[(atom.predicate, literal.positive, position, argument.name)].append(literal)
+            by_argument[(predicate, positive, position, argument.name)].append(literal)
 
     def candidates(self, pattern: Literal, binding: _Binding) -> list[Literal]:
         """Known literals that might match `pattern`, narrowed by its first bound argument."""
@@ -147,7 +156,11 @@ class Closure:
         self._seen.add((rule_id, premises))
         if len(self._seen) == seen:  # found before
             return
-        substitution = tuple(sorted((name, c.name) for name, c in binding.items()))
+        if len(binding) == 1:  # most rules have one variable
+            ((name, value),) = binding.items()
+            substitution: tuple[tuple[str, str], ...] = ((name, value.name),)
+        else:
+            substitution = tuple(sorted([(name, c.name) for name, c in binding.items()]))
         self.derivations[head].append(Derivation(rule_id, premises, substitution))
         if head not in self._index.round:
             found[head] = None
