@@ -39,6 +39,10 @@ class Words:
         relations = self.vocabulary.relations if self.relational else ()
         return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
 
+    def attributes_of(self, subject: Constant, predicates: set[str]) -> list[Atom]:
+        """The atoms giving `subject` each of these attributes (the vocabulary's shared atoms)."""
+        return [a for a in _attribute_atoms(self.vocabulary.attributes, subject) if a.predicate in predicates]
+
     def use(self, *atoms: Atom) -> None:
         """Mark atoms used: no later fresh literal will be about them."""
         for atom in atoms:
