@@ -11,14 +11,21 @@ from proofloom.logic.terms import Literal
 from proofloom.prover.chaining import Closure, Derivation
 from proofloom.prover.tree import EntailmentTree, NodeKey, Step
 
+_set = object.__setattr__  # frozen values set their fields once, in __init__
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class _Proof:
     """A proof as nested derivations: a fact, a NAF assumption, or a derivation over sub-proofs."""
 
     literal: Literal
     derivation: Derivation | None
-    parts: tuple[_Proof, ...] = ()
+    parts: tuple[_Proof, ...]
+
+    def __init__(self, literal: Literal, derivation: Derivation | None, parts: tuple[_Proof, ...] = ()) -> None:
+        _set(self, "literal", literal)  # by hand: enumerating proofs makes them by the dozen a question
+        _set(self, "derivation", derivation)
+        _set(self, "parts", parts)
 
 
 def shallowest_tree(closure: Closure, literal: Literal) -> EntailmentTree | None:

@@ -20,6 +20,7 @@ from proofloom.errors import ProofloomError
 from proofloom.logic.terms import Literal, Theory
 
 NodeKey = str | Literal  # a sentence id for a leaf, a literal for a derived or NAF node
+_set = object.__setattr__  # frozen values set their fields once, in __init__
 
 
 class NodeKind(enum.Enum):
@@ -38,15 +39,29 @@ class Direction(enum.Enum):
     CONTRAPOSITIVE = "contrapositive"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Step:
     """One inference: `facts` and the `rule` sentence (if any) entail `conclusion`."""
 
     conclusion: Literal
     facts: tuple[NodeKey, ...]
     rule: str | None
-    substitution: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-    direction: Direction = field(default=Direction.FORWARD, compare=False)
+    substitution: tuple[tuple[str, str], ...] = field(compare=False)
+    direction: Direction = field(compare=False)
+
+    def __init__(  # by hand: every proof of every generated question makes its steps
+        self,
+        conclusion: Literal,
+        facts: tuple[NodeKey, ...],
+        rule: str | None,
+        substitution: tuple[tuple[str, str], ...] = (),
+        direction: Direction = Direction.FORWARD,
+    ) -> None:
+        _set(self, "conclusion", conclusion)
+        _set(self, "facts", facts)
+        _set(self, "rule", rule)
+        _set(self, "substitution", substitution)
+        _set(self, "direction", direction)
 
     @property
     def premises(self) -> tuple[NodeKey, ...]:
