@@ -331,16 +331,18 @@ class Theory:
 
     def check_limits(self) -> None:
         """Sentences, entities, conditions and groundings within `proofloom.limits` (LimitError otherwise)."""
-        from proofloom.limits import check
+        from proofloom.limits import LIMITS, check
 
         check("the theory", len(self.sentences), "sentences")
         constants = len(self.constants())
         check("the theory's entities", constants, "entities")
         groundings = 0
         for sentence in self.sentences:
-            if isinstance(sentence.content, Rule):
-                check(f"rule {sentence.id}'s conditions", len(sentence.content.conditions), "conditions")
-                groundings += max(constants, 1) ** len(sentence.content.variables())
+            content = sentence.content
+            if isinstance(content, Rule):
+                if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
+                    check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
+                groundings += max(constants, 1) ** len(content.variables())
         check("the theory's ground rule instances", groundings, "groundings")
 
     def predicates(self) -> dict[str, int]:

@@ -28,8 +28,11 @@ def to_entailmentbank(tree: EntailmentTree, lexicon: Lexicon | None = None) -> s
     steps = tree.steps()
     if not steps:
         return f"{_premise(tree, tree.root, names, lexicon)} -> {HYPOTHESIS};"
-    for step in steps:
-        premises = " & ".join(_premise(tree, p, names, lexicon) for p in step.premises)
+    index_of = tree.theory.index_of
+    for step in steps:  # a premise that is a string is a theory sentence; derived ones are named before use
+        premises = " & ".join(
+            [f"sent{index_of(p)}" if isinstance(p, str) else _premise(tree, p, names, lexicon) for p in step.premises]
+        )
         if step.conclusion == tree.root:
             parts.append(f"{premises} -> {HYPOTHESIS};")
         else:
