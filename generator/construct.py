@@ -197,17 +197,20 @@ class _Attempt:
         if not starts:
             return None
         start = self.rng.choice(starts)
-        bind = {X: entity}
-        entry = rungs[start].substitute(bind)
+        entry = self._about(rungs[start], entity)
         for level in range(start + 1, start + cell.depth + 1):
             for side in sides[level]:
-                self.facts[side.substitute(bind)] = None
-        goal = rungs[start + cell.depth].substitute(bind)
+                self.facts[self._about(side, entity)] = None
+        goal = self._about(rungs[start + cell.depth], entity)
         self.words.use(entry.atom, goal.atom)
         if cell.label is Label.UNKNOWN:
             return (goal if wanted else goal.negated()), entry
         self.facts[entry] = None
         return (goal if cell.label is Label.TRUE else goal.negated()), None
+
+    def _about(self, rung: Literal, entity: Constant) -> Literal:
+        """`p(X)` or `~p(X)` of the ladder said of `entity`, with the vocabulary's shared atom."""
+        return Literal(self.words.attribute(entity, rung.atom.predicate), rung.positive)
 
     def _statement_polarity(self, label: Label) -> bool:
         """Whether the statement should be positive, so that polarity tells nothing about the label.

@@ -39,6 +39,10 @@ class Words:
         relations = self.vocabulary.relations if self.relational else ()
         return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
 
+    def attribute(self, subject: Constant, predicate: str) -> Atom:
+        """The vocabulary's shared atom giving `subject` this attribute (its text already made)."""
+        return _attribute_table(self.vocabulary.attributes, subject)[predicate]
+
     def attributes_of(self, subject: Constant, predicates: set[str]) -> list[Atom]:
         """The atoms giving `subject` each of these attributes (the vocabulary's shared atoms)."""
         return [a for a in _attribute_atoms(self.vocabulary.attributes, subject) if a.predicate in predicates]
@@ -116,6 +120,12 @@ def _atoms_about(
 def _attribute_atoms(attributes: tuple[str, ...], subject: Constant) -> tuple[Atom, ...]:
     """Shared by every theory of a vocabulary: the same atoms, made once (and equal by identity, cheaply)."""
     return tuple(Atom(p, (subject,)) for p in attributes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _attribute_table(attributes: tuple[str, ...], subject: Constant) -> dict[str, Atom]:
+    """`_attribute_atoms` by predicate."""
+    return {atom.predicate: atom for atom in _attribute_atoms(attributes, subject)}
 
 
 @functools.lru_cache(maxsize=65536)
