@@ -169,7 +169,7 @@ class _Attempt:
         self.entities = tuple(self.rng.sample(self.pool, min(len(self.pool), max(len(cells), 1))))
         ladder = {literal.atom.predicate for literal in rungs} | {s.atom.predicate for side in sides for s in side}
         for entity in self.entities:  # distractors must not touch the ladder's words for these entities
-            self.words.use(*self.words.attributes_of(entity, ladder))
+            self.words.reserve(entity, ladder)
         self.words.rule_predicates.update(ladder)
         statements: list[Literal] = []
         near_misses: list[Literal | None] = []

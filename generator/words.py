@@ -43,9 +43,14 @@ class Words:
         """The vocabulary's shared atom giving `subject` this attribute (its text already made)."""
         return _attribute_table(self.vocabulary.attributes, subject)[predicate]
 
-    def attributes_of(self, subject: Constant, predicates: set[str]) -> list[Atom]:
-        """The atoms giving `subject` each of these attributes (the vocabulary's shared atoms)."""
-        return [a for a in _attribute_atoms(self.vocabulary.attributes, subject) if a.predicate in predicates]
+    def reserve(self, subject: Constant, predicates: set[str]) -> None:
+        """No fresh literal will give `subject` any of these attributes (as `use` of each, in bulk)."""
+        texts = [f"{predicate}({subject.name})" for predicate in predicates]  # str(Atom(predicate, (subject,)))
+        self._used.update(texts)
+        free = self._free.get(subject.name)
+        if free is not None:
+            for text in texts:
+                free.pop(text, None)
 
     def use(self, *atoms: Atom) -> None:
         """Mark atoms used: no later fresh literal will be about them."""

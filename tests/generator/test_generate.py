@@ -13,6 +13,7 @@ from proofloom.generator.generate import generate, generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.schedule import cycle
 from proofloom.generator.supervision import INVALID_TYPES
+from proofloom.generator.words import Words
 from proofloom.logic.english import read_theory
 from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
@@ -163,3 +164,18 @@ def test_step_supervision_is_sound() -> None:
 
 def test_random_streams_are_text_seeded() -> None:
     assert random.Random("proofloom:1:2").random() == random.Random("proofloom:1:2").random()
+
+
+def test_fresh_literals_never_reuse_an_atom_nor_a_reserved_one() -> None:
+    """Words keys atoms by their text; a reserved attribute or a used atom must never come back."""
+    vocabulary = Recipe.load(DATASETS / "proofwriter-owa-d5.toml").vocabulary.resolve()
+    words = Words(random.Random(7), vocabulary, relational=True, negation_rate=0.3)
+    entities = vocabulary.entities(True)[:4]
+    reserved = set(vocabulary.attributes[:5])
+    words.reserve(entities[0], reserved)
+    drawn = []
+    while (literal := words.fresh_literal(entities, entities[0])) is not None:
+        drawn.append(literal.atom)
+    assert len(drawn) == len(set(drawn)) == len(words.about(entities[0], entities)) - len(reserved)
+    assert not any(atom.arity == 1 and atom.predicate in reserved for atom in drawn)
+    assert all(words.is_used(atom) for atom in drawn)
