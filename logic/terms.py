@@ -186,15 +186,15 @@ class Rule:
     def __post_init__(self) -> None:
         if not self.conditions:
             raise LogicError(f"rule with head {self.head} has no conditions; write it as a fact")
-        seen: dict[Variable, None] = {}
+        seen: dict[str, Variable] = {}  # by name: strings hash in C
         for condition in self.conditions:
             for arg in condition.atom.args:
-                if isinstance(arg, Variable):
-                    seen[arg] = None
-        free = [v.name for v in self.head.atom.variables() if v not in seen]
+                if arg.__class__ is Variable:
+                    seen.setdefault(arg.name, arg)
+        free = [v.name for v in self.head.atom.variables() if v.name not in seen]
         if free:
             raise LogicError(f"rule head {self.head} uses variable(s) {', '.join(free)} absent from its conditions")
-        object.__setattr__(self, "_variables", tuple(seen))  # safe: the head adds none
+        object.__setattr__(self, "_variables", tuple(seen.values()))  # safe: the head adds none
 
     def variables(self) -> tuple[Variable, ...]:
         """The rule's variables in order of first appearance."""
