@@ -54,11 +54,16 @@ def all_trees(closure: Closure, literal: Literal, limit: int = LIMITS.proofs) ->
 
     Two proofs can merge into one tree (a literal proved twice keeps its first step), so proofs are
     collected as steps, told apart by their step sets, and sorted before any tree is built."""
-    found: dict[tuple[NodeKey, frozenset[Step]], _Collected] = {}
+    collected: list[tuple[NodeKey, dict[Literal, Step], dict[Literal, None]]] = []
     for proof in itertools.islice(_proofs(closure, literal, frozenset()), limit):
         steps: dict[Literal, Step] = {}
         naf: dict[Literal, None] = {}
-        root = _node(closure, proof, steps, naf)
+        collected.append((_node(closure, proof, steps, naf), steps, naf))
+    if len(collected) == 1:  # the usual case: nothing to tell apart or sort
+        root, steps, naf = collected[0]
+        return (EntailmentTree(root, tuple(steps.values()), closure.theory, tuple(naf)),)
+    found: dict[tuple[NodeKey, frozenset[Step]], _Collected] = {}
+    for root, steps, naf in collected:
         key = (root, frozenset(steps.values()))
         if key not in found:
             found[key] = (_height(steps), len(steps), root, steps, naf)
