@@ -39,10 +39,9 @@ def to_proofwriter_with_intermediates(
 
 
 def _node(tree: EntailmentTree, node: NodeKey, names: dict[Literal, str] | None) -> str:
-    kind = tree.kind(node)
-    if kind is NodeKind.SENTENCE:
-        assert isinstance(node, str)
+    if isinstance(node, str):  # a theory sentence: the only nodes named by strings
         return node
+    kind = tree.kind(node)
     if kind is NodeKind.NAF:
         return NAF_LEAF
     step = tree.step(node)
@@ -53,7 +52,7 @@ def _node(tree: EntailmentTree, node: NodeKey, names: dict[Literal, str] | None)
         assert isinstance(node, Literal)
         name = names.setdefault(node, f"int{len(names) + 1}")
         rule = f"({rule} % {name})"
-    premises = " ".join(_node(tree, p, names) for p in step.facts)
+    premises = " ".join([_node(tree, p, names) for p in step.facts])
     return f"(({premises}) -> {rule})"
 
 
