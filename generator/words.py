@@ -37,7 +37,7 @@ class Words:
     def about(self, subject: Constant, entities: tuple[Constant, ...]) -> tuple[Atom, ...]:
         """Every atom about `subject`: its attributes, and its relations to the other entities."""
         relations = self.vocabulary.relations if self.relational else ()
-        return _atoms_about(self.vocabulary.attributes, relations, subject, entities)
+        return tuple(atom for _, atom in _entries_about(self.vocabulary.attributes, relations, subject, entities))
 
     def attribute(self, subject: Constant, predicate: str) -> Atom:
         """The vocabulary's shared atom giving `subject` this attribute (its text already made)."""
@@ -72,8 +72,9 @@ class Words:
         free = self._free.get(subject.name)
         if free is None:
             used = self._used
-            atoms = self.about(subject, entities)
-            free = self._free[subject.name] = {t: a for a in atoms if (t := str(a)) not in used}
+            relations = self.vocabulary.relations if self.relational else ()
+            entries = _entries_about(self.vocabulary.attributes, relations, subject, entities)
+            free = self._free[subject.name] = {t: a for t, a in entries if t not in used}
         return free
 
     def fresh_literal(
@@ -113,27 +114,28 @@ class Words:
         return None
 
 
-def _atoms_about(
+def _entries_about(
     attributes: tuple[str, ...], relations: tuple[str, ...], subject: Constant, entities: tuple[Constant, ...]
-) -> tuple[Atom, ...]:
-    """Attributes first, then each relation to each other entity in the entities' order."""
-    tables = [_relation_atoms(relations, subject, other) for other in entities if other.name != subject.name]
-    return _attribute_atoms(attributes, subject) + tuple(table[r] for r in range(len(relations)) for table in tables)
+) -> tuple[tuple[str, Atom], ...]:
+    """(text, atom) of every atom about `subject`: attributes first, then each relation to each other entity
+    in the entities' order. The text keys an atom wherever Words looks one up (strings hash in C)."""
+    tables = [_relation_entries(relations, subject, other) for other in entities if other.name != subject.name]
+    return _attribute_entries(attributes, subject) + tuple(table[r] for r in range(len(relations)) for table in tables)
 
 
 @functools.lru_cache(maxsize=4096)
-def _attribute_atoms(attributes: tuple[str, ...], subject: Constant) -> tuple[Atom, ...]:
-    """Shared by every theory of a vocabulary: the same atoms, made once (and equal by identity, cheaply)."""
-    return tuple(Atom(p, (subject,)) for p in attributes)
+def _attribute_entries(attributes: tuple[str, ...], subject: Constant) -> tuple[tuple[str, Atom], ...]:
+    """Shared by every theory of a vocabulary: the same atoms, made once, with their text."""
+    return tuple((str(atom), atom) for atom in (Atom(p, (subject,)) for p in attributes))
 
 
 @functools.lru_cache(maxsize=4096)
 def _attribute_table(attributes: tuple[str, ...], subject: Constant) -> dict[str, Atom]:
-    """`_attribute_atoms` by predicate."""
-    return {atom.predicate: atom for atom in _attribute_atoms(attributes, subject)}
+    """`_attribute_entries`' atoms by predicate."""
+    return {atom.predicate: atom for _, atom in _attribute_entries(attributes, subject)}
 
 
 @functools.lru_cache(maxsize=65536)
-def _relation_atoms(relations: tuple[str, ...], subject: Constant, other: Constant) -> tuple[Atom, ...]:
-    """Each relation from `subject` to `other`, made once, as `_attribute_atoms`."""
-    return tuple(Atom(r, (subject, other)) for r in relations)
+def _relation_entries(relations: tuple[str, ...], subject: Constant, other: Constant) -> tuple[tuple[str, Atom], ...]:
+    """Each relation from `subject` to `other`, made once, as `_attribute_entries`."""
+    return tuple((str(atom), atom) for atom in (Atom(r, (subject, other)) for r in relations))
