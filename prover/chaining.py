@@ -85,7 +85,7 @@ class Closure:
         self._index = _Index()
         self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
         self.domain = theory.constants()
-        self._conditions: dict[str, tuple[list[Literal], list[Literal]]] = {}
+        self._conditions: dict[str, tuple[Sequence[Literal], Sequence[Literal]]] = {}
         self._chain()
         # Breadth-first rounds find each literal first in the round equal to its shallowest proof's height;
         # the strata of the closed world restart that count, so there heights are computed apart.
@@ -165,12 +165,14 @@ class Closure:
         if head not in self._index.round:
             found[head] = None
 
-    def _split(self, rule_id: str, rule: Rule) -> tuple[list[Literal], list[Literal]]:
+    def _split(self, rule_id: str, rule: Rule) -> tuple[Sequence[Literal], Sequence[Literal]]:
         """The rule's conditions matched against known literals, and those taken by failure (closed world)."""
+        if not self.closed_world:  # the open world takes nothing by failure
+            return rule.conditions, ()
         if rule_id not in self._conditions:
             self._conditions[rule_id] = (
-                [c for c in rule.conditions if not (self.closed_world and not c.positive)],
-                [c for c in rule.conditions if self.closed_world and not c.positive],
+                [c for c in rule.conditions if c.positive],
+                [c for c in rule.conditions if not c.positive],
             )
         return self._conditions[rule_id]
 
@@ -222,7 +224,7 @@ class Closure:
     def _with_failures(
         self,
         rule: Rule,
-        failed: list[Literal],
+        failed: Sequence[Literal],
         binding: _Binding,
         matched_premises: tuple[Literal, ...],
     ) -> Iterator[tuple[tuple[Literal, ...], _Binding]]:
