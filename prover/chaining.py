@@ -188,6 +188,11 @@ class Closure:
         matched, failed = self._split(rule_id, rule)
         if not matched:
             return list(self._with_failures(rule, failed, {}, ())) if first else []
+        if len(matched) == 1 and not failed:  # one condition: every match is a firing (half the rules)
+            pattern = matched[0]
+            key = (pattern.atom.predicate, pattern.positive)
+            pool = self._index.candidates(pattern, {}) if delta is None else delta.get(key, ())
+            return [((literal,), binding) for literal in pool if (binding := _extend(pattern, literal, {})) is not None]
         firings: list[tuple[tuple[Literal, ...], _Binding]] = []
         rounds = self._index.round
         for pivot in range(1 if first else len(matched)):
