@@ -261,14 +261,8 @@ class Theory:
             if positions.setdefault(sentence.id, position) != position:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
             content = sentence.content
-            if content.__class__ is Literal:
-                assert isinstance(content, Literal)
-                literals: tuple[Literal, ...] = (content,)
-                if not all(arg.__class__ is Constant for arg in content.atom.args):
-                    raise LogicError(f"fact {sentence.id} ({content}) is not ground")
-            else:
-                assert isinstance(content, Rule)
-                literals = (*content.conditions, content.head)
+            fact = content.__class__ is Literal
+            literals = (content,) if fact else (*content.conditions, content.head)  # type: ignore[union-attr]
             for literal in literals:
                 atom = literal.atom
                 if arities.setdefault(atom.predicate, len(atom.args)) != len(atom.args):
@@ -278,6 +272,8 @@ class Theory:
                 for arg in atom.args:
                     if arg.__class__ is Constant:
                         constants.setdefault(arg.name, arg)
+                    elif fact:
+                        raise LogicError(f"fact {sentence.id} ({content}) is not ground")
         object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
         object.__setattr__(self, "_constants", tuple(constants.values()))  # asked for by every reasoner
 
