@@ -12,7 +12,6 @@ import enum
 import heapq
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
@@ -83,18 +82,23 @@ class EntailmentTree:
 
     def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
         position: dict[NodeKey, int] = {}  # nodes are numbered in the order first met; edges join numbers
-        attributes: list[dict[str, Any]] = []
+        kinds: list[NodeKind] = []  # by node number, as are `literals` and `node_steps`
+        literals: list[Literal | None] = []
+        node_steps: list[Step | None] = []
         for literal in naf:
-            position[literal] = len(attributes)
-            attributes.append({"kind": NodeKind.NAF, "literal": literal})
+            position[literal] = len(kinds)
+            kinds.append(NodeKind.NAF)
+            literals.append(literal)
+            node_steps.append(None)
         derived: list[int] = []
         for step in steps:
-            attribute = {"kind": NodeKind.DERIVED, "literal": step.conclusion, "step": step}
-            number = position.setdefault(step.conclusion, len(attributes))
-            if number == len(attributes):
-                attributes.append(attribute)
+            number = position.setdefault(step.conclusion, len(kinds))
+            if number == len(kinds):
+                kinds.append(NodeKind.DERIVED)
+                literals.append(step.conclusion)
+                node_steps.append(step)
             else:
-                attributes[number] = attribute
+                kinds[number], literals[number], node_steps[number] = NodeKind.DERIVED, step.conclusion, step
             derived.append(number)
         derived_numbers = set(derived)
         concluded: set[int] = set()
@@ -104,17 +108,25 @@ class EntailmentTree:
             for premise in step.premises:
                 known = position.get(premise)
                 if known is None:
-                    known = position[premise] = len(attributes)
-                    attributes.append(_leaf_attributes(premise, theory))
+                    known = position[premise] = len(kinds)
+                    leaf_kind, leaf_literal = _leaf(premise, theory)
+                    kinds.append(leaf_kind)
+                    literals.append(leaf_literal)
+                    node_steps.append(None)
                 elif known in derived_numbers and known not in concluded:
                     in_order = False
                 edges[(known, conclusion)] = None
             concluded.add(conclusion)
         if root not in position:
-            position[root] = len(attributes)
-            attributes.append(_leaf_attributes(root, theory))
+            position[root] = len(kinds)
+            leaf_kind, leaf_literal = _leaf(root, theory)
+            kinds.append(leaf_kind)
+            literals.append(leaf_literal)
+            node_steps.append(None)
         self._position = position
-        self._attributes = attributes  # by node number: kind, literal, and for a derived node its step
+        self._kinds = kinds
+        self._literals = literals
+        self._node_steps = node_steps
         self._edges = tuple(edges)  # premise number -> conclusion number, each once
         self._graph: nx.DiGraph[NodeKey] | None = None
         self.root = root
@@ -128,8 +140,11 @@ class EntailmentTree:
         if self._graph is None:
             graph: nx.DiGraph[NodeKey] = nx.DiGraph()
             nodes = list(self._position)
-            for node in nodes:
-                graph.add_node(node, **self._attributes[self._position[node]])
+            for number, node in enumerate(nodes):
+                step = self._node_steps[number]
+                graph.add_node(
+                    node, kind=self._kinds[number], literal=self._literals[number], **({"step": step} if step else {})
+                )
             graph.add_edges_from((nodes[premise], nodes[conclusion]) for premise, conclusion in self._edges)
             self._graph = graph
         return self._graph
@@ -137,7 +152,7 @@ class EntailmentTree:
     @property
     def conclusion(self) -> Literal:
         """The literal the tree proves."""
-        literal = self._attributes[self._position[self.root]]["literal"]
+        literal = self._literals[self._position[self.root]]
         assert isinstance(literal, Literal)
         return literal
 
@@ -147,18 +162,14 @@ class EntailmentTree:
         return self._network().copy(as_view=True)
 
     def kind(self, node: NodeKey) -> NodeKind:
-        kind = self._attributes[self._position[node]]["kind"]
-        assert isinstance(kind, NodeKind)
-        return kind
+        return self._kinds[self._position[node]]
 
     def literal(self, node: NodeKey) -> Literal | None:
-        value = self._attributes[self._position[node]].get("literal")
-        return value if isinstance(value, Literal) else None
+        return self._literals[self._position[node]]
 
     def step(self, node: NodeKey) -> Step | None:
         """The step that concludes `node`; None for a leaf."""
-        value = self._attributes[self._position[node]].get("step")
-        return value if isinstance(value, Step) else None
+        return self._node_steps[self._position[node]]
 
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
@@ -168,7 +179,7 @@ class EntailmentTree:
                 (0, index_of(node), node) if isinstance(node, str) else (1, 0, str(node)) for node in self._position
             ]
             order = _lexicographic_order(keys, self._edges)
-            self._steps = tuple(step for n in order if (step := self._attributes[n].get("step")) is not None)
+            self._steps = tuple(step for n in order if (step := self._node_steps[n]) is not None)
         return self._steps
 
     def leaves(self) -> tuple[NodeKey, ...]:
@@ -184,7 +195,7 @@ class EntailmentTree:
     @property
     def depth(self) -> int:
         """Height counted in rule applications: a fact is 0 (ProofWriter's QDep)."""
-        return _height({node: self._attributes[n] for node, n in self._position.items()}, self.root, {})
+        return _height({node: self._node_steps[n] for node, n in self._position.items()}, self.root, {})
 
     @property
     def size(self) -> int:
@@ -251,22 +262,19 @@ def _lexicographic_order(keys: list[tuple[int, int, str]], edges: tuple[tuple[in
     return order
 
 
-def _leaf_attributes(node: NodeKey, theory: Theory) -> dict[str, Any]:
+def _leaf(node: NodeKey, theory: Theory) -> tuple[NodeKind, Literal | None]:
+    """A leaf's kind, and its literal (none for a rule sentence)."""
     if isinstance(node, Literal):
-        return {"kind": NodeKind.ASSUMED, "literal": node}
+        return NodeKind.ASSUMED, node
     try:
         content = theory[node].content
     except KeyError:
         raise TreeError(f"premise {node!r} is not a sentence of the theory") from None
-    return {"kind": NodeKind.SENTENCE, "literal": content if isinstance(content, Literal) else None}
+    return NodeKind.SENTENCE, content if isinstance(content, Literal) else None
 
 
-def _height(nodes: Mapping[NodeKey, Mapping[str, object]], node: NodeKey, memo: dict[NodeKey, int]) -> int:
+def _height(steps: Mapping[NodeKey, Step | None], node: NodeKey, memo: dict[NodeKey, int]) -> int:
     if node not in memo:
-        step = nodes[node].get("step")
-        if step is None:
-            memo[node] = 0
-        else:
-            assert isinstance(step, Step)
-            memo[node] = 1 + max((_height(nodes, p, memo) for p in step.facts), default=0)
+        step = steps[node]
+        memo[node] = 0 if step is None else 1 + max((_height(steps, p, memo) for p in step.facts), default=0)
     return memo[node]
