@@ -83,7 +83,6 @@ class Closure:
         self.derivations: dict[Literal, list[Derivation]] = defaultdict(list)
         self.assumed: set[Literal] = set()  # negative literals taken by negation as failure
         self._index = _Index()
-        self._seen: set[tuple[str, tuple[Literal, ...]]] = set()
         self.domain = theory.constants()
         self._conditions: dict[str, tuple[Sequence[Literal], Sequence[Literal]]] = {}
         self._chain()
@@ -152,10 +151,8 @@ class Closure:
         binding: _Binding,
         found: dict[Literal, None],
     ) -> None:
-        seen = len(self._seen)
-        self._seen.add((rule_id, premises))
-        if len(self._seen) == seen:  # found before
-            return
+        """Keep one derivation; each is found once (first round: one pivot; later ones: earlier conditions
+        from older rounds only), so none is checked against those already kept."""
         if len(binding) == 1:  # most rules have one variable
             ((name, value),) = binding.items()
             substitution: tuple[tuple[str, str], ...] = ((name, value.name),)
