@@ -252,16 +252,21 @@ class Theory:
     sentences: tuple[Sentence, ...]
     _positions: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
     _constants: tuple[Constant, ...] = field(init=False, repr=False, compare=False, hash=False)
+    _facts: tuple[Sentence, ...] = field(init=False, repr=False, compare=False, hash=False)
+    _rules: tuple[Sentence, ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         positions: dict[str, int] = {}
         arities: dict[str, int] = {}
         constants: dict[str, Constant] = {}  # by name (strings hash in C), in order of first appearance
+        facts: list[Sentence] = []
+        rules: list[Sentence] = []
         for position, sentence in enumerate(self.sentences, start=1):  # one pass: theories are made by the thousand
             if positions.setdefault(sentence.id, position) != position:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
             content = sentence.content
             fact = content.__class__ is Literal
+            (facts if fact else rules).append(sentence)
             literals = (content,) if fact else (*content.conditions, content.head)  # type: ignore[union-attr]
             for literal in literals:
                 atom = literal.atom
@@ -276,6 +281,8 @@ class Theory:
                         raise LogicError(f"fact {sentence.id} ({content}) is not ground")
         object.__setattr__(self, "_positions", positions)  # ids are looked up constantly: by index, not scan
         object.__setattr__(self, "_constants", tuple(constants.values()))  # asked for by every reasoner
+        object.__setattr__(self, "_facts", tuple(facts))
+        object.__setattr__(self, "_rules", tuple(rules))
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
@@ -284,11 +291,13 @@ class Theory:
 
     @property
     def facts(self) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if isinstance(s.content, Literal))
+        """The fact sentences, in theory order."""
+        return self._facts
 
     @property
     def rules(self) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if isinstance(s.content, Rule))
+        """The rule sentences, in theory order."""
+        return self._rules
 
     def fact_ids(self) -> dict[Literal, str]:
         """Each stated fact and the id of its first statement."""
@@ -333,12 +342,12 @@ class Theory:
         constants = len(self.constants())
         check("the theory's entities", constants, "entities")
         groundings = 0
-        for sentence in self.sentences:
+        for sentence in self._rules:
             content = sentence.content
-            if isinstance(content, Rule):
-                if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
-                    check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
-                groundings += max(constants, 1) ** len(content.variables())
+            assert isinstance(content, Rule)
+            if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
+                check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
+            groundings += max(constants, 1) ** len(content.variables())
         check("the theory's ground rule instances", groundings, "groundings")
 
     def predicates(self) -> dict[str, int]:
