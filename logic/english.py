@@ -271,7 +271,7 @@ def _clause(literal: Literal, mentioned: set[Term], person: bool, lexicon: Lexic
     subject = atom.args[0]
     words, plural = _subject_words(subject, subject not in mentioned, person, lexicon)
     mentioned.add(subject)
-    if atom.arity == 1:
+    if len(atom.args) == 1:
         verb = "are" if plural else "is"
         return f"{words} {verb}{'' if literal.positive else ' not'} {atom.predicate}"
     obj = _object_words(atom.args[1], atom.args[1] not in mentioned, person, lexicon)
@@ -282,7 +282,8 @@ def _clause(literal: Literal, mentioned: set[Term], person: bool, lexicon: Lexic
 
 
 def _is_attribute_of_variable(literal: Literal) -> bool:
-    return literal.atom.arity == 1 and isinstance(literal.atom.args[0], Variable)
+    args = literal.atom.args
+    return len(args) == 1 and isinstance(args[0], Variable)
 
 
 def _class_form_fits(rule: Rule) -> bool:
