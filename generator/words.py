@@ -17,8 +17,8 @@ class Words:
     """Used atoms, the predicates rules mention, and the draws of fresh literals (all from one random stream).
 
     Each subject's unused atoms are kept in an ordered dict, so a draw copies a list instead of testing
-    every atom about the subject against everything used; atoms are keyed by their text, cached on the
-    atom, because strings hash in C and atoms in Python, which is what costs here."""
+    every atom about the subject against everything used; atoms are keyed by their text (made once per
+    atom), because strings hash in C and atoms in Python, which is what costs here."""
 
     def __init__(self, rng: random.Random, vocabulary: Vocabulary, relational: bool, negation_rate: float) -> None:
         self.rng = rng
@@ -66,6 +66,7 @@ class Words:
         return str(atom) in self._used
 
     def _unused(self, subject: Constant, entities: tuple[Constant, ...]) -> dict[str, Atom]:
+        """`subject`'s unused atoms by text, listed on first asking and kept in step by `use` and `reserve`."""
         if entities is not self._free_entities:  # entities change rarely: between attempts, or to make room
             self._free_entities = entities
             self._free.clear()
