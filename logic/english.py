@@ -332,7 +332,8 @@ def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
     """`Bob is not big.`, `The cat does not chase the dog.`: `_clause` for a literal without variables,
     which needs no bookkeeping of what was mentioned (the sentences of a generated dataset are mostly these)."""
     atom = literal.atom
-    if not all(isinstance(a, Constant) for a in atom.args):
+    args = atom.args
+    if len(args) > 2 or args[0].__class__ is not Constant or (len(args) == 2 and args[1].__class__ is not Constant):
         return _capitalize(_clause(literal, set(), False, lexicon)) + "."
     subject = lexicon.noun_phrase(atom.args[0])  # type: ignore[arg-type]
     if len(atom.args) == 1:

@@ -155,7 +155,8 @@ class Literal:
         return Literal(self.atom.substitute(substitution), self.positive)
 
     def __str__(self) -> str:
-        return str(self.atom) if self.positive else f"~{self.atom}"
+        text = self.atom._text or str(self.atom)  # the atom's cached text, read without a call when made
+        return text if self.positive else "~" + text
 
 
 class RuleForm(enum.Enum):
