@@ -87,15 +87,14 @@ class Words:
     ) -> Literal | None:
         """A literal about `subject` whose atom no proof uses yet, preferring words no rule mentions."""
         free = self._unused(subject, entities)
-        candidates = list(free.values())
-        if avoid:  # usually already used, so not among the candidates
-            avoided = {text for atom in avoid if (text := str(atom)) in free}
-            if avoided:
-                candidates = [a for a in candidates if str(a) not in avoided]
-        if not candidates:
+        if avoid and any(str(atom) in free for atom in avoid):  # avoided atoms are usually used already
+            avoided = {str(atom) for atom in avoid}
+            free = {text: atom for text, atom in free.items() if text not in avoided}
+        if not free:
             return None
-        unruled = [a for a in candidates if a.predicate not in self.rule_predicates]
-        atom = self.rng.choice(unruled or candidates)
+        ruled = self.rule_predicates
+        unruled = [a for a in free.values() if a.predicate not in ruled]
+        atom = self.rng.choice(unruled or list(free.values()))
         self.use(atom)
         return Literal(atom, positive_only or not self.negated())
 
