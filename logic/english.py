@@ -249,33 +249,33 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _subject_words(term: Term, first_mention: bool, person: bool, lexicon: Lexicon) -> tuple[str, bool]:
-    """The words for a subject and whether the verb agrees in the plural."""
+def _subject_words(term: Term, mentioned: set[Term], person: bool, lexicon: Lexicon) -> tuple[str, bool]:
+    """The words for a subject and whether the verb agrees in the plural; a variable's first mention is
+    `something`, later ones `it` (constants are named every time, so only variables are remembered)."""
     if isinstance(term, Constant):
         return lexicon.noun_phrase(term), False
-    if first_mention:
+    if term not in mentioned:
+        mentioned.add(term)
         return ("someone" if person else "something"), False
     return ("they", True) if person else ("it", False)
 
 
-def _object_words(term: Term, first_mention: bool, person: bool, lexicon: Lexicon) -> str:
+def _object_words(term: Term, mentioned: set[Term], person: bool, lexicon: Lexicon) -> str:
     if isinstance(term, Constant):
         return lexicon.noun_phrase(term)
-    if first_mention:
+    if term not in mentioned:
+        mentioned.add(term)
         return "someone" if person else "something"
     return "them" if person else "it"
 
 
 def _clause(literal: Literal, mentioned: set[Term], person: bool, lexicon: Lexicon) -> str:
     atom = literal.atom
-    subject = atom.args[0]
-    words, plural = _subject_words(subject, subject not in mentioned, person, lexicon)
-    mentioned.add(subject)
+    words, plural = _subject_words(atom.args[0], mentioned, person, lexicon)
     if len(atom.args) == 1:
         verb = "are" if plural else "is"
         return f"{words} {verb}{'' if literal.positive else ' not'} {atom.predicate}"
-    obj = _object_words(atom.args[1], atom.args[1] not in mentioned, person, lexicon)
-    mentioned.add(atom.args[1])
+    obj = _object_words(atom.args[1], mentioned, person, lexicon)
     if not literal.positive:
         return f"{words} {'do' if plural else 'does'} not {base_form(atom.predicate)} {obj}"
     return f"{words} {base_form(atom.predicate) if plural else atom.predicate} {obj}"
@@ -319,32 +319,13 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
     lexicon = lexicon or Lexicon()
     if isinstance(content, Literal):
-        return _fact_sentence(content, lexicon)
+        return _capitalize(_clause(content, set(), False, lexicon)) + "."
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()
     if style.form is not RuleForm.IF and _class_form_fits(content):
         return _render_class_rule(content, style)
     return _render_if_rule(content, style.person, lexicon)
-
-
-def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
-    """`Bob is not big.`, `The cat does not chase the dog.`: `_clause` for a literal without variables,
-    which needs no bookkeeping of what was mentioned (the sentences of a generated dataset are mostly these)."""
-    atom = literal.atom
-    args = atom.args
-    if len(args) > 2 or args[0].__class__ is not Constant or (len(args) == 2 and args[1].__class__ is not Constant):
-        return _capitalize(_clause(literal, set(), False, lexicon)) + "."
-    subject = lexicon.noun_phrase(atom.args[0])  # type: ignore[arg-type]
-    if len(atom.args) == 1:
-        text = f"{subject} is {atom.predicate}" if literal.positive else f"{subject} is not {atom.predicate}"
-    else:
-        thing = lexicon.noun_phrase(atom.args[1])  # type: ignore[arg-type]
-        if literal.positive:
-            text = f"{subject} {atom.predicate} {thing}"
-        else:
-            text = f"{subject} does not {base_form(atom.predicate)} {thing}"
-    return text[:1].upper() + text[1:] + "."
 
 
 def render_english(theory: Theory, lexicon: Lexicon | None = None) -> str:

@@ -15,22 +15,29 @@ from proofloom.errors import LogicError
 from proofloom.logic.semantics import Label
 
 
+def _hash_by_name(term: Constant | Variable) -> int:
+    """A term's hash is its name's own (cached) one: terms key every index of the reasoners."""
+    return hash(term.name)
+
+
+def _same_name(term: Constant | Variable, other: object) -> bool:
+    """Equal terms are of one kind with one name (a constant never equals a variable)."""
+    if term is other:
+        return True
+    if other.__class__ is not term.__class__:
+        return NotImplemented  # type: ignore[no-any-return]
+    assert isinstance(other, (Constant, Variable))
+    return term.name == other.name
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Constant:
     """A named individual: `bob`, `cat`, `bald_eagle`."""
 
     name: str
 
-    def __hash__(self) -> int:  # the name's own (cached) hash: terms key every index of the reasoners
-        return hash(self.name)
-
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if other.__class__ is not Constant:
-            return NotImplemented
-        assert isinstance(other, Constant)
-        return self.name == other.name
+    __hash__ = _hash_by_name
+    __eq__ = _same_name
 
     def __str__(self) -> str:
         return self.name
@@ -42,16 +49,8 @@ class Variable:
 
     name: str
 
-    def __hash__(self) -> int:  # the name's own (cached) hash: terms key every index of the reasoners
-        return hash(self.name)
-
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if other.__class__ is not Variable:
-            return NotImplemented
-        assert isinstance(other, Variable)
-        return self.name == other.name
+    __hash__ = _hash_by_name
+    __eq__ = _same_name
 
     def __str__(self) -> str:
         return self.name

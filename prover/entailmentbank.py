@@ -28,11 +28,8 @@ def to_entailmentbank(tree: EntailmentTree, lexicon: Lexicon | None = None) -> s
     steps = tree.steps()
     if not steps:
         return f"{_premise(tree, tree.root, names, lexicon)} -> {HYPOTHESIS};"
-    index_of = tree.theory.index_of
-    for step in steps:  # a premise that is a string is a theory sentence; derived ones are named before use
-        premises = " & ".join(
-            [f"sent{index_of(p)}" if isinstance(p, str) else _premise(tree, p, names, lexicon) for p in step.premises]
-        )
+    for step in steps:  # derived premises are named before use: steps come premises first
+        premises = " & ".join([_premise(tree, p, names, lexicon) for p in step.premises])
         if step.conclusion == tree.root:
             parts.append(f"{premises} -> {HYPOTHESIS};")
         else:
@@ -42,11 +39,9 @@ def to_entailmentbank(tree: EntailmentTree, lexicon: Lexicon | None = None) -> s
 
 
 def _premise(tree: EntailmentTree, node: NodeKey, names: dict[NodeKey, str], lexicon: Lexicon | None) -> str:
-    kind = tree.kind(node)
-    if kind is NodeKind.SENTENCE:
-        assert isinstance(node, str)
+    if isinstance(node, str):  # a theory sentence: the only nodes named by strings
         return f"sent{tree.theory.index_of(node)}"
-    if kind is not NodeKind.DERIVED:
+    if tree.kind(node) is not NodeKind.DERIVED:
         assert isinstance(node, Literal)
         return f"naf({render_sentence(node, lexicon)})"
     return names[node]

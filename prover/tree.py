@@ -174,11 +174,7 @@ class EntailmentTree:
     def steps(self) -> tuple[Step, ...]:
         """The steps in an order where every premise comes before its use (ties broken stably)."""
         if self._steps is None:  # the tree never changes: sort once
-            index_of = self.theory.index_of  # the keys of `_sort_key`, made inline: trees are sorted by the thousand
-            keys = [
-                (0, index_of(node), node) if isinstance(node, str) else (1, 0, str(node)) for node in self._position
-            ]
-            order = _lexicographic_order(keys, self._edges)
+            order = _lexicographic_order([self._sort_key(node) for node in self._position], self._edges)
             self._steps = tuple(step for n in order if (step := self._node_steps[n]) is not None)
         return self._steps
 
