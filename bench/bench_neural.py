@@ -25,11 +25,11 @@ from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.evaluation import Evaluation, Scored, evaluate
+from proofloom.prover.loop.evaluation import Evaluation, Scored, evaluate
+from proofloom.prover.loop.refine import prove
 from proofloom.prover.neural.model import default_model
 from proofloom.prover.neural.propose import BEAMS, NeuralStepModel
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.refine import prove
+from proofloom.prover.reasoning.reasoner import Reasoner
 
 GOLD = {"A": Label.TRUE, "B": Label.FALSE, "C": Label.UNKNOWN}
 ROUNDS = 24

@@ -16,7 +16,7 @@ from proofloom.logic.matching import match_literal
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.prover.reasoner import Reasoner, Strategy
+from proofloom.prover.reasoning.reasoner import Reasoner, Strategy
 
 
 def naive_closure(theory: Theory) -> set[Literal]:

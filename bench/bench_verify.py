@@ -10,12 +10,12 @@ from figure import DEV_FILE, Figure, best_of
 
 from proofloom.logic.english import read_statement, read_theory, render_english, render_sentence
 from proofloom.logic.z3_encoding import ClausePool
-from proofloom.prover.entailmentbank import to_entailmentbank
-from proofloom.prover.explanation import to_chain_of_thought
-from proofloom.prover.proof_strings import to_proofwriter
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.verifier import Verifier
-from proofloom.prover.verify_batch import verify_file
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.prover.proof.explanation import to_chain_of_thought
+from proofloom.prover.proof.proof_strings import to_proofwriter
+from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.batch import verify_file
+from proofloom.prover.verification.verifier import Verifier
 
 
 def measure() -> list[Figure]:

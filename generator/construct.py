@@ -21,8 +21,8 @@ from proofloom.generator.vocabulary import Vocabulary
 from proofloom.generator.words import Words
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, RuleForm, RuleStyle, Term, Theory, Variable
-from proofloom.prover.chaining import Closure
-from proofloom.prover.reasoner import Answer, Reasoner
+from proofloom.prover.reasoning.chaining import Closure
+from proofloom.prover.reasoning.reasoner import Answer, Reasoner
 
 X = Variable("X")
 _STYLES = {(form, person): RuleStyle(form, person) for form in RuleForm for person in (False, True)}  # values: shared

@@ -14,9 +14,10 @@ from proofloom.logic.english import Lexicon, read_statement, render_english, ren
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory, render_dsl
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
-from proofloom.prover.proof_strings import to_proofwriter
-from proofloom.prover.tree import EntailmentTree
+from proofloom.prover.loop.supervision import StepRecord, Supervision
+from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
+from proofloom.prover.proof.proof_strings import to_proofwriter
+from proofloom.prover.proof.tree import EntailmentTree
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class Example:
     theory: Theory
     context: str
     questions: tuple[GeneratedQuestion, ...]
-    supervision: tuple[dict[str, Any], ...] = ()  # step supervision records, when the recipe asks for them
+    supervision: tuple[StepRecord, ...] = ()  # step supervision records, when the recipe asks for them
     version: str = __version__
 
 
@@ -60,7 +61,7 @@ def example_to_json(example: Example, lexicon: Lexicon | None = None) -> dict[st
         "theory": render_dsl(example.theory),
         "context": example.context,
         "questions": [_question_to_json(q, lexicon) for q in example.questions],
-        **({"supervision": list(example.supervision)} if example.supervision else {}),
+        **({"supervision": [record.to_json() for record in example.supervision]} if example.supervision else {}),
     }
 
 
@@ -96,7 +97,7 @@ def example_from_json(record: dict[str, Any]) -> Example:
         theory,
         record["context"],
         questions,
-        tuple(record.get("supervision", ())),
+        tuple(StepRecord.from_json(step) for step in record.get("supervision", ())),
         record["version"],
     )
 
@@ -118,6 +119,11 @@ def _question_from_json(record: dict[str, Any], theory: Theory) -> GeneratedQues
         tuple(parse_literal(text) for text in record.get("counter_model", ())),
         tuple(read_statement(text) for text in record.get("abductions", ())),
     )
+
+
+def supervision_of(example: Example) -> Supervision:
+    """The example's step records with its questions' statements: the step model's training data."""
+    return Supervision(example.theory, {q.id: q.statement for q in example.questions}, example.supervision)
 
 
 def context_of(theory: Theory, lexicon: Lexicon) -> str:

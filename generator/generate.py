@@ -12,7 +12,8 @@ from proofloom.generator.recipe import Recipe
 from proofloom.generator.schedule import Cell, cells_for, cycle
 from proofloom.generator.supervision import supervise
 from proofloom.logic.semantics import Label, Semantics
-from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.loop.supervision import StepRecord
+from proofloom.prover.reasoning.reasoner import Reasoner
 
 _SCHEDULES: dict[int, tuple[Recipe, tuple[Cell, ...]]] = {}
 
@@ -44,7 +45,7 @@ def generate_example(recipe: Recipe, index: int) -> Example:
     else:
         raise ConstructionError(f"example {index}: every attempt had a question whose classical label differs")
     example_id = f"{recipe.name}-{index:07d}"
-    supervision: tuple[dict[str, object], ...] = ()
+    supervision: tuple[StepRecord, ...] = ()
     if recipe.questions.step_supervision:
         closure = Reasoner(built.theory, semantics).closure
         supervision = tuple(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import Outcome, check_entailment
-from proofloom.prover.backward import BackwardChainer
-from proofloom.prover.chaining import Closure
-from proofloom.prover.classical import Gap
-from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.reasoning.backward import BackwardChainer
+from proofloom.prover.reasoning.chaining import Closure
+from proofloom.prover.reasoning.classical import Gap
+from proofloom.prover.reasoning.reasoner import Reasoner
 
 
 def other_labels(

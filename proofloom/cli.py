@@ -18,7 +18,7 @@ from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import render_english, render_sentence
 from proofloom.logic.files import TheoryFormat, load_theory
 from proofloom.logic.syntax import render_dsl
-from proofloom.prover.solve import Summary
+from proofloom.prover.reasoning.solve import Summary
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -42,9 +42,9 @@ def _demo(args: argparse.Namespace) -> int:
 
     from proofloom.generator.dataset import read_examples, write_dataset
     from proofloom.logic.semantics import Semantics
-    from proofloom.prover.entailmentbank import to_entailmentbank
-    from proofloom.prover.reasoner import Reasoner
-    from proofloom.prover.verifier import Verifier
+    from proofloom.prover.proof.entailmentbank import to_entailmentbank
+    from proofloom.prover.reasoning.reasoner import Reasoner
+    from proofloom.prover.verification.verifier import Verifier
 
     started = time.perf_counter()
     recipe = _load_recipe("proofwriter-owa-d5")
@@ -84,9 +84,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _demo_neural(questions: list[tuple[Any, Any]]) -> tuple[int, int, int]:
     """(labels right, proofs, proofs verified) for the shipped neural step model on (example, question) pairs."""
+    from proofloom.prover.loop.refine import prove
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
-    from proofloom.prover.refine import prove
 
     model = NeuralStepModel(default_model())
     correct = proofs = verified = 0
@@ -102,10 +102,10 @@ def _solve(args: argparse.Namespace) -> int:
     """Label, depth and proof for every question of a file; one JSON line each, then a summary."""
     import json
 
+    from proofloom.generator.formats.problems import InputFormat, read_problems
     from proofloom.logic.semantics import Semantics
-    from proofloom.prover.problems import InputFormat, read_problems
-    from proofloom.prover.reasoner import Strategy
-    from proofloom.prover.solve import solve
+    from proofloom.prover.reasoning.reasoner import Strategy
+    from proofloom.prover.reasoning.solve import solve
 
     semantics = Semantics.parse(args.semantics)
     input_format = InputFormat(args.input_format) if args.input_format else None
@@ -127,8 +127,8 @@ def _verify(args: argparse.Namespace) -> int:
     import json
     import re
 
-    from proofloom.prover.render import render_html
-    from proofloom.prover.verify_batch import VerifySummary, verify_file
+    from proofloom.prover.verification.batch import VerifySummary, verify_file
+    from proofloom.prover.verification.render import render_html
 
     summary = VerifySummary()
     pictures = Path(args.html) if args.html else None
@@ -192,6 +192,7 @@ def _train(args: argparse.Namespace) -> int:
     """Train the neural step model from scratch on a recipe's step supervision."""
     import dataclasses
 
+    from proofloom.generator.example import supervision_of
     from proofloom.generator.generate import generate_example
     from proofloom.prover.neural.data import pairs
     from proofloom.prover.neural.model import ModelShape
@@ -202,7 +203,7 @@ def _train(args: argparse.Namespace) -> int:
     if not recipe.questions.step_supervision:
         recipe = dataclasses.replace(recipe, questions=dataclasses.replace(recipe.questions, step_supervision=True))
     started = time.perf_counter()
-    data = pairs(generate_example(recipe, i) for i in range(args.n))
+    data = pairs(supervision_of(generate_example(recipe, i)) for i in range(args.n))
     print(f"{len(data)} training pairs from {args.n} theories ({time.perf_counter() - started:.0f}s)", flush=True)
     plan = TrainingPlan(
         shape=ModelShape(args.d_model, 4 * args.d_model, args.layers, max(1, args.d_model // 32)),
@@ -229,12 +230,13 @@ def _prove(args: argparse.Namespace) -> int:
     """Prove every question of a file with the neural step model; Z3 verifies each step."""
     import json
 
-    from proofloom.prover.entailmentbank import to_entailmentbank
-    from proofloom.prover.evaluation import Scored, evaluate
+    from proofloom.generator.formats.problems import InputFormat, read_problems
+    from proofloom.prover.loop.evaluation import Scored, evaluate
+    from proofloom.prover.loop.refine import prove
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
-    from proofloom.prover.problems import BadRecord, InputFormat, read_problems
-    from proofloom.prover.refine import prove
+    from proofloom.prover.problem import BadRecord
+    from proofloom.prover.proof.entailmentbank import to_entailmentbank
 
     model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.unconstrained)
     input_format = InputFormat(args.input_format) if args.input_format else None

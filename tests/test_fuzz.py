@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proofloom.errors import ProofloomError
+from proofloom.generator.formats.problems import InputFormat, read_problems
 from proofloom.logic.english import read_sentence, read_theory
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.prover.entailmentbank import from_entailmentbank
-from proofloom.prover.problems import InputFormat, read_problems
-from proofloom.prover.proof_strings import from_proofwriter
-from proofloom.prover.verifier import Verifier
+from proofloom.prover.proof.entailmentbank import from_entailmentbank
+from proofloom.prover.proof.proof_strings import from_proofwriter
+from proofloom.prover.verification.verifier import Verifier
 
 EXAMPLES = int(os.environ.get("PROOFLOOM_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

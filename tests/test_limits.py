@@ -12,9 +12,9 @@ import pytest
 from proofloom.limits import LIMITS, LimitError
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Theory
-from proofloom.prover.explanation import parse_explanation
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.verifier import Verifier
+from proofloom.prover.proof.explanation import parse_explanation
+from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.verifier import Verifier
 
 
 def _wide_theory(constants: int) -> Theory:
@@ -102,7 +102,7 @@ def _pigeonhole(pigeons: int) -> str:
 
 def test_a_z3_timeout_is_its_own_outcome_never_invalid() -> None:
     from proofloom.logic.z3_encoding import Outcome, classical_verdict
-    from proofloom.prover.verdicts import ErrorType
+    from proofloom.prover.verification.verdicts import ErrorType
 
     theory = parse_theory(_pigeonhole(10))
     assert classical_verdict(theory, parse_literal("pigeon(p0)"), timeout_ms=50).consistent is Outcome.UNKNOWN

@@ -10,8 +10,8 @@ from proofloom.generator.example import Example
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
-from proofloom.prover.tree import EntailmentTree
+from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
+from proofloom.prover.proof.tree import EntailmentTree
 
 
 def to_records(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:

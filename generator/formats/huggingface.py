@@ -8,7 +8,7 @@ from typing import Any
 from proofloom.generator.example import Example
 from proofloom.logic.english import Lexicon, render_sentence
 from proofloom.logic.syntax import render_dsl
-from proofloom.prover.entailmentbank import to_entailmentbank
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
 
 COLUMNS = ("id", "theory_id", "context", "theory", "statement", "question", "label", "depth", "target_depth", "proofs")
 

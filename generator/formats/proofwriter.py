@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.generator.example import Example, GeneratedQuestion
+from proofloom.generator.formats.problems import proofwriter_theory, read_problems
 from proofloom.logic.english import Lexicon, read_statement, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory, Variable
-from proofloom.prover.problems import BadRecord, Problem, proofwriter_theory, read_problems
-from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
-from proofloom.prover.tree import EntailmentTree
+from proofloom.prover.problem import BadRecord, Problem
+from proofloom.prover.proof.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
+from proofloom.prover.proof.tree import EntailmentTree
 
 ANSWERS = {Label.TRUE: True, Label.FALSE: False, Label.UNKNOWN: "Unknown"}
 STRATEGIES = {Label.TRUE: "proof", Label.FALSE: "inv-proof", Label.UNKNOWN: "random"}

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.logic.english import Lexicon
-from proofloom.prover.llm import prompt, replies_to_steps
+from proofloom.prover.loop.llm import prompt, replies_to_steps
+from proofloom.prover.loop.step_model import ProofState
 from proofloom.prover.neural.model import CheckpointError, quiet_transformers
-from proofloom.prover.step_model import ProofState
 
 
 class CheckpointStepModel:

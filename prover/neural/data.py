@@ -10,30 +10,29 @@ the gold step as the target: the model learns to answer the verifier's refusals 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from proofloom.generator.example import Example
 from proofloom.logic.syntax import parse_literal
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.neural.text import NO_STEP, rule_prompt, step_text
-from proofloom.prover.step_model import Derived, ProofState, Rejection
+from proofloom.prover.loop.step_model import Derived, ProofState, Rejection
+from proofloom.prover.loop.step_text import step_text
+from proofloom.prover.loop.supervision import InvalidKind, InvalidStep, SupervisedStep, Supervision
+from proofloom.prover.neural.text import NO_STEP, rule_prompt
 
 
-def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str, str]]:
+def pairs(supervisions: Iterable[Supervision], feedback: bool = True) -> list[tuple[str, str]]:
     """(input text, target text) pairs, deduplicated, in a deterministic order."""
     found: dict[tuple[str, str], None] = {}
-    for example in examples:
-        statements = {q.id: q.statement for q in example.questions}
-        rules = [s.id for s in example.theory.rules]
-        for record in example.supervision:
-            derived_literals = [parse_literal(text) for text in record["derived"]]
-            derived = tuple(Derived(f"d{i}", lit) for i, lit in enumerate(derived_literals, start=1))
-            state = ProofState(example.theory, statements[record["question"]], derived)
-            gold = _quoted(record["gold"], example.theory)
+    for supervision in supervisions:
+        theory = supervision.theory
+        rules = [s.id for s in theory.rules]
+        for record in supervision.records:
+            derived = tuple(Derived(f"d{i}", lit) for i, lit in enumerate(record.derived, start=1))
+            state = ProofState(theory, supervision.statements[record.question], derived)
+            gold = _quoted(record.gold, theory)
             by_rule: dict[str, str] = {gold.split(" ", 1)[0]: gold}
-            for step in record["valid"]:
-                text = _quoted(step, example.theory)
+            for step in record.valid:
+                text = _quoted(step, theory)
                 by_rule.setdefault(text.split(" ", 1)[0], text)
             idle = [r for r in rules if r not in by_rule]
             stride = max(1, len(idle) // max(1, len(by_rule)))
@@ -42,23 +41,23 @@ def pairs(examples: Iterable[Example], feedback: bool = True) -> list[tuple[str,
                     found[(rule_prompt(state, rule), by_rule[rule])] = None
             for rule in idle[len(found) % stride :: stride][: len(by_rule)]:
                 found[(rule_prompt(state, rule), NO_STEP)] = None
-            wrong = [w for w in record["invalid"] if w["type"] != "wrong_rule"]
+            wrong = [w for w in record.invalid if w.kind is not InvalidKind.WRONG_RULE]
             if feedback and wrong:
                 start = len(found) % len(wrong)  # show one to all of them, from here on: the loop shows up to six
                 rejected = tuple(
-                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], example.theory) for i in range(start + 1)
+                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], theory) for i in range(start + 1)
                 )
-                fed_back = ProofState(example.theory, state.statement, derived, rejected)
+                fed_back = ProofState(theory, state.statement, derived, rejected)
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
     return list(found)
 
 
-def _quoted(step: dict[str, Any], theory: Theory) -> str:
+def _quoted(step: SupervisedStep, theory: Theory) -> str:
     """A supervision step as the model writes it: the rule's id, then its premises quoted, in condition order."""
-    return step_text(*_split(step["premises"], theory), parse_literal(step["conclusion"]))
+    return step_text(*_split(step.premises, theory), step.conclusion)
 
 
-def _split(premises: list[str], theory: Theory) -> tuple[list[str], list[Literal]]:
+def _split(premises: Sequence[str], theory: Theory) -> tuple[list[str], list[Literal]]:
     """Rule ids apart from facts; a premise is a theory sentence's id or a derived fact written out."""
     ids: list[str] = []
     quoted: list[Literal] = []
@@ -71,17 +70,17 @@ def _split(premises: list[str], theory: Theory) -> tuple[list[str], list[Literal
     return ids, quoted
 
 
-def _as_the_loop_rejects(wrong: dict[str, Any], theory: Theory) -> Rejection:
+def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory) -> Rejection:
     """A typed invalid step worded as the refinement loop words its rejections (the loop's own reasons).
 
     A fact not in the theory is quoted and refused as `unknown_premise`; a step left without its rule as
     `needs_one_rule`; the other kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds
     `not_entailed`.
     """
-    ids, quoted = _split(wrong["premises"], theory)
+    ids, quoted = _split(wrong.premises, theory)
     reason = "not_entailed"
-    if wrong["type"] == "fact_not_in_theory":
+    if wrong.kind is InvalidKind.FACT_NOT_IN_THEORY:
         reason = "unknown_premise"
     elif not ids:
         reason = "needs_one_rule"
-    return Rejection(step_text(ids, quoted, parse_literal(wrong["conclusion"])), reason)
+    return Rejection(step_text(ids, quoted, wrong.conclusion), reason)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from proofloom.limits import check
 from proofloom.logic.terms import Literal, Rule
+from proofloom.prover.loop.step_model import ProofState
+from proofloom.prover.loop.step_text import compact_literal
 from proofloom.prover.neural.model import END, PAD, STEP, load
 from proofloom.prover.neural.quoting import QuoteConstraint
-from proofloom.prover.neural.text import ASKED, NO_STEP, compact_literal, renamed, rule_prompt
-from proofloom.prover.step_model import ProofState
+from proofloom.prover.neural.text import ASKED, NO_STEP, renamed, rule_prompt
 
 BEAMS = 8  # answers kept per rule; with 4 the entity a step was about (of six to eight) was often never tried
 

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from proofloom.logic.terms import Atom, Literal, Theory
-from proofloom.prover.neural.text import AND, NO_STEP, compact_literal
+from proofloom.prover.loop.step_text import AND, compact_literal
+from proofloom.prover.neural.text import NO_STEP
 
 Tokens = tuple[int, ...]
 

@@ -12,14 +12,14 @@ import pytest
 from proofloom.generator.generate import generate, generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.schedule import cycle
-from proofloom.generator.supervision import INVALID_TYPES
 from proofloom.generator.words import Words
 from proofloom.logic.english import read_theory
 from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.prover.reasoner import Reasoner
+from proofloom.prover.loop.supervision import InvalidKind
+from proofloom.prover.reasoning.reasoner import Reasoner
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
@@ -147,19 +147,19 @@ def test_classical_labels_and_dropping_gaps() -> None:
 
 def test_step_supervision_is_sound() -> None:
     examples = list(generate(Recipe.load(DATASETS / "step-model.toml"), 8))
-    kinds: Counter[str] = Counter()
+    kinds: Counter[InvalidKind] = Counter()
     for example in examples:
         theory = example.theory
         for record in example.supervision:
-            for step in record["valid"]:
-                *premises, rule_id = step["premises"]
+            for step in record.valid:
+                *premises, rule_id = step.premises
                 rule = theory[rule_id].content
                 facts = [
                     theory[p].content if p in {s.id for s in theory.sentences} else parse_literal(p) for p in premises
                 ]
-                assert isinstance(rule, Rule) and parse_literal(step["conclusion"]) in conclusions(rule, facts)
-            kinds.update(item["type"] for item in record["invalid"])
-    assert set(kinds) == set(INVALID_TYPES)
+                assert isinstance(rule, Rule) and step.conclusion in conclusions(rule, facts)
+            kinds.update(item.kind for item in record.invalid)
+    assert set(kinds) == set(InvalidKind)
 
 
 def test_random_streams_are_text_seeded() -> None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from proofloom.logic.english import render_sentence
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.prover.entailmentbank import to_entailmentbank
-from proofloom.prover.explanation import to_chain_of_thought
-from proofloom.prover.proof_strings import to_proofwriter
-from proofloom.prover.tree import EntailmentTree
-from proofloom.prover.verdicts import ErrorType
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.prover.proof.explanation import to_chain_of_thought
+from proofloom.prover.proof.proof_strings import to_proofwriter
+from proofloom.prover.proof.tree import EntailmentTree
+from proofloom.prover.verification.verdicts import ErrorType
 
 
 @dataclass(frozen=True, slots=True)

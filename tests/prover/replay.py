@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from proofloom.logic.matching import conclusions
 from proofloom.logic.terms import Literal, Rule
-from proofloom.prover.tree import Direction, EntailmentTree, NodeKind
+from proofloom.prover.proof.tree import Direction, EntailmentTree, NodeKind
 
 
 def replay_failures(tree: EntailmentTree) -> list[str]:

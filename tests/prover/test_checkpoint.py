@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from proofloom.logic.english import read_statement, read_theory
+from proofloom.prover.loop.refine import prove
 from proofloom.prover.neural.checkpoint import CheckpointStepModel
 from proofloom.prover.neural.model import CheckpointError, train_tokenizer
-from proofloom.prover.refine import prove
 
 THEORY = read_theory("Bob is big. If something is big then it is red.")
 

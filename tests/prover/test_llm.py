@@ -11,8 +11,8 @@ import pytest
 
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label
-from proofloom.prover.llm import CallableStepModel, ChatEndpointStepModel, EndpointError, replies_to_steps
-from proofloom.prover.refine import prove
+from proofloom.prover.loop.llm import CallableStepModel, ChatEndpointStepModel, EndpointError, replies_to_steps
+from proofloom.prover.loop.refine import prove
 
 THEORY = read_theory(
     "Bob is big. Bob is kind. If something is big then it is red. Red things are round. "

@@ -15,10 +15,10 @@ from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import check_entailment, groundings
-from proofloom.prover.chaining import Closure, UnstratifiedError
-from proofloom.prover.classical import Gap
-from proofloom.prover.reasoner import Reasoner, Strategy
-from proofloom.prover.tree import Direction
+from proofloom.prover.proof.tree import Direction
+from proofloom.prover.reasoning.chaining import Closure, UnstratifiedError
+from proofloom.prover.reasoning.classical import Gap
+from proofloom.prover.reasoning.reasoner import Reasoner, Strategy
 from tests.conftest import statement_of
 from tests.logic.strategies import english_theories
 from tests.prover.replay import replay_failures

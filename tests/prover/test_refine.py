@@ -10,22 +10,24 @@ from typing import Any
 import pytest
 
 from proofloom.errors import ProofloomError
+from proofloom.generator.example import supervision_of
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.matching import bindings_for
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule
-from proofloom.prover.evaluation import Scored, evaluate
+from proofloom.prover.loop.evaluation import Scored, evaluate
+from proofloom.prover.loop.refine import prove
+from proofloom.prover.loop.step_model import Derived, ProofState, Rejection
+from proofloom.prover.loop.step_text import ParsedStep, parse_step, step_text
 from proofloom.prover.neural.data import pairs
 from proofloom.prover.neural.model import CheckpointError, ModelShape, default_model, load, train_tokenizer
 from proofloom.prover.neural.propose import NeuralStepModel
 from proofloom.prover.neural.quoting import QuoteConstraint
-from proofloom.prover.neural.text import NO_STEP, ParsedStep, parse_step, rule_prompt, step_text
+from proofloom.prover.neural.text import NO_STEP, rule_prompt
 from proofloom.prover.neural.train import TrainingPlan, train
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.refine import prove
-from proofloom.prover.step_model import Derived, ProofState, Rejection
+from proofloom.prover.reasoning.reasoner import Reasoner
 from tests.conftest import statement_of
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
@@ -154,7 +156,7 @@ def test_decoding_is_held_to_the_shape_of_a_step() -> None:
 def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
     recipe = Recipe.load(DATASETS / "step-model.toml")
     examples = [generate_example(recipe, i) for i in range(12)]
-    data = pairs(examples)
+    data = pairs(supervision_of(e) for e in examples)
     assert data and all(" -> " in target or target == NO_STEP for _, target in data)
     assert any(target == NO_STEP for _, target in data) and len(set(data)) == len(data)
     for source, target in data:  # a step answers for the rule its prompt is about
@@ -183,7 +185,7 @@ def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_an_interrupted_training_run_resumes_to_the_same_weights(tmp_path: Path) -> None:
     recipe = Recipe.load(DATASETS / "step-model.toml")
-    data = pairs(generate_example(recipe, i) for i in range(4))
+    data = pairs(supervision_of(generate_example(recipe, i)) for i in range(4))
     shape = ModelShape(d_model=16, d_ff=32, layers=1, heads=2)
     plan = TrainingPlan(shape=shape, epochs=2, batch_size=16, eval_every=3, patience=100, eval_pairs=8)
     train(data, tmp_path / "whole", plan, {})

@@ -10,10 +10,10 @@ import pytest
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.prover.entailmentbank import from_entailmentbank, to_entailmentbank
-from proofloom.prover.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.tree import EntailmentTree, Step, TreeError
+from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
+from proofloom.prover.proof.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
+from proofloom.prover.proof.tree import EntailmentTree, Step, TreeError
+from proofloom.prover.reasoning.reasoner import Reasoner
 from tests.conftest import statement_of
 
 THEORY = parse_theory("big(bob). big(X) -> red(X). red(X) -> round(X). kind(bob). red(X), kind(X) -> nice(X).")

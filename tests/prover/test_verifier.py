@@ -11,11 +11,11 @@ import pytest
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.prover.explanation import ExplanationFormat, to_chain_of_thought
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.render import render_html
-from proofloom.prover.verdicts import ErrorType
-from proofloom.prover.verifier import Verifier, verify
+from proofloom.prover.proof.explanation import ExplanationFormat, to_chain_of_thought
+from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.render import render_html
+from proofloom.prover.verification.verdicts import ErrorType
+from proofloom.prover.verification.verifier import Verifier, verify
 from tests.conftest import statement_of
 from tests.prover.mutations import variants
 

@@ -15,9 +15,9 @@ from lark.exceptions import UnexpectedInput, VisitError
 from proofloom.logic.english import Lexicon, read_statement, render_sentence
 from proofloom.logic.matching import Binding, bindings_for, match_literal
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.prover.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
+from proofloom.prover.proof.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
 
-_PARSER = Lark.open_from_package("proofloom.prover", "proof_strings.lark", parser="lalr", start="proofs")
+_PARSER = Lark.open_from_package("proofloom.prover.proof", "proof_strings.lark", parser="lalr", start="proofs")
 NAF_LEAF = "NAF"
 
 

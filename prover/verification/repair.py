@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from proofloom.logic.matching import match_literal
 from proofloom.logic.terms import Literal, Rule
 from proofloom.logic.z3_encoding import StepSolver
-from proofloom.prover.verdicts import Repair
+from proofloom.prover.verification.verdicts import Repair
 
 
 def find_repair(

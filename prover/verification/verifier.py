@@ -5,7 +5,7 @@ structure (no cycles, intermediates concluded once and before use, the end is th
 each step's entailment (Z3, grounded over the constants in play, bounded by a timeout). A failure
 gets a typed diagnosis; a step that does not follow gets a counter-model and a repair.
 
-    >>> from proofloom.prover.verifier import verify
+    >>> from proofloom.prover.verification.verifier import verify
     >>> verify("Bob is big. All big things are red.", "Bob is red.", "sent1 & sent2 -> hypothesis;").valid
     True
 """
@@ -25,9 +25,8 @@ from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import ClausePool, Outcome, StepSolver
-from proofloom.prover.chaining import Closure
-from proofloom.prover.entailmentbank import HYPOTHESIS
-from proofloom.prover.explanation import (
+from proofloom.prover.proof.entailmentbank import HYPOTHESIS
+from proofloom.prover.proof.explanation import (
     ClaimedStep,
     Explanation,
     ExplanationFormat,
@@ -36,11 +35,12 @@ from proofloom.prover.explanation import (
     PremiseKind,
     parse_explanation,
 )
-from proofloom.prover.proof_strings import conclude
-from proofloom.prover.reasoner import Reasoner
-from proofloom.prover.repair import find_repair
-from proofloom.prover.tree import TreeError
-from proofloom.prover.verdicts import Diagnosis, ErrorType, StepVerdict, Verification
+from proofloom.prover.proof.proof_strings import conclude
+from proofloom.prover.proof.tree import TreeError
+from proofloom.prover.reasoning.chaining import Closure
+from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.repair import find_repair
+from proofloom.prover.verification.verdicts import Diagnosis, ErrorType, StepVerdict, Verification
 
 
 def verify(

@@ -14,9 +14,9 @@ from proofloom.errors import EnglishSyntaxError, ProofloomError
 from proofloom.limits import check
 from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.terms import Content, Literal
-from proofloom.prover.entailmentbank import HYPOTHESIS, parse_linearized
-from proofloom.prover.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
-from proofloom.prover.tree import EntailmentTree, TreeError
+from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
+from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
+from proofloom.prover.proof.tree import EntailmentTree, TreeError
 
 
 class ExplanationFormat(enum.Enum):

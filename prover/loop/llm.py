@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from proofloom.errors import ProofloomError
 from proofloom.logic.english import Lexicon, render_sentence
-from proofloom.prover.step_model import ProofState
+from proofloom.prover.loop.step_model import ProofState
 
 REASONS = {
     "unparseable": "it is not of the form `ids -> sentence`",

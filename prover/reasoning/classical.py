@@ -14,10 +14,10 @@ from proofloom.limits import LIMITS
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import Outcome, classical_verdict, domain, groundings
-from proofloom.prover.tree import Direction, EntailmentTree, NodeKey, Step, collect_tree
+from proofloom.prover.proof.tree import Direction, EntailmentTree, NodeKey, Step, collect_tree
 
 if TYPE_CHECKING:
-    from proofloom.prover.reasoner import Answer
+    from proofloom.prover.reasoning.reasoner import Answer
 
 
 class Gap(enum.Enum):
@@ -30,7 +30,7 @@ class Gap(enum.Enum):
 
 def classical_answer(theory: Theory, statement: Literal, owa: Answer, timeout_ms: int = LIMITS.z3_timeout_ms) -> Answer:
     """The classical label of `statement`, reusing owa's proofs where the two agree."""
-    from proofloom.prover.reasoner import Answer
+    from proofloom.prover.reasoning.reasoner import Answer
 
     verdict = classical_verdict(theory, statement, timeout_ms)
     if verdict.consistent is Outcome.NOT_ENTAILED:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from proofloom.limits import LIMITS
 from proofloom.logic.terms import Literal
-from proofloom.prover.chaining import Closure, Derivation
-from proofloom.prover.tree import EntailmentTree, NodeKey, Step
+from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step
+from proofloom.prover.reasoning.chaining import Closure, Derivation
 
 _set = object.__setattr__  # frozen values set their fields once, in __init__
 

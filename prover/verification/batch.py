@@ -17,10 +17,10 @@ from proofloom.errors import ProofloomError
 from proofloom.limits import bounded_lines
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
-from proofloom.prover.explanation import ExplanationFormat
+from proofloom.prover.proof.explanation import ExplanationFormat
 from proofloom.prover.theory_cache import TheoryCache
-from proofloom.prover.verdicts import Diagnosis, ErrorType, Verification
-from proofloom.prover.verifier import Verifier, _as_statement, _as_theory
+from proofloom.prover.verification.verdicts import Diagnosis, ErrorType, Verification
+from proofloom.prover.verification.verifier import Verifier, _as_statement, _as_theory
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,33 +18,10 @@ from proofloom.limits import LIMITS, bounded_lines
 from proofloom.logic.english import read_sentence, read_statement, read_theory, split_sentences
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.logic.terms import Content, Literal, Sentence, Theory
+from proofloom.logic.terms import Content, Sentence, Theory
+from proofloom.prover.problem import BadRecord, Problem
 
 LOGICLM_ANSWERS = {"A": Label.TRUE, "B": Label.FALSE, "C": Label.UNKNOWN}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One question about one theory, with what the source says about it."""
-
-    id: str
-    theory: Theory
-    statement: Literal
-    gold: Label | None = None
-    gold_depth: int | None = None
-    gold_proofs: str | None = None
-    # ProofWriter's proofsWithIntermediates: each proof written alone, with its intermediates' texts
-    gold_intermediates: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
-    context: str = field(default="", compare=False)  # the theory's source text: a cache key for solvers
-
-
-@dataclass(frozen=True, slots=True)
-class BadRecord:
-    """A record that could not be read, and where it was."""
-
-    id: str
-    where: str
-    message: str
 
 
 class InputFormat(enum.Enum):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from proofloom.logic.english import render_sentence
 from proofloom.logic.terms import Theory
-from proofloom.prover.verdicts import StepVerdict, Verification
+from proofloom.prover.verification.verdicts import StepVerdict, Verification
 
 _WIDTH, _HEIGHT, _GAP_X, _GAP_Y = 230, 62, 20, 64
 _COLOURS = {"leaf": ("#f3f4f6", "#6b7280"), "valid": ("#ecfdf5", "#059669"), "invalid": ("#fef2f2", "#dc2626")}

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Theory
-from proofloom.prover.backward import BackwardChainer
-from proofloom.prover.chaining import Closure
-from proofloom.prover.classical import Gap, classical_answer
-from proofloom.prover.proofs import all_trees, shallowest_tree
-from proofloom.prover.tree import EntailmentTree
+from proofloom.prover.proof.tree import EntailmentTree
+from proofloom.prover.reasoning.backward import BackwardChainer
+from proofloom.prover.reasoning.chaining import Closure
+from proofloom.prover.reasoning.classical import Gap, classical_answer
+from proofloom.prover.reasoning.proofs import all_trees, shallowest_tree
 
 
 class Strategy(enum.Enum):

@@ -11,10 +11,10 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.logic.semantics import Semantics
-from proofloom.prover.entailmentbank import to_entailmentbank
-from proofloom.prover.problems import BadRecord, Problem
-from proofloom.prover.proof_strings import to_proofwriter
-from proofloom.prover.reasoner import Answer, Reasoner, Strategy
+from proofloom.prover.problem import BadRecord, Problem
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.prover.proof.proof_strings import to_proofwriter
+from proofloom.prover.reasoning.reasoner import Answer, Reasoner, Strategy
 from proofloom.prover.theory_cache import TheoryCache
 
 

@@ -9,11 +9,18 @@ from typing import Any
 
 import pytest
 
+from proofloom.generator.formats.problems import (
+    BadRecord,
+    InputError,
+    InputFormat,
+    Problem,
+    detect_format,
+    read_problems,
+)
 from proofloom.logic.english import render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_literal
-from proofloom.prover.problems import BadRecord, InputError, InputFormat, Problem, detect_format, read_problems
-from proofloom.prover.proof_strings import from_proofwriter
+from proofloom.prover.proof.proof_strings import from_proofwriter
 from tests.conftest import DEV_FILE
 
 META_RECORD: dict[str, Any] = {

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from proofloom.logic.semantics import Label
-from proofloom.prover.refine import ProofAttempt
+from proofloom.prover.loop.refine import ProofAttempt
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import Outcome, StepSolver, domain
-from proofloom.prover.entailmentbank import to_entailmentbank
-from proofloom.prover.neural.text import parse_step
-from proofloom.prover.step_model import Derived, ProofState, Rejection, StepModel
-from proofloom.prover.tree import EntailmentTree, NodeKey, Step, collect_tree
-from proofloom.prover.verifier import Verifier
+from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, StepModel
+from proofloom.prover.loop.step_text import parse_step
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step, collect_tree
+from proofloom.prover.verification.verifier import Verifier
 
 
 @dataclass(frozen=True, slots=True)
