@@ -1,0 +1,64 @@
+"""Building a theory to order: attempts, each from the same random stream, until one meets every slot."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from proofloom.errors import LogicError
+from proofloom.generator.construct.chains import grow_chains
+from proofloom.generator.construct.distractors import add_distractors
+from proofloom.generator.construct.draft import Draft
+from proofloom.generator.construct.ladder import climb_ladder
+from proofloom.generator.construct.recheck import recheck
+from proofloom.generator.recipe import Recipe
+from proofloom.generator.schedule import Cell
+from proofloom.generator.vocabulary import Vocabulary
+from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.reasoning.reasoner import Answer
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A theory built to order: one statement per slot, and the answers the reasoner re-checked."""
+
+    theory: Theory
+    statements: tuple[Literal, ...]
+    answers: tuple[Answer, ...]
+    near_misses: tuple[Literal | None, ...]  # for Unknown slots, the fact left out (an abduction answer)
+    attempts: int
+
+
+class ConstructionError(LogicError):
+    """No attempt within the recipe's budget met every slot: the recipe asks for something too tight."""
+
+
+def build_theory(rng: random.Random, recipe: Recipe, vocabulary: Vocabulary, cells: tuple[Cell, ...]) -> Built:
+    """Try until an attempt meets every cell; each attempt draws from the same random stream.
+
+    The family (relations or not, negation or not) is drawn once, before any attempt: were it drawn
+    again on each, families that fail more often would be under-represented, and with them the balance
+    of statement polarity.
+    """
+    relational = rng.random() < recipe.vocabulary.relation_rate
+    negation = rng.random() < recipe.rules.negation_share
+    for attempt in range(1, recipe.theory.max_attempts + 1):
+        built = _attempt(Draft(rng, recipe, vocabulary, relational, negation), cells, attempt)
+        if built is not None:
+            return built
+    wanted = ", ".join(f"{c.label.value}@{c.depth}" for c in cells)
+    raise ConstructionError(f"no theory met {wanted} in {recipe.theory.max_attempts} attempts")
+
+
+def _attempt(draft: Draft, cells: tuple[Cell, ...], number: int) -> Built | None:
+    """One attempt: the proofs (chains over relations, a ladder over attributes), distractors, the re-check."""
+    asked = grow_chains(draft, cells) if draft.relational else climb_ladder(draft, cells)
+    if asked is None:
+        return None
+    add_distractors(draft)
+    theory = draft.theory()
+    statements = tuple(a.statement for a in asked)
+    answers = recheck(theory, cells, statements, draft.closed, draft.recipe.questions.all_proofs)
+    if answers is None:
+        return None
+    return Built(theory, statements, answers, tuple(a.near_miss for a in asked), number)

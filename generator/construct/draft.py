@@ -1,0 +1,115 @@
+"""A theory under construction, and the draws every part of its construction shares.
+
+A `Draft` holds the facts and rules chosen so far, the entities they are about and the words they have
+used. All draws come from one random stream, in the order the parts make them; that order is what
+fixes an example's bytes, so reordering two draws changes the dataset.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import random
+from dataclasses import dataclass, field
+
+from proofloom.generator.recipe import Recipe
+from proofloom.generator.vocabulary import Vocabulary
+from proofloom.generator.words import Words
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, RuleForm, RuleStyle, Term, Theory, Variable
+
+X = Variable("X")
+# One value per style: every rule of every theory shares these few instead of making its own.
+_STYLES = {(form, person): RuleStyle(form, person) for form in RuleForm for person in (False, True)}
+
+
+@dataclass
+class Draft:
+    """The facts and rules so far (dicts as ordered sets: insertion order is the theory's before its shuffle)."""
+
+    rng: random.Random
+    recipe: Recipe
+    vocabulary: Vocabulary
+    relational: bool
+    negation: bool
+    facts: dict[Literal, None] = field(default_factory=dict)
+    rules: dict[Rule, None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        rng, recipe = self.rng, self.recipe
+        self.closed = recipe.semantics == "cwa"
+        self.pool = self.vocabulary.entities(self.relational)
+        low, high = recipe.theory.entities
+        count = max(rng.randint(low, high), 2 if self.relational else 1)  # a relation needs two entities
+        self.entities: tuple[Constant, ...] = tuple(rng.sample(self.pool, min(count, len(self.pool))))
+        rate = recipe.rules.negation_rate if self.negation else 0.0
+        self.words = Words(rng, self.vocabulary, self.relational, rate)
+
+    def draw_conditions(self) -> int:
+        """How many conditions the next rule has, by the recipe's weights."""
+        names, cumulative = _cumulative(tuple(self.recipe.rules.conditions.items()))
+        return int(self.rng.choices(names, cum_weights=cumulative)[0])  # the draw `weights=` would make
+
+    def draw_style(self) -> RuleStyle:
+        """The English template of the next rule, by the recipe's surface shares."""
+        roll = self.rng.random()
+        surface = self.recipe.surface
+        if roll < surface.if_rate:
+            form = RuleForm.IF
+        elif roll < surface.if_rate + surface.all_rate:
+            form = RuleForm.ALL
+        else:
+            form = RuleForm.BARE
+        return _STYLES[(form, self.rng.random() < surface.person_rate)]
+
+    def body(self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom]) -> list[Literal] | None:
+        """`count` fresh literals about `subject`: the first is the link, the rest side conditions, each of
+        which may be about another constant instead (`If something visits the mouse and the mouse is red`)."""
+        body: list[Literal] = []
+        for position in range(count):
+            about = subject if position == 0 else self._side_subject(subject)
+            literal = self.words.fresh_literal(
+                self.entities, about, positive_only=link_positive and position == 0, avoid=avoid
+            )
+            if literal is None:
+                return None
+            avoid = avoid | {literal.atom}
+            body.append(literal)
+        return body
+
+    def _side_subject(self, subject: Constant) -> Constant:
+        """Usually `subject`; at `ground_condition_rate`, another entity. At rate 0 nothing is drawn, so
+        recipes that leave the rate at 0 make the same draws as recipes from before it existed."""
+        rate = self.recipe.rules.ground_condition_rate
+        others = other_entities(self.entities, subject) if rate > 0 else []
+        return self.rng.choice(others) if others and self.rng.random() < rate else subject
+
+    def theory(self) -> Theory:
+        """The finished theory, facts and rules each shuffled so their order tells nothing of the proofs."""
+        facts, rules = list(self.facts), list(self.rules)
+        self.rng.shuffle(facts)
+        self.rng.shuffle(rules)
+        return Theory.of(*facts, *rules)
+
+
+@functools.lru_cache(maxsize=256)
+def _cumulative(weights: tuple[tuple[str, float], ...]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The names of positive weight and their running sums, as `random.choices` would compute them."""
+    names = tuple(k for k, w in weights if w > 0)
+    return names, tuple(itertools.accumulate(w for _, w in weights if w > 0))
+
+
+def other_entities(entities: tuple[Constant, ...], subject: Constant) -> list[Constant]:
+    """The entities other than `subject` (told apart by name: constants compare in Python, names in C)."""
+    return [e for e in entities if e.name != subject.name]
+
+
+def lift(literal: Literal, subject: Constant) -> Literal:
+    """`literal` with `subject` replaced by the rule variable."""
+    args: tuple[Term, ...] = tuple([X if a.name == subject.name else a for a in literal.atom.args])
+    return Literal(Atom(literal.atom.predicate, args), literal.positive)
+
+
+def degenerate(rule: Rule) -> bool:
+    """A head among its conditions, a repeated or contradictory condition: never generated."""
+    atoms = [c.atom for c in rule.conditions]
+    return rule.head.atom in atoms or len(set(atoms)) != len(atoms)

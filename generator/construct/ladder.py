@@ -1,0 +1,107 @@
+"""Attribute theories: one ladder of class rules p0 -> p1 -> ... that every entity climbs.
+
+Rules over one variable fire for every entity, so separate chains would shortcut each other; instead
+each question gets its own entity, entering the shared ladder at a level chosen so the statement has
+the polarity it needs, with the side conditions it passes stated as that entity's facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proofloom.generator.construct.draft import Draft, X
+from proofloom.generator.construct.statements import Asked, goal_polarity, statement_about, statement_polarity
+from proofloom.generator.schedule import Cell
+from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Atom, Constant, Literal, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class _Ladder:
+    """`rungs[k]` follows from `rungs[k - 1]` and the side conditions `sides[k]` (none at the bottom)."""
+
+    rungs: list[Literal]
+    sides: list[list[Literal]]
+
+    @property
+    def top(self) -> int:
+        return len(self.rungs) - 1
+
+    def predicates(self) -> set[str]:
+        """Every attribute the ladder's rules mention."""
+        return {rung.atom.predicate for rung in self.rungs} | {s.atom.predicate for side in self.sides for s in side}
+
+
+def climb_ladder(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
+    """What each cell asks, in cell order, with the ladder and each entity's climb added to `draft`."""
+    ladder = _build(draft, max(cell.depth for cell in cells))
+    if ladder is None:
+        return None
+    _seat_entities(draft, ladder, len(cells))
+    asked = []
+    for number, cell in enumerate(cells):
+        climbed = _climb(draft, ladder, cell, draft.entities[number % len(draft.entities)])
+        if climbed is None:
+            return None
+        asked.append(climbed)
+    return asked
+
+
+def _build(draft: Draft, deepest: int) -> _Ladder | None:
+    """The rungs and their rules: a few more than the deepest proof needs, so entry levels can be chosen."""
+    predicates = list(draft.vocabulary.attributes)
+    top = min(len(predicates) - 3, deepest + 4)
+    draft.rng.shuffle(predicates)
+    if top < deepest:
+        return None
+    closed, words = draft.closed, draft.words
+    rungs = [Literal(Atom(p, (X,)), closed or not words.negated()) for p in predicates[: top + 1]]
+    spare = predicates[top + 1 :]
+    sides: list[list[Literal]] = [[]]
+    for level in range(1, top + 1):
+        extra = min(draft.draw_conditions() - 1, len(spare))
+        side = [Literal(Atom(spare.pop(), (X,)), True if closed else not words.negated()) for _ in range(extra)]
+        conditions = [rungs[level - 1], *side]
+        draft.rng.shuffle(conditions)
+        draft.rules[Rule(tuple(conditions), rungs[level], draft.draw_style())] = None
+        sides.append(side)
+    return _Ladder(rungs, sides)
+
+
+def _seat_entities(draft: Draft, ladder: _Ladder, questions: int) -> None:
+    """One entity per question where the pool allows, none of whose ladder words a distractor may use."""
+    draft.entities = tuple(draft.rng.sample(draft.pool, min(len(draft.pool), max(questions, 1))))
+    predicates = ladder.predicates()
+    for entity in draft.entities:
+        draft.words.reserve(entity, predicates)
+    draft.words.rule_predicates.update(predicates)
+
+
+def _climb(draft: Draft, ladder: _Ladder, cell: Cell, entity: Constant) -> Asked | None:
+    """Facts that take `entity` up `cell.depth` rungs; the statement about the rung it reaches."""
+    positive = statement_polarity(draft, cell.label)
+    top_positive = goal_polarity(cell.label, positive)
+    starts = [
+        j
+        for j in range(0, ladder.top - cell.depth + 1)
+        if cell.label is Label.UNKNOWN or ladder.rungs[j + cell.depth].positive == top_positive
+    ]
+    if not starts:
+        return None
+    start = draft.rng.choice(starts)
+    entry = _about(draft, ladder.rungs[start], entity)
+    for level in range(start + 1, start + cell.depth + 1):
+        for side in ladder.sides[level]:
+            draft.facts[_about(draft, side, entity)] = None
+    goal = _about(draft, ladder.rungs[start + cell.depth], entity)
+    draft.words.use(entry.atom, goal.atom)
+    statement = statement_about(goal, cell.label, positive)
+    if cell.label is Label.UNKNOWN:
+        return Asked(statement, entry)  # the entry fact left out: a near miss
+    draft.facts[entry] = None
+    return Asked(statement, None)
+
+
+def _about(draft: Draft, rung: Literal, entity: Constant) -> Literal:
+    """`p(X)` or `~p(X)` of the ladder said of `entity`, with the vocabulary's shared atom."""
+    return Literal(draft.words.attribute(entity, rung.atom.predicate), rung.positive)
