@@ -1,0 +1,13 @@
+"""The closed sets the command line offers, spelled as the library's enums spell them.
+
+Written out here so that building the parser imports no library (the enums' modules pull in lark, Z3 or
+networkx); a test holds each tuple equal to its enum's values.
+"""
+
+from __future__ import annotations
+
+THEORY_FORMATS = ("dsl", "english")  # logic.files.TheoryFormat
+SEMANTICS = ("owa", "cwa", "classical")  # logic.semantics.Semantics
+INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom")  # generator.formats.problems.InputFormat
+OUTPUT_FORMATS = ("native", "proofwriter", "entailmentbank", "hf")  # generator.dataset.OutputFormat
+STRATEGIES = ("forward", "backward")  # prover.reasoning.reasoner.Strategy

@@ -1,0 +1,60 @@
+"""`proofloom prove`: every question of a file through the refinement loop with the neural step model."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from proofloom.cli.choices import INPUT_FORMATS
+
+HELP = "prove questions with the neural step model, every step verified"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The question file, the answers file, the model and the loop's settings."""
+    parser.add_argument("input", help="questions, as for solve")
+    parser.add_argument("-o", "--output", required=True)
+    parser.add_argument("--model", help="a model folder made by `proofloom train` (default: the shipped model)")
+    parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
+    parser.add_argument("--max-rounds", type=int, default=24)
+    parser.add_argument("-k", type=int, default=8, help="proposals per round")
+    parser.add_argument(
+        "--feedback",
+        type=int,
+        default=6,
+        help="latest rejections fed back to the model (0: none, nor the list of steps it may not repeat)",
+    )
+    parser.add_argument(
+        "--unconstrained",
+        action="store_true",
+        help="decode freely (default: held to the shape of a step, quoting listed facts)",
+    )
+    parser.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
+
+
+def run(args: argparse.Namespace) -> int:
+    """One JSON line per question (`prover.loop.batch.prove_problems`), then the summary and the scores."""
+    from proofloom.cli.output import write_json_lines
+    from proofloom.cli.progress import Progress
+    from proofloom.generator.formats.problems import InputFormat, read_problems
+    from proofloom.prover.loop.batch import ProveSummary, prove_problems
+    from proofloom.prover.neural.model import default_model
+    from proofloom.prover.neural.propose import NeuralStepModel
+
+    model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.unconstrained)
+    input_format = InputFormat(args.input_format) if args.input_format else None
+    summary = ProveSummary()
+    with Progress("questions") as progress:
+        records = prove_problems(
+            read_problems(Path(args.input), input_format),
+            model,
+            k=args.k,
+            max_rounds=args.max_rounds,
+            feedback=args.feedback,
+            summary=summary,
+            on_record=lambda s: progress.update(s.count, bad=s.errors),
+        )
+        write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)
+    for line in summary.lines(args.max_rounds):
+        print(line)
+    return 0

@@ -1,0 +1,42 @@
+"""`proofloom solve`: label, depth and proof for every question of a file, with the symbolic reasoner."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from proofloom.cli.choices import INPUT_FORMATS, SEMANTICS, STRATEGIES
+
+HELP = "answer every question of a file with the symbolic reasoner"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The question file, the answers file, and how to reason."""
+    parser.add_argument("input", help="questions: Logic-LM JSON, ProofWriter meta-*.jsonl or proofloom JSONL")
+    parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
+    parser.add_argument("--semantics", default="owa", choices=SEMANTICS)
+    parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
+    parser.add_argument("--strategy", default="forward", choices=STRATEGIES)
+    parser.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
+
+
+def run(args: argparse.Namespace) -> int:
+    """One JSON line per question (`prover.reasoning.solve.solve`), then the summary line."""
+    from proofloom.cli.output import write_json_lines
+    from proofloom.cli.progress import Progress
+    from proofloom.generator.formats.problems import InputFormat, read_problems
+    from proofloom.logic.semantics import Semantics
+    from proofloom.prover.reasoning.reasoner import Strategy
+    from proofloom.prover.reasoning.solve import Summary, solve
+
+    semantics = Semantics.parse(args.semantics)
+    input_format = InputFormat(args.input_format) if args.input_format else None
+    summary = Summary(semantics)
+    with Progress("questions") as progress:
+        problems = read_problems(Path(args.input), input_format)
+        records = solve(
+            problems, semantics, Strategy(args.strategy), summary, lambda s: progress.update(s.count, bad=s.errors)
+        )
+        write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)
+    print(summary.line())
+    return 0

@@ -1,0 +1,59 @@
+"""`proofloom verify`: check every explanation of a file step by step with Z3, one verdict a line."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from proofloom.logic.terms import Theory
+    from proofloom.prover.verification.batch import VerifiedRecord
+
+HELP = "check explanations step by step with Z3 and diagnose failures"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The explanations file, the verdicts file, and the optional pictures folder."""
+    parser.add_argument("input", help="JSON lines: {id, context, statement, explanation, format?}")
+    parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
+    parser.add_argument("--html", metavar="DIR", help="also draw each verified tree as an HTML page in DIR")
+    parser.add_argument("--fail-fast", action="store_true", help="stop at the first record that cannot be read")
+
+
+def run(args: argparse.Namespace) -> int:
+    """One JSON verdict per record (`prover.verification.batch.verify_file`), then the summary line."""
+    from proofloom.cli.output import write_json_lines
+    from proofloom.cli.progress import Progress
+    from proofloom.prover.verification.batch import VerifySummary, verify_file
+
+    summary = VerifySummary()
+    pictures = Path(args.html) if args.html else None
+    with Progress("explanations") as progress:
+        records = progress.track(verify_file(Path(args.input), summary))
+        write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast))
+    print(summary.line())
+    return 0
+
+
+def _verdicts(records: Iterable[VerifiedRecord], pictures: Path | None, fail_fast: bool) -> Iterator[dict[str, Any]]:
+    """Each record's JSON, drawing its picture on the way; with `fail_fast`, a record not read stops the run."""
+    from proofloom.errors import ProofloomError
+
+    for record in records:
+        if fail_fast and record.theory is None:
+            raise ProofloomError(record.verification.errors[0].message)
+        if pictures is not None and record.theory is not None:
+            _draw(record, record.theory, pictures)
+        yield record.to_json()
+
+
+def _draw(record: VerifiedRecord, theory: Theory, folder: Path) -> None:
+    """The record's tree as `folder/<id>.html`, the id made a safe file name."""
+    from proofloom.atomic import write_text_atomic
+    from proofloom.prover.verification.render import render_html
+
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", record.id)[:120]
+    write_text_atomic(folder / f"{name}.html", render_html(record.verification, theory, record.id))

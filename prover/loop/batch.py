@@ -1,0 +1,98 @@
+"""Batch proving: every question of a file through the refinement loop with one step model, one JSON record each.
+
+A record that could not be read, or a question over a limit, becomes a record with an `error` naming where,
+and the batch goes on. The summary counts what was proved and verified and, where the source gives gold
+answers, scores the attempts (`evaluation.evaluate`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from proofloom.errors import ProofloomError
+from proofloom.prover.loop.evaluation import Scored, evaluate
+from proofloom.prover.loop.refine import ProofAttempt, prove
+from proofloom.prover.loop.step_model import StepModel
+from proofloom.prover.problem import BadRecord, Problem
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
+
+
+@dataclass(slots=True)
+class ProveSummary:
+    """Running totals of a batch: questions proved, proofs verified, bad records, scored attempts, wall time."""
+
+    count: int = 0
+    verified: int = 0
+    errors: int = 0
+    scored: list[Scored] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def lines(self, max_rounds: int) -> list[str]:
+        """The summary line, then the scores against gold where there was any (`max_rounds` bounds their table)."""
+        line = (
+            f"proved {self.count} questions ({self.verified} proofs verified), {self.errors} bad records; "
+            f"{self.seconds:.1f}s"
+        )
+        return [line, *(evaluate(self.scored, max_rounds).lines() if self.scored else [])]
+
+
+def attempt_record(problem: Problem, attempt: ProofAttempt) -> dict[str, Any]:
+    """The JSON record of one attempt: label, depth, the proof (EntailmentBank linearized), how the loop went."""
+    return {
+        "id": problem.id,
+        "label": attempt.label.value,
+        "depth": attempt.depth,
+        "proof": to_entailmentbank(attempt.proof) if attempt.proof is not None else None,
+        "verified": attempt.verified,
+        "rounds": len(attempt.rounds),
+        "accepted": attempt.accepted,
+        "rejected": attempt.rejected,
+        **({"gold": problem.gold.value} if problem.gold else {}),
+    }
+
+
+def prove_problems(
+    problems: Iterable[Problem | BadRecord],
+    model: StepModel,
+    *,
+    k: int = 8,
+    max_rounds: int = 24,
+    feedback: int = 6,
+    summary: ProveSummary | None = None,
+    on_record: Callable[[ProveSummary], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Prove each problem with `model` (`refine.prove` with `k`, `max_rounds`, `feedback`); a record each, in order.
+
+    `summary` is kept up to date as records are yielded; `on_record` sees it after each one.
+    """
+    summary = summary if summary is not None else ProveSummary()
+    for item in problems:
+        record = _record(item, model, k, max_rounds, feedback, summary)
+        if on_record:
+            on_record(summary)
+        yield record
+
+
+def _record(
+    item: Problem | BadRecord, model: StepModel, k: int, max_rounds: int, feedback: int, summary: ProveSummary
+) -> dict[str, Any]:
+    if isinstance(item, BadRecord):
+        summary.errors += 1
+        return {"id": item.id, "error": f"{item.where}: {item.message}"}
+    try:
+        attempt = prove(item.theory, item.statement, model, k=k, max_rounds=max_rounds, feedback=feedback)
+    except ProofloomError as error:  # a limit: this record only
+        summary.errors += 1
+        return {"id": item.id, "error": str(error).splitlines()[0]}
+    summary.count += 1
+    summary.verified += attempt.proof is not None and attempt.verified
+    if item.gold:
+        summary.scored.append(Scored(attempt, item.gold, item.gold_depth))
+    return attempt_record(item, attempt)
