@@ -1,17 +1,35 @@
-"""proofloom's own JSONL: one example (a theory and its questions) a line."""
+"""proofloom's own JSONL, in two layouts (each written and read).
+
+- Examples: one generated theory and all its questions a line (`example_to_json`), what `generate` writes.
+- Questions: one question a line, `{id, theory | context, statement, label?, depth?}`, the theory in the
+  DSL (`theory`) or in English (`context`) and the statement likewise; what `solve` and `prove` read
+  when a question set is neither Logic-LM's nor ProofWriter's.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from proofloom.generator.example import Example, example_from_json, example_to_json
-from proofloom.logic.english import Lexicon
+from proofloom.errors import ProofloomError
+from proofloom.generator.example import Example, GeneratedQuestion, example_from_json, example_to_json
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
+from proofloom.logic.english import Lexicon, read_statement, read_theory
+from proofloom.logic.semantics import Label
+from proofloom.logic.syntax import parse_literal, parse_theory, render_dsl
+from proofloom.prover.problem import BadRecord, Problem
 
 
 def example_line(example: Example, lexicon: Lexicon) -> str:
     """One line, keys in a fixed order, so the same example always gives the same bytes."""
     return json.dumps(example_to_json(example, lexicon), ensure_ascii=False) + "\n"
+
+
+def write_native(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
+    """The examples, one a line."""
+    path.write_text("".join(example_line(example, lexicon) for example in examples), encoding="utf-8")
 
 
 def read_native(path: Path) -> list[Example]:
@@ -24,3 +42,47 @@ def read_native(path: Path) -> list[Example]:
             except (KeyError, TypeError, ValueError) as error:
                 raise ValueError(f"{path}:{number}: not a proofloom example ({error})") from None
     return examples
+
+
+def question_record(example: Example, question: GeneratedQuestion) -> dict[str, Any]:
+    """One question in the question layout, its theory and statement in the DSL."""
+    return {
+        "id": question.id,
+        "theory": render_dsl(example.theory),
+        "statement": str(question.statement),
+        "label": question.label.value,
+        "depth": question.depth,
+    }
+
+
+def write_questions(examples: list[Example], path: Path) -> None:
+    """Every question of the examples, one a line."""
+    with path.open("w", encoding="utf-8") as stream:
+        for example in examples:
+            for question in example.questions:
+                stream.write(json.dumps(question_record(example, question), ensure_ascii=False) + "\n")
+
+
+def read_questions(path: Path) -> Iterator[Problem | BadRecord]:
+    """Every line of a question file as a Problem, or a BadRecord naming the line."""
+    for line_number, record in json_lines(path):
+        yield _problem(record, f"{path}:{line_number}")
+
+
+def _problem(record: Any, where: str) -> Problem | BadRecord:
+    problem_id = record_id(record, where)
+    if isinstance(record, Unparsed):
+        return BadRecord(problem_id, where, record.message)
+    try:
+        in_dsl = "theory" in record
+        source = record["theory"] if in_dsl else record["context"]
+        theory = parse_theory(source) if in_dsl else read_theory(source)
+        text = record["statement"]
+        statement = parse_literal(text) if "(" in text else read_statement(text)
+        gold = Label.parse(record["label"]) if record.get("label") is not None else None
+        depth = record.get("depth")
+        return Problem(problem_id, theory, statement, gold, int(depth) if depth is not None else None, context=source)
+    except MALFORMED as error:
+        return BadRecord(problem_id, where, malformed(error))
+    except (ProofloomError, ValueError) as error:
+        return BadRecord(problem_id, where, str(error).splitlines()[0])  # a syntax error's first line names where

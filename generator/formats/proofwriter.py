@@ -1,16 +1,23 @@
-"""ProofWriter's `meta-*.jsonl`: one theory a line, with triples, rules and questions (write and read)."""
+"""ProofWriter's `meta-*.jsonl` and `meta-abduct-*.jsonl`: one theory a line, with its triples, rules and
+questions, or with what would prove its Unknown questions (each written and read).
+
+The meta reader streams one `Problem` per question, keeping the theory's `tripleN`/`ruleN` ids and its
+gold proofs; a record that cannot be read is a `BadRecord`, so a batch goes on past it.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion
-from proofloom.generator.formats.problems import proofwriter_theory, read_problems
-from proofloom.logic.english import Lexicon, read_statement, render_sentence
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
+from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.semantics import Label
-from proofloom.logic.terms import Literal, Rule, Theory, Variable
+from proofloom.logic.terms import Content, Literal, Rule, Sentence, Theory, Variable
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
 from proofloom.prover.proof.tree import EntailmentTree
@@ -95,10 +102,65 @@ def write_meta(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
             stream.write(json.dumps(to_meta(example, lexicon)) + "\n")
 
 
+def read_meta_problems(path: Path) -> Iterator[Problem | BadRecord]:
+    """Every question of a meta file, in order, as a Problem with id `{theory id}_{question id}`."""
+    for line_number, record in json_lines(path):
+        yield from _meta_record(record, f"{path}:{line_number}")
+
+
+def _meta_record(record: Any, where: str) -> Iterator[Problem | BadRecord]:
+    theory_id = record_id(record, where)
+    if isinstance(record, Unparsed):
+        yield BadRecord(theory_id, where, record.message)
+        return
+    try:
+        theory = proofwriter_theory(record)
+        questions = record["questions"].items()
+    except MALFORMED as error:
+        yield BadRecord(theory_id, where, malformed(error))
+        return
+    except ProofloomError as error:
+        yield BadRecord(theory_id, where, str(error))
+        return
+    for question_id, question in questions:
+        problem_id = f"{theory_id}_{question_id}"
+        try:
+            yield _meta_question(problem_id, theory, question, record.get("theory", ""))
+        except (*MALFORMED, ValueError) as error:
+            yield BadRecord(problem_id, where, str(error) if isinstance(error, ProofloomError) else malformed(error))
+
+
+def proofwriter_theory(record: dict[str, Any]) -> Theory:
+    """A meta record's theory, keeping its `tripleN`/`ruleN` ids, in the order of its `theory` text."""
+    texts = {key: value["text"] for key, value in {**record["triples"], **record["rules"]}.items()}
+    contents: dict[str, Content] = {key: read_sentence(text, i) for i, (key, text) in enumerate(texts.items(), 1)}
+    by_text = {text: key for key, text in texts.items()}
+    order = [by_text.get(s) for s in split_sentences(record.get("theory", ""))]
+    if sorted(k for k in order if k) != sorted(texts) or len(set(order)) != len(order):
+        order = list(texts)  # the text does not list each sentence once: keep triples, then rules
+    return Theory(tuple(Sentence(key, contents[key]) for key in order if key))
+
+
+def _meta_question(problem_id: str, theory: Theory, question: dict[str, Any], context: str) -> Problem:
+    """One question of a meta record: gold label (a boolean or `Unknown`), depth, proofs as written."""
+    answer = question.get("answer")
+    gold = {True: Label.TRUE, False: Label.FALSE}.get(answer) if isinstance(answer, bool) else None
+    if gold is None and answer is not None:
+        gold = Label.parse(str(answer))
+    depth = question.get("QDep")
+    gold_depth = int(depth) if depth not in (None, "") else None  # meta-abduct files write QDep as a string
+    written = tuple(
+        (str(proof["representation"]), tuple((key, str(said["text"])) for key, said in proof["intermediates"].items()))
+        for proof in question.get("proofsWithIntermediates") or ()
+    )
+    statement = read_statement(question["question"])
+    return Problem(problem_id, theory, statement, gold, gold_depth, question.get("proofs"), written, context)
+
+
 def read_meta(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, Label, int | None, tuple[Any, ...]], ...]]]:
     """(theory id, theory, questions as (statement, label, QDep, proofs)) for each line."""
     grouped: dict[str, tuple[Theory, list[tuple[Literal, Label, int | None, tuple[Any, ...]]]]] = {}
-    for item in read_problems(path):
+    for item in read_meta_problems(path):
         if isinstance(item, BadRecord):
             raise ValueError(f"{item.where}: {item.message}")
         assert isinstance(item, Problem) and item.gold is not None

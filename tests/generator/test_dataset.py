@@ -1,4 +1,4 @@
-"""Datasets on disk: every format reads back equal, any worker count gives the same bytes, a killed run resumes."""
+"""Datasets on disk: shards read back equal, any worker count gives the same bytes, a killed run resumes."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ import pytest
 from proofloom.cli import main
 from proofloom.generator.dataset import OutputFormat, read_examples, write_dataset
 from proofloom.generator.example import example_from_json, example_to_json
-from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
-from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
 
@@ -45,60 +43,6 @@ def test_native_round_trip(written: Path) -> None:
     manifest = json.loads((written / "manifest.json").read_text())
     assert manifest["theories"] == 30 and manifest["questions"] == 30 * RECIPE.questions.per_theory
     assert (written / "README.md").read_text().count("| ") > 10
-
-
-def test_proofwriter_meta_round_trip(written: Path, tmp_path: Path) -> None:
-    examples = list(read_examples(written))
-    path = tmp_path / "meta-test.jsonl"
-    proofwriter.write_meta(examples, path, LEXICON)
-    read = proofwriter.read_meta(path)
-    assert [key for key, _, _ in read] == [e.id for e in examples]
-    for example, (_, theory, questions) in zip(examples, read, strict=True):
-        assert theory == example.theory
-        expected = [
-            (q.statement, q.label, q.depth if q.depth is not None else q.target_depth, q.proofs)
-            for q in example.questions
-        ]
-        assert list(questions) == expected
-
-
-def test_proofwriter_meta_round_trip_under_closed_world(tmp_path: Path) -> None:
-    recipe = Recipe.load(DATASETS / "proofwriter-cwa-d5.toml")
-    examples = [generate_example(recipe, i) for i in range(40, 50)]  # 49: a step concluded by NAF alone
-    path = tmp_path / "meta-cwa.jsonl"
-    proofwriter.write_meta(examples, path, recipe.vocabulary.resolve().lexicon)
-    read = proofwriter.read_meta(path)
-    assert sum(len(q.proofs) for e in examples for q in e.questions) > 20
-    for example, (_, theory, questions) in zip(examples, read, strict=True):
-        assert theory == example.theory
-        assert [proofs for *_, proofs in questions] == [q.proofs for q in example.questions]
-
-
-def test_entailmentbank_round_trip(written: Path, tmp_path: Path) -> None:
-    examples = list(read_examples(written))
-    path = tmp_path / "eb.jsonl"
-    entailmentbank.write_records(examples, path, LEXICON)
-    rows = {row[0]: row for row in entailmentbank.read_records(path)}
-    proved = [(e, q) for e in examples for q in e.questions if q.proofs]
-    assert len(rows) == len(proved)
-    for example, question in proved:
-        _, theory, statement, label, depth, tree = rows[question.id]
-        assert (theory, statement, label, depth, tree) == (
-            example.theory,
-            question.statement,
-            question.label,
-            question.depth,
-            question.proofs[0],
-        )
-
-
-def test_huggingface_parquet_loads_with_datasets(written: Path, tmp_path: Path) -> None:
-    pytest.importorskip("datasets")
-    examples = list(read_examples(written))
-    path = tmp_path / "train.parquet"
-    huggingface.write_parquet(examples, path, LEXICON)
-    rows = huggingface.read_parquet([path])
-    assert rows == [row for e in examples for row in huggingface.to_rows(e, LEXICON)]
 
 
 def test_same_bytes_at_one_and_two_workers(written: Path, tmp_path: Path) -> None:
@@ -153,17 +97,3 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
 def test_unknown_questions_are_balanced_against_proved_ones(written: Path) -> None:
     labels = [q.label for e in read_examples(written) for q in e.questions]
     assert labels.count(Label.UNKNOWN) == len(labels) // 3
-
-
-def test_meta_abduct_round_trip(tmp_path: Path) -> None:
-    recipe = dataclasses.replace(RECIPE, questions=dataclasses.replace(RECIPE.questions, abduction=True))
-    write_dataset(recipe, tmp_path, 10, output_format=OutputFormat.PROOFWRITER)
-    (path,) = (tmp_path / "proofwriter").glob("meta-abduct-*.jsonl")
-    examples = list(read_examples(tmp_path))
-    read = proofwriter.read_meta_abduct(path)
-    assert [key for key, _, _ in read] == [e.id for e in examples]
-    assert '"QDep": "' in path.read_text()  # a string, as in ProofWriter's meta-abduct files
-    for example, (_, theory, questions) in zip(examples, read, strict=True):
-        assert theory == example.theory
-        unknown = [q for q in example.questions if q.label is Label.UNKNOWN]
-        assert list(questions) == [(q.statement, q.abductions, q.target_depth) for q in unknown]
