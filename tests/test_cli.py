@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +15,14 @@ import pytest
 
 from proofloom import __version__
 from proofloom.cli import main
+from proofloom.cli.progress import Progress
 from proofloom.logic.english import read_theory
 from proofloom.logic.syntax import parse_theory
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "proofloom", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "proofloom", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
     )
 
 
@@ -29,11 +34,18 @@ def test_help_and_version(tmp_path: Path) -> None:
 
 
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:
-    result = run_cli("demo", cwd=tmp_path)
+    # A small demo, so that the test depends on what the demo finds, not on how busy the machine is: the
+    # timeout only guards against a hang.
+    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path, timeout=900)
     assert result.returncode == 0, result.stderr
-    assert "1. generated 20 theories, 120 questions" in result.stdout
-    assert "2. proved: 120/120 labels" in result.stdout
-    assert "3. verified:" in result.stdout and "Proof: sent" in result.stdout
+    generated, proved, verified, neural = result.stdout.splitlines()[:4]
+    assert generated == "1. generated 4 theories, 24 questions (recipe proofwriter-owa-d5)"
+    assert proved == "2. proved: 24/24 labels equal the generator's (symbolic reasoner, owa)"
+    valid = re.fullmatch(r"3\. verified: (\d+)/(\d+) proofs valid, every step checked by Z3", verified)
+    assert valid is not None and valid[1] == valid[2] != "0"
+    tried = re.fullmatch(r"4\. neural: \d/2 labels equal .* step model .*; (\d)/(\d) proofs verified", neural)
+    assert tried is not None and tried[1] == tried[2]
+    assert "For example: " in result.stdout and "Proof: sent" in result.stdout
 
 
 def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -189,3 +201,100 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     assert free.returncode == 0 and json.loads((tmp_path / "free.jsonl").read_text().splitlines()[0])["verified"]
     stopped = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--fail-fast", cwd=tmp_path)
     assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal, keeping what was drawn on it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_in_place_on_a_terminal_and_blanks_its_line() -> None:
+    screen = _Terminal()
+    with Progress("theories", screen, interval=3600) as progress:
+        progress.update(1, 30)
+        progress.update(2, 30)  # within the interval: not drawn
+        progress.update(30, 30, bad=1)  # the last count is always drawn
+        drawn = screen.getvalue()
+    assert drawn.startswith("\r1/30 theories (") and "2/30" not in drawn
+    assert "\r30/30 theories, 1 bad (" in drawn and "\n" not in screen.getvalue()
+    assert screen.getvalue().endswith("\r" + " " * len(drawn.rsplit("\r", 1)[1]) + "\r")  # blanked on exit
+    assert list(Progress("questions", _Terminal()).track("abc")) == ["a", "b", "c"]
+
+
+def test_progress_is_silent_when_not_a_terminal() -> None:
+    piped = io.StringIO()
+    with Progress("theories", piped) as progress:
+        progress.update(30, 30)
+        assert list(progress.track(range(3), 3)) == [0, 1, 2]
+    assert piped.getvalue() == ""
+
+
+def run_on_terminal(*args: str, cwd: Path) -> tuple[int, str]:
+    """Run the CLI with standard error on a pseudo-terminal, as a person would; (exit status, what it drew)."""
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "proofloom", *args]
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal's other side closed: the process is done writing
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(leader)
+    return process.wait(timeout=120), drawn.decode()
+
+
+@pytest.mark.parametrize(
+    ("verb", "counted"),
+    [
+        (("generate", "proofwriter-owa-d5", "-o", "data", "-n", "12", "--shard-size", "4"), "12/12 theories"),
+        (("solve", "q.jsonl", "-o", "a.jsonl"), "1 questions, 1 bad"),  # the first drawn: the bad record came first
+        (("verify", "e.jsonl", "-o", "v.jsonl"), "1 explanations"),
+    ],
+)
+def test_long_verbs_show_progress_on_a_terminal_and_none_when_piped(
+    tmp_path: Path, verb: tuple[str, ...], counted: str
+) -> None:
+    (tmp_path / "q.jsonl").write_text(
+        '{"id": "bad", "theory": "big("}\n{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n'
+    )
+    explained = {"id": "e", "context": "Bob is big.", "statement": "Bob is big.", "explanation": "sent1 -> hypothesis;"}
+    (tmp_path / "e.jsonl").write_text(json.dumps(explained) + "\n")
+    status, drawn = run_on_terminal(*verb, cwd=tmp_path)
+    assert status == 0 and f"\r{counted} (" in drawn
+    piped = run_cli(*verb, cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_help_imports_no_library(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom proofloom.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(m for m in ('lark', 'z3', 'torch', 'transformers', 'networkx', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0 and result.stdout.splitlines()[-1] == ""
+
+
+def test_the_parsers_choices_are_the_librarys_enums() -> None:
+    from proofloom.cli import choices
+    from proofloom.generator.dataset import OutputFormat
+    from proofloom.generator.formats.problems import InputFormat
+    from proofloom.logic.files import TheoryFormat
+    from proofloom.logic.semantics import Semantics
+    from proofloom.prover.reasoning.reasoner import Strategy
+
+    pairs = [
+        (choices.THEORY_FORMATS, TheoryFormat),
+        (choices.SEMANTICS, Semantics),
+        (choices.INPUT_FORMATS, InputFormat),
+        (choices.OUTPUT_FORMATS, OutputFormat),
+        (choices.STRATEGIES, Strategy),
+    ]
+    for spelled, enum in pairs:
+        assert spelled == tuple(member.value for member in enum)
