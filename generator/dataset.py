@@ -21,10 +21,13 @@ from proofloom._version import __version__
 from proofloom.atomic import write_text_atomic
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
-from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
+from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
+from proofloom.logic.english import Lexicon
+
+Writer = Callable[[list[Example], Path, Lexicon], None]
 
 
 class OutputFormat(enum.Enum):
@@ -34,6 +37,16 @@ class OutputFormat(enum.Enum):
     PROOFWRITER = "proofwriter"
     ENTAILMENTBANK = "entailmentbank"
     HF = "hf"
+    LOGICLM = "logiclm"
+
+
+# Each format's file name for a shard (from the shard's stem) and its writer.
+_WRITERS: dict[OutputFormat, tuple[str, Writer]] = {
+    OutputFormat.PROOFWRITER: ("meta-{}.jsonl", proofwriter.write_meta),
+    OutputFormat.ENTAILMENTBANK: ("{}.jsonl", entailmentbank.write_records),
+    OutputFormat.HF: ("{}.parquet", huggingface.write_parquet),
+    OutputFormat.LOGICLM: ("{}.json", logiclm.write_logiclm),
+}
 
 
 class DatasetError(ProofloomError, ValueError):
@@ -157,21 +170,17 @@ def _convert(recipe: Recipe, folder: Path, shards: list[Shard], output_format: O
     lexicon = recipe.vocabulary.resolve().lexicon
     target = folder / output_format.value
     target.mkdir(exist_ok=True)
+    name, writer = _WRITERS[output_format]
     for shard in shards:
         examples = read_native(folder / shard.name)
         stem = shard.name.removesuffix(".jsonl")
-        temporary = target / f".{stem}.tmp"
-        if output_format is OutputFormat.PROOFWRITER:
-            final = target / f"meta-{stem}.jsonl"
-            proofwriter.write_meta(examples, temporary, lexicon)
-            if any(q.abductions for e in examples for q in e.questions):
-                abduct = target / f".abduct-{stem}.tmp"
-                proofwriter.write_meta_abduct(examples, abduct, lexicon)
-                abduct.replace(target / f"meta-abduct-{stem}.jsonl")
-        elif output_format is OutputFormat.ENTAILMENTBANK:
-            final = target / f"{stem}.jsonl"
-            entailmentbank.write_records(examples, temporary, lexicon)
-        else:
-            final = target / f"{stem}.parquet"
-            huggingface.write_parquet(examples, temporary, lexicon)
-        temporary.replace(final)
+        _write_atomic(target / name.format(stem), writer, examples, lexicon)
+        if output_format is OutputFormat.PROOFWRITER and any(q.abductions for e in examples for q in e.questions):
+            _write_atomic(target / f"meta-abduct-{stem}.jsonl", proofwriter.write_meta_abduct, examples, lexicon)
+
+
+def _write_atomic(path: Path, writer: Writer, examples: list[Example], lexicon: Lexicon) -> None:
+    """Write beside `path`, then rename: a killed run leaves no half-written file under the final name."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    writer(examples, temporary, lexicon)
+    temporary.replace(path)
