@@ -9,5 +9,5 @@ from __future__ import annotations
 THEORY_FORMATS = ("dsl", "english")  # logic.files.TheoryFormat
 SEMANTICS = ("owa", "cwa", "classical")  # logic.semantics.Semantics
 INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom")  # generator.formats.problems.InputFormat
-OUTPUT_FORMATS = ("native", "proofwriter", "entailmentbank", "hf")  # generator.dataset.OutputFormat
+OUTPUT_FORMATS = ("native", "proofwriter", "entailmentbank", "hf", "logiclm")  # generator.dataset.OutputFormat
 STRATEGIES = ("forward", "backward")  # prover.reasoning.reasoner.Strategy
