@@ -21,7 +21,7 @@ from proofloom._version import __version__
 from proofloom.atomic import write_text_atomic
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
-from proofloom.generator.formats import entailmentbank, huggingface, proofwriter
+from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
@@ -37,6 +37,7 @@ class OutputFormat(enum.Enum):
     PROOFWRITER = "proofwriter"
     ENTAILMENTBANK = "entailmentbank"
     HF = "hf"
+    LOGICLM = "logiclm"
 
 
 # Each format's file name for a shard (from the shard's stem) and its writer.
@@ -44,6 +45,7 @@ _WRITERS: dict[OutputFormat, tuple[str, Writer]] = {
     OutputFormat.PROOFWRITER: ("meta-{}.jsonl", proofwriter.write_meta),
     OutputFormat.ENTAILMENTBANK: ("{}.jsonl", entailmentbank.write_records),
     OutputFormat.HF: ("{}.parquet", huggingface.write_parquet),
+    OutputFormat.LOGICLM: ("{}.json", logiclm.write_logiclm),
 }
 
 

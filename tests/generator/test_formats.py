@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from proofloom.generator.dataset import OutputFormat, read_examples, write_dataset
 from proofloom.generator.example import Example
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, native, proofwriter
 from proofloom.generator.formats.problems import InputFormat, detect_format, read_problems
@@ -149,3 +150,12 @@ def test_huggingface_parquet_loads_with_datasets(examples: list[Example], tmp_pa
     huggingface.write_parquet(examples, path, LEXICON)
     rows = huggingface.read_parquet([path])
     assert rows == [row for e in examples for row in huggingface.to_rows(e, LEXICON)]
+
+
+def test_generate_writes_logiclm_shards_that_read_back(tmp_path: Path) -> None:
+    write_dataset(RECIPE, tmp_path, 20, output_format=OutputFormat.LOGICLM)
+    files = sorted((tmp_path / "logiclm").glob("*.json"))
+    assert [f.name for f in files] == ["shard-0000000-0000010.json", "shard-0000010-0000020.json"]
+    read = [problem for path in files for problem in logiclm.read_logiclm(path)]
+    assert read == _problems(list(read_examples(tmp_path)))
+    assert not list((tmp_path / "logiclm").glob(".*"))  # no temporary file left behind
