@@ -8,12 +8,13 @@ from typing import Any
 from proofloom.generator.audit import audit
 from proofloom.generator.formats.native import read_native
 from proofloom.generator.recipe import Recipe
+from proofloom.logic.semantics import Label
 
 
 def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards: list[Any]) -> str:
     cells: dict[str, int] = manifest["cells"]
     depths = sorted({int(key.split("@")[1]) for key in cells})
-    labels = ("True", "False", "Unknown")
+    labels = [label.value for label in (Label.TRUE, Label.FALSE, Label.UNKNOWN)]  # as the manifest's cells spell them
     table = ["| depth | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     for depth in depths:
         table.append(f"| {depth} | " + " | ".join(str(cells.get(f"{label}@{depth}", 0)) for label in labels) + " |")

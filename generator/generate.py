@@ -36,7 +36,7 @@ def generate_example(recipe: Recipe, index: int) -> Example:
     rng = example_rng(recipe, index)
     vocabulary = recipe.vocabulary.resolve()
     cells = cells_for(recipe, _schedule(recipe), index)
-    semantics = Semantics.parse(recipe.semantics)
+    semantics = recipe.semantics
     for _ in range(recipe.theory.max_attempts):
         built = build_theory(rng, recipe, vocabulary, cells)
         questions = _questions(recipe, index, built, cells, semantics, rng)

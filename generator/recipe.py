@@ -1,12 +1,15 @@
 """Recipes: every knob of the generator in one frozen value that round-trips to TOML.
 
 An unknown key or a bad value is an error naming the key (`rules.negation_rate: expected a number
-from 0 to 1, got 'x'`). Defaults reproduce ProofWriter's OWA depth-5 family.
+from 0 to 1, got 'x'`). Defaults reproduce ProofWriter's OWA depth-5 family. Closed sets are read
+into their enums (semantics, labels, built-in vocabularies) and weight tables keyed by number get
+integer keys; TOML spells them all as strings.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import functools
 import tomllib
 import typing
@@ -17,7 +20,15 @@ from typing import Any
 import tomli_w
 
 from proofloom.errors import ProofloomError
-from proofloom.generator.vocabulary import BUILT_IN, Vocabulary
+from proofloom.generator.vocabulary import BuiltIn, Vocabulary
+from proofloom.logic.semantics import Label, Semantics
+
+MAX_DEPTH = 20  # the deepest proof a recipe may ask for
+
+
+def _choices(*values: Any) -> dict[str, Any]:
+    """Field metadata: the values a field (or a weight table's keys) may take."""
+    return {"choices": values}
 
 
 class RecipeError(ProofloomError, ValueError):
@@ -28,7 +39,7 @@ class RecipeError(ProofloomError, ValueError):
 class VocabularySection:
     """Which words: a built-in vocabulary, with any list replaced by the recipe's own."""
 
-    builtin: str = "proofwriter"
+    builtin: BuiltIn = BuiltIn.PROOFWRITER
     people: tuple[str, ...] = ()
     animals: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
@@ -42,7 +53,7 @@ class VocabularySection:
 
 @functools.lru_cache(maxsize=64)
 def _resolve(section: VocabularySection) -> Vocabulary:
-    base = BUILT_IN[section.builtin]
+    base = section.builtin.vocabulary
     return Vocabulary(
         section.people or base.people,
         section.animals or base.animals,
@@ -65,7 +76,7 @@ class TheorySection:
 class RulesSection:
     """Rule shapes: how many conditions, how often ground, negated, or concluding about another constant."""
 
-    conditions: dict[str, float] = field(default_factory=lambda: {"1": 0.5, "2": 0.4, "3": 0.1})
+    conditions: dict[int, float] = field(default_factory=lambda: {1: 0.5, 2: 0.4, 3: 0.1}, metadata=_choices(1, 2, 3))
     ground_rate: float = 0.1
     other_constant_head_rate: float = 0.15
     ground_condition_rate: float = 0.0  # chance a side condition is about another constant (`the mouse visits the dog`)
@@ -78,8 +89,13 @@ class QuestionsSection:
     """What to ask: weights over depths and labels, and what each question carries."""
 
     per_theory: int = 6
-    depths: dict[str, float] = field(default_factory=lambda: {str(d): 1.0 for d in range(6)})
-    labels: dict[str, float] = field(default_factory=lambda: {"True": 1.0, "False": 1.0, "Unknown": 1.0})
+    depths: dict[int, float] = field(
+        default_factory=lambda: dict.fromkeys(range(6), 1.0), metadata=_choices(*range(MAX_DEPTH + 1))
+    )
+    labels: dict[Label, float] = field(
+        default_factory=lambda: dict.fromkeys((Label.TRUE, Label.FALSE, Label.UNKNOWN), 1.0),
+        metadata=_choices(Label.TRUE, Label.FALSE, Label.UNKNOWN),
+    )
     all_proofs: bool = True
     classical: bool = False  # also label under classical semantics (Z3) and name the differences
     drop_semantic_gaps: bool = False  # with classical: skip questions whose classical label differs
@@ -103,7 +119,8 @@ class Recipe:
 
     name: str = "proofwriter-owa-d5"
     seed: int = 0
-    semantics: str = "owa"
+    # classical labels are an extra a question can carry (`questions.classical`), never what a theory is built under
+    semantics: Semantics = field(default=Semantics.OWA, metadata=_choices(Semantics.OWA, Semantics.CWA))
     shard_size: int = 1000
     vocabulary: VocabularySection = field(default_factory=VocabularySection)
     theory: TheorySection = field(default_factory=TheorySection)
@@ -141,35 +158,46 @@ class Recipe:
 # --- TOML <-> dataclasses -----------------------------------------------------------------------
 
 
+def _spell(value: Any) -> Any:
+    """How TOML writes a value or key: enums by their value, integer keys as strings."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 def _to_table(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
         return {f.name: _to_table(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple):
         return [_to_table(v) for v in value]
     if isinstance(value, dict):
-        return {k: _to_table(v) for k, v in value.items()}
-    return value
+        return {str(_spell(k)): _to_table(v) for k, v in value.items()}
+    return _spell(value)
 
 
 def _from_table(cls: type, table: dict[str, Any], source: str, prefix: str) -> Any:
     hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls)}
     for key in table:
-        if key not in names:
-            raise RecipeError(f"{source}: unknown key {prefix}{key} (known: {', '.join(sorted(names))})")
-    values = {key: _coerce(value, hints[key], source, f"{prefix}{key}") for key, value in table.items()}
+        if key not in fields:
+            raise RecipeError(f"{source}: unknown key {prefix}{key} (known: {', '.join(sorted(fields))})")
+    values = {
+        key: _coerce(value, hints[key], source, f"{prefix}{key}", fields[key].metadata.get("choices"))
+        for key, value in table.items()
+    }
     try:
         return cls(**values)
     except RecipeError as error:
         raise RecipeError(f"{source}: {error}") from None
 
 
-def _coerce(value: Any, annotation: Any, source: str, key: str) -> Any:
+def _coerce(value: Any, annotation: Any, source: str, key: str, choices: tuple[Any, ...] | None = None) -> Any:
+    """The TOML value as the field's type; `choices`, where the field has them, are all it may be."""
     origin = typing.get_origin(annotation)
     if dataclasses.is_dataclass(annotation):
         if not isinstance(value, dict):
             raise RecipeError(f"{source}: {key}: expected a table")
         return _from_table(annotation, value, source, f"{key}.")  # type: ignore[arg-type]
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return _choose(value, choices or tuple(annotation), source, key)
     if annotation is bool:
         return _expect(value, isinstance(value, bool), "true or false", source, key)
     if annotation is int:
@@ -189,8 +217,31 @@ def _coerce(value: Any, annotation: Any, source: str, key: str) -> Any:
     if origin is dict:
         _expect(value, isinstance(value, dict), "a table", source, key)
         inner = typing.get_args(annotation)[1]
-        return {str(k): _coerce(v, inner, source, f"{key}.{k}") for k, v in value.items()}
+        keys = {k: _key(k, choices, source, f"{key}.{k}") for k in value}
+        return {keys[k]: _coerce(v, inner, source, f"{key}.{k}") for k, v in value.items()}
     raise RecipeError(f"{source}: {key}: unsupported type {annotation}")
+
+
+def _choose(value: Any, choices: tuple[Any, ...], source: str, key: str) -> Any:
+    """The choice TOML spells `value`, or an error listing them."""
+    by_spelling = {_spell(choice): choice for choice in choices}
+    if isinstance(value, str) and value in by_spelling:
+        return by_spelling[value]
+    raise RecipeError(f"{source}: {key}: expected one of {_listed(choices)}, got {value!r}")
+
+
+def _key(text: str, choices: tuple[Any, ...] | None, source: str, key: str) -> Any:
+    """A weight table's key: one of its choices (a label, a depth), or plain text where it has none."""
+    if choices is None:
+        return str(text)
+    by_spelling = {str(_spell(choice)): choice for choice in choices}
+    if text not in by_spelling:
+        raise RecipeError(f"{source}: {key}: not one of {_listed(choices)}")
+    return by_spelling[text]
+
+
+def _listed(choices: tuple[Any, ...]) -> str:
+    return ", ".join(str(_spell(choice)) for choice in choices)
 
 
 def _expect(value: Any, ok: bool, what: str, source: str, key: str) -> Any:
@@ -201,6 +252,19 @@ def _expect(value: Any, ok: bool, what: str, source: str, key: str) -> Any:
 
 def _check(recipe: Recipe) -> None:
     """Values that parse but cannot be used; each error names its key."""
+    _check_rates(recipe)
+    _check_choices(recipe, "")
+    _check_weights("rules.conditions", recipe.rules.conditions)
+    _check_weights("questions.depths", recipe.questions.depths)
+    _check_weights("questions.labels", recipe.questions.labels)
+    _check_sizes(recipe)
+    try:
+        recipe.vocabulary.resolve()
+    except ValueError as error:
+        raise RecipeError(str(error)) from None
+
+
+def _check_rates(recipe: Recipe) -> None:
     rates = {
         "vocabulary.relation_rate": recipe.vocabulary.relation_rate,
         "rules.ground_rate": recipe.rules.ground_rate,
@@ -217,15 +281,23 @@ def _check(recipe: Recipe) -> None:
             raise RecipeError(f"{key}: expected a number from 0 to 1, got {rate}")
     if recipe.surface.if_rate + recipe.surface.all_rate > 1.0:
         raise RecipeError("surface.if_rate + surface.all_rate: must not exceed 1")
-    if recipe.semantics not in ("owa", "cwa"):
-        raise RecipeError(f"semantics: expected 'owa' or 'cwa', got {recipe.semantics!r}")
-    if recipe.vocabulary.builtin not in BUILT_IN:
-        raise RecipeError(
-            f"vocabulary.builtin: expected one of {', '.join(BUILT_IN)}, got {recipe.vocabulary.builtin!r}"
-        )
-    _check_weights("rules.conditions", recipe.rules.conditions, {"1", "2", "3"})
-    _check_weights("questions.depths", recipe.questions.depths, {str(d) for d in range(21)})
-    _check_weights("questions.labels", recipe.questions.labels, {"True", "False", "Unknown"})
+
+
+def _check_choices(value: Any, prefix: str) -> None:
+    """Fields with choices hold one of them (or, for weight tables, are keyed by them), however made."""
+    for f in dataclasses.fields(value):
+        held = getattr(value, f.name)
+        if dataclasses.is_dataclass(held):
+            _check_choices(held, f"{prefix}{f.name}.")
+        choices = f.metadata.get("choices")
+        if choices is None:
+            continue
+        for item in held if isinstance(held, dict) else (held,):
+            if item not in choices:
+                raise RecipeError(f"{prefix}{f.name}: expected one of {_listed(choices)}, got {_spell(item)!r}")
+
+
+def _check_sizes(recipe: Recipe) -> None:
     for key, (low, high) in {
         "theory.entities": recipe.theory.entities,
         "theory.distractor_facts": recipe.theory.distractor_facts,
@@ -242,17 +314,11 @@ def _check(recipe: Recipe) -> None:
     }.items():
         if number < 1:
             raise RecipeError(f"{key}: expected a positive integer, got {number}")
-    try:
-        recipe.vocabulary.resolve()
-    except ValueError as error:
-        raise RecipeError(str(error)) from None
 
 
-def _check_weights(key: str, weights: dict[str, float], allowed: set[str]) -> None:
+def _check_weights(key: str, weights: dict[Any, float]) -> None:
     for name, weight in weights.items():
-        if name not in allowed:
-            raise RecipeError(f"{key}.{name}: not one of {', '.join(sorted(allowed, key=lambda a: (len(a), a)))}")
         if weight < 0:
-            raise RecipeError(f"{key}.{name}: a weight must not be negative, got {weight}")
+            raise RecipeError(f"{key}.{_spell(name)}: a weight must not be negative, got {weight}")
     if not any(w > 0 for w in weights.values()):
         raise RecipeError(f"{key}: at least one weight must be positive")

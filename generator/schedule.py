@@ -29,7 +29,7 @@ def cycle(recipe: Recipe) -> tuple[Cell, ...]:
         for label, label_weight in recipe.questions.labels.items():
             weight = Fraction(depth_weight).limit_denominator(1000) * Fraction(label_weight).limit_denominator(1000)
             if weight > 0:
-                weights[Cell(int(depth), Label.parse(label))] = weight
+                weights[Cell(depth, label)] = weight
     scale = lcm(*(w.denominator for w in weights.values()))
     counts = {cell: int(weight * scale) for cell, weight in weights.items()}
     divisor = _gcd_all(list(counts.values()))

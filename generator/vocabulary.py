@@ -6,6 +6,7 @@ A recipe may also list its own words. People are proper names ("Bob"); animals t
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from proofloom.logic.english import Lexicon
@@ -87,4 +88,16 @@ FICTIONAL = Vocabulary(
     relations=("admires", "follows", "greets", "helps", "meets", "trusts"),
 )
 
-BUILT_IN = {"proofwriter": PROOFWRITER, "fictional": FICTIONAL}
+
+class BuiltIn(enum.Enum):
+    """The vocabularies that ship with proofloom, by the name a recipe gives them."""
+
+    PROOFWRITER = "proofwriter"
+    FICTIONAL = "fictional"
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return _BUILT_IN[self]
+
+
+_BUILT_IN = {BuiltIn.PROOFWRITER: PROOFWRITER, BuiltIn.FICTIONAL: FICTIONAL}

@@ -54,7 +54,7 @@ def _make_room(draft: Draft, cells: tuple[Cell, ...]) -> None:
     """Add entities until the atoms the proofs will need are at most half of those available: with fewer
     to choose from, fresh literals run out and attempts fail."""
     weights = draft.recipe.rules.conditions
-    conditions = sum(int(k) * w for k, w in weights.items()) / sum(weights.values())
+    conditions = sum(k * w for k, w in weights.items()) / sum(weights.values())
     needed = sum(1 + cell.depth * conditions for cell in cells) + draft.recipe.theory.distractor_facts[1]
     while 2 * needed > _capacity(draft) and len(draft.entities) < len(draft.pool):
         spare = [e for e in draft.pool if e not in draft.entities]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.vocabulary import Vocabulary
 from proofloom.generator.words import Words
+from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, RuleForm, RuleStyle, Term, Theory, Variable
 
 X = Variable("X")
@@ -36,7 +37,7 @@ class Draft:
 
     def __post_init__(self) -> None:
         rng, recipe = self.rng, self.recipe
-        self.closed = recipe.semantics == "cwa"
+        self.closed = recipe.semantics is Semantics.CWA
         self.pool = self.vocabulary.entities(self.relational)
         low, high = recipe.theory.entities
         count = max(rng.randint(low, high), 2 if self.relational else 1)  # a relation needs two entities
@@ -47,7 +48,7 @@ class Draft:
     def draw_conditions(self) -> int:
         """How many conditions the next rule has, by the recipe's weights."""
         names, cumulative = _cumulative(tuple(self.recipe.rules.conditions.items()))
-        return int(self.rng.choices(names, cum_weights=cumulative)[0])  # the draw `weights=` would make
+        return self.rng.choices(names, cum_weights=cumulative)[0]  # the draw `weights=` would make
 
     def draw_style(self) -> RuleStyle:
         """The English template of the next rule, by the recipe's surface shares."""
@@ -92,8 +93,8 @@ class Draft:
 
 
 @functools.lru_cache(maxsize=256)
-def _cumulative(weights: tuple[tuple[str, float], ...]) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """The names of positive weight and their running sums, as `random.choices` would compute them."""
+def _cumulative(weights: tuple[tuple[int, float], ...]) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """The choices of positive weight and their running sums, as `random.choices` would compute them."""
     names = tuple(k for k, w in weights if w > 0)
     return names, tuple(itertools.accumulate(w for _, w in weights if w > 0))
 

@@ -8,7 +8,8 @@ import pytest
 
 from proofloom.generator.recipe import Recipe, RecipeError
 from proofloom.generator.schedule import cycle
-from proofloom.logic.semantics import Label
+from proofloom.generator.vocabulary import BuiltIn
+from proofloom.logic.semantics import Label, Semantics
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "datasets").glob("*.toml"))
 
@@ -42,7 +43,11 @@ def test_the_flagship_recipes_exist() -> None:
         ("[questions.labels]\nMaybe = 1", "questions.labels.Maybe: not one of"),
         ("[theory]\nentities = [3]", "theory.entities: expected [min, max]"),
         ("[theory]\nentities = [3, 1]", "theory.entities: expected [min, max] with 0 <= min <= max"),
-        ('semantics = "fuzzy"', "semantics: expected 'owa' or 'cwa'"),
+        ('semantics = "fuzzy"', "semantics: expected one of owa, cwa, got 'fuzzy'"),
+        ('semantics = "classical"', "semantics: expected one of owa, cwa"),
+        ('[vocabulary]\nbuiltin = "klingon"', "vocabulary.builtin: expected one of proofwriter, fictional"),
+        ("[rules.conditions]\n4 = 1", "rules.conditions.4: not one of 1, 2, 3"),
+        ("[questions.depths]\n21 = 1", "questions.depths.21: not one of 0, 1, 2"),
         ('[vocabulary]\nattributes = ["Big"]', "vocabulary.attributes: 'Big' must be a lower-case word"),
         ("seed = ", "recipe.toml"),
     ],
@@ -57,3 +62,20 @@ def test_schedule_meets_weights_exactly_per_cycle() -> None:
     cells = cycle(recipe)
     counts = {(c.depth, c.label): cells.count(c) for c in set(cells)}
     assert counts == {(0, Label.TRUE): 1, (0, Label.FALSE): 1, (1, Label.TRUE): 2, (1, Label.FALSE): 2}
+
+
+def test_closed_sets_are_read_into_their_enums() -> None:
+    recipe = Recipe.from_toml(
+        'semantics = "cwa"\n[vocabulary]\nbuiltin = "fictional"\n[rules.conditions]\n1 = 1\n2 = 1\n'
+        "[questions.labels]\nTrue = 1\nFalse = 1"
+    )
+    assert recipe.semantics is Semantics.CWA and recipe.vocabulary.builtin is BuiltIn.FICTIONAL
+    assert recipe.rules.conditions == {1: 1.0, 2: 1.0}
+    assert recipe.questions.labels == {Label.TRUE: 1.0, Label.FALSE: 1.0}
+    assert Recipe.from_toml(recipe.to_toml()) == recipe
+    assert 'semantics = "cwa"' in recipe.to_toml() and "[rules.conditions]\n1 = 1.0" in recipe.to_toml()
+
+
+def test_a_recipe_made_in_code_keeps_to_the_same_choices() -> None:
+    with pytest.raises(RecipeError, match="semantics: expected one of owa, cwa, got 'classical'"):
+        Recipe(semantics=Semantics.CLASSICAL)
