@@ -5,18 +5,23 @@ assignment of constants to its variables. Quantified: constants live in an unint
 sort, predicates are functions into Bool and rules are `ForAll`. For these equality-free universal
 theories the two agree on ground entailment (Herbrand's theorem); tests hold them to it.
 Entailment is "premises and not(goal) is unsat"; premises are tracked so the unsat core names them.
+
+No Z3 state lives at module level: every check runs in a `Z3Session` (a z3.Context of its own with the
+declarations made in it), made by its caller or, when none is given, for that one call. A verifier, a
+refinement run or a batch holds its own session, so two of them never share a solver or a context
+(Z3 contexts are not thread-safe) and nothing lingers in the process after they are gone.
 """
 
 from __future__ import annotations
 
 import enum
-import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import z3
 
 from proofloom.limits import LIMITS
+from proofloom.logic.grounding import atoms_in_play, constants_in, domain, every_atom, groundings
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, Sentence, Theory, Variable
 
 
@@ -48,31 +53,16 @@ class Entailment:
         return self.outcome is Outcome.ENTAILED
 
 
-def groundings(rule: Rule, constants: Sequence[Constant]) -> Iterator[Rule]:
-    """Every instance of `rule` with its variables replaced by `constants`."""
-    variables = rule.variables()
-    if not variables:
-        yield rule
-        return
-    for values in itertools.product(constants, repeat=len(variables)):
-        yield rule.substitute(dict(zip(variables, values, strict=True)))
+class Z3Session:
+    """A z3.Context of one's own and the declarations made in it, each made once and cached.
 
+    Everything Z3 builds for one verifier or run lives here, passed explicitly. A context is cheap to
+    make; what is worth keeping is the declarations and encoded clauses repeated checks reuse, so hold
+    one session for as long as its checks belong together (a verifier, a run, a batch).
+    """
 
-_SHARED: list[z3.Context] = []
-
-
-def shared_context() -> z3.Context:
-    """One Z3 context per process: making one costs milliseconds, more than most checks here."""
-    if not _SHARED:
-        _SHARED.append(z3.Context())
-    return _SHARED[0]
-
-
-class Z3Vocabulary:
-    """Z3 declarations for one z3.Context, made once and cached (no solver state here)."""
-
-    def __init__(self, context: z3.Context | None = None) -> None:
-        self.context = context or shared_context()
+    def __init__(self) -> None:
+        self.context = z3.Context()
         self.entity = z3.DeclareSort("Entity", self.context)
         self._constants: dict[Constant, z3.ExprRef] = {}
         self._functions: dict[tuple[str, int], z3.FuncDeclRef] = {}
@@ -133,23 +123,15 @@ class Z3Vocabulary:
             return self.literal(content, encoding)
         if encoding is Encoding.QUANTIFIED:
             return self.rule_quantified(content)
-        return z3.And(self.rule_grounded(content, constants))
-
-
-def domain(theory: Theory, extra: Iterable[Literal] = ()) -> tuple[Constant, ...]:
-    """The constants to ground over: the theory's, then any new ones in `extra`."""
-    seen = dict.fromkeys(theory.constants())
-    for literal in extra:
-        seen.update(dict.fromkeys(literal.atom.constants()))
-    return tuple(seen)
+        return z3.And(self.rule_grounded(content, constants), self.context)  # no instances: True, in this context
 
 
 def encode_theory(
-    theory: Theory, vocabulary: Z3Vocabulary, encoding: Encoding, constants: Sequence[Constant] | None = None
+    theory: Theory, session: Z3Session, encoding: Encoding, constants: Sequence[Constant] | None = None
 ) -> dict[str, z3.BoolRef]:
     """Each sentence id mapped to its Z3 formula."""
     constants = domain(theory) if constants is None else constants
-    return {s.id: vocabulary.sentence(s, encoding, constants) for s in theory.sentences}
+    return {s.id: session.sentence(s, encoding, constants) for s in theory.sentences}
 
 
 def check_entailment(
@@ -157,33 +139,28 @@ def check_entailment(
     goal: Literal,
     encoding: Encoding = Encoding.GROUNDED,
     timeout_ms: int = LIMITS.z3_timeout_ms,
-    vocabulary: Z3Vocabulary | None = None,
+    session: Z3Session | None = None,
 ) -> Entailment:
     """Does `theory` classically entail the ground literal `goal`? Unsat core or counter-model says why."""
-    vocabulary = vocabulary or Z3Vocabulary()
-    solver, trackers = _tracked_solver(theory, vocabulary, encoding, domain(theory, [goal]), timeout_ms)
-    solver.add(z3.Not(vocabulary.literal(goal, encoding)))
+    session = session or Z3Session()
+    solver, trackers = _tracked_solver(theory, session, encoding, domain(theory, [goal]), timeout_ms)
+    solver.add(z3.Not(session.literal(goal, encoding)))
     result = solver.check()
     if result == z3.unsat:
         return Entailment(Outcome.ENTAILED, core=_core(solver, trackers, theory))
     if result == z3.sat:
-        model = _true_literals(theory, goal, solver.model(), vocabulary, encoding)
+        model = _true_literals(theory, goal, solver.model(), session, encoding)
         return Entailment(Outcome.NOT_ENTAILED, counter_model=model)
     return Entailment(Outcome.UNKNOWN)
 
 
 def _true_literals(
-    theory: Theory, goal: Literal, model: z3.ModelRef, vocabulary: Z3Vocabulary, encoding: Encoding
+    theory: Theory, goal: Literal, model: z3.ModelRef, session: Z3Session, encoding: Encoding
 ) -> tuple[Literal, ...]:
     """The model restricted to the atoms the theory and goal mention, grounded: a readable counter-model."""
-    constants = domain(theory, [goal])
-    atoms: dict[Atom, None] = {}
-    for predicate, arity in {**theory.predicates(), goal.atom.predicate: goal.atom.arity}.items():
-        for args in itertools.product(constants, repeat=arity):
-            atoms[Atom(predicate, args)] = None
     literals = []
-    for atom in atoms:
-        value = model.eval(vocabulary.literal(Literal(atom), encoding), model_completion=True)
+    for atom in every_atom(theory, goal):
+        value = model.eval(session.literal(Literal(atom), encoding), model_completion=True)
         literals.append(Literal(atom, z3.is_true(value)))
     return tuple(literals)
 
@@ -198,14 +175,14 @@ class ClassicalVerdict:
 
 
 def _tracked_solver(
-    theory: Theory, vocabulary: Z3Vocabulary, encoding: Encoding, constants: Sequence[Constant], timeout_ms: int
+    theory: Theory, session: Z3Session, encoding: Encoding, constants: Sequence[Constant], timeout_ms: int
 ) -> tuple[z3.Solver, dict[int, str]]:
     """A solver holding every sentence behind a tracker (by AST id), so unsat cores name sentences."""
-    solver = z3.Solver(ctx=vocabulary.context)
+    solver = z3.Solver(ctx=session.context)
     solver.set("timeout", timeout_ms)
     trackers: dict[int, str] = {}
-    for sentence_id, formula in encode_theory(theory, vocabulary, encoding, constants).items():
-        tracker = z3.Bool(f"premise:{sentence_id}", vocabulary.context)
+    for sentence_id, formula in encode_theory(theory, session, encoding, constants).items():
+        tracker = z3.Bool(f"premise:{sentence_id}", session.context)
         trackers[tracker.get_id()] = sentence_id
         solver.assert_and_track(formula, tracker)
     return solver, trackers
@@ -216,11 +193,15 @@ def _core(solver: z3.Solver, trackers: dict[int, str], theory: Theory) -> tuple[
 
 
 def classical_verdict(
-    theory: Theory, statement: Literal, timeout_ms: int = LIMITS.z3_timeout_ms, encoding: Encoding = Encoding.GROUNDED
+    theory: Theory,
+    statement: Literal,
+    timeout_ms: int = LIMITS.z3_timeout_ms,
+    encoding: Encoding = Encoding.GROUNDED,
+    session: Z3Session | None = None,
 ) -> ClassicalVerdict:
     """One incremental solver answers all three questions; each check is bounded by `timeout_ms`."""
-    vocabulary = Z3Vocabulary()
-    solver, trackers = _tracked_solver(theory, vocabulary, encoding, domain(theory, [statement]), timeout_ms)
+    session = session or Z3Session()
+    solver, trackers = _tracked_solver(theory, session, encoding, domain(theory, [statement]), timeout_ms)
     base = solver.check()
     consistent = _outcome(base, when_sat=Outcome.ENTAILED, when_unsat=Outcome.NOT_ENTAILED)
 
@@ -228,7 +209,7 @@ def classical_verdict(
         if consistent is not Outcome.ENTAILED:
             return Entailment(Outcome.UNKNOWN)
         solver.push()
-        solver.add(z3.Not(vocabulary.literal(goal, encoding)))
+        solver.add(z3.Not(session.literal(goal, encoding)))
         result = solver.check()
         core = _core(solver, trackers, theory) if result == z3.unsat else ()
         solver.pop()
@@ -253,23 +234,26 @@ class ClausePool:
     generated and ProofWriter theories share them) is encoded once for all of them. Unused clauses
     cost little (their trackers are not assumed), but a large pool slows every check: past `limit`
     clauses (measured: 300 to 5,000 give the same throughput on gold proofs) the pool starts afresh.
+    A pool lives in one `Z3Session`, its own unless one is given; whoever holds the pool shares it.
     """
 
-    def __init__(self, timeout_ms: int = LIMITS.z3_timeout_ms, limit: int = 2_000) -> None:
+    def __init__(
+        self, timeout_ms: int = LIMITS.z3_timeout_ms, limit: int = 2_000, session: Z3Session | None = None
+    ) -> None:
         self.timeout_ms = timeout_ms
         self.limit = limit
-        self.vocabulary = Z3Vocabulary()
+        self.session = session or Z3Session()
         self._reset()
 
     def _reset(self) -> None:
-        self.solver = z3.Solver(ctx=self.vocabulary.context)
+        self.solver = z3.Solver(ctx=self.session.context)
         self.solver.set("timeout", self.timeout_ms)
         self.trackers: dict[Literal | Rule, z3.BoolRef] = {}
         self.negated_trackers: dict[Literal | Rule, z3.BoolRef] = {}
         self.encoded: set[tuple[Literal | Rule, Literal | Rule]] = set()
 
     def literal(self, literal: Literal) -> z3.BoolRef:
-        return self.vocabulary.literal(literal, Encoding.GROUNDED)
+        return self.session.literal(literal, Encoding.GROUNDED)
 
     def start_check(self) -> None:
         """Called before a check encodes anything: the one safe moment to start afresh."""
@@ -283,7 +267,7 @@ class ClausePool:
 
     def _clause(self, literals: list[z3.BoolRef]) -> z3.BoolRef:
         """A disjunction built with Z3's C API: the Python wrappers' coercions cost more than the solving."""
-        context = self.vocabulary.context
+        context = self.session.context
         array = (z3.Ast * len(literals))(*(literal.as_ast() for literal in literals))
         return z3.BoolRef(z3.Z3_mk_or(context.ref(), len(literals), array), context)
 
@@ -295,7 +279,7 @@ class ClausePool:
         instances are added as steps need them and kept for later steps.
         """
         if content not in self.trackers:
-            self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.vocabulary.context)
+            self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.session.context)
         tracker = self.trackers[content]
         instances = [content] if isinstance(content, Literal) else groundings(content, constants)
         new_clauses = []
@@ -314,21 +298,12 @@ class ClausePool:
         return tracker
 
 
-_POOLS: dict[int, ClausePool] = {}
-
-
-def shared_pool(timeout_ms: int = LIMITS.z3_timeout_ms) -> ClausePool:
-    """The process's clause pool for a timeout."""
-    if timeout_ms not in _POOLS:
-        _POOLS[timeout_ms] = ClausePool(timeout_ms)
-    return _POOLS[timeout_ms]
-
-
 class StepSolver:
-    """Checks many steps against one theory with an incremental solver (a shared `ClausePool`).
+    """Checks many steps against one theory with an incremental solver (a `ClausePool`, shared or its own).
 
     Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions:
     nothing is re-encoded between steps, and the unsat core names the premises a step really used.
+    Pass the pool of the verifier or run this solver belongs to; without one it makes its own.
     """
 
     def __init__(
@@ -340,17 +315,13 @@ class StepSolver:
     ) -> None:
         self.theory = theory
         self.constants = tuple(constants)
-        self.pool = pool or shared_pool(timeout_ms)
+        self.pool = pool or ClausePool(timeout_ms)
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
     ) -> tuple[Constant, ...]:
-        found: dict[Constant, None] = {}
-        for content in (*(self.theory[s].content for s in sentence_ids), *literals, goal):
-            items = (*content.conditions, content.head) if isinstance(content, Rule) else (content,)
-            for literal in items:
-                found.update(dict.fromkeys(literal.atom.constants()))
-        return tuple(found) or self.constants[:1]
+        contents = (*(self.theory[s].content for s in sentence_ids), *literals, goal)
+        return constants_in(contents) or self.constants[:1]
 
     def check(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> Entailment:
         """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed."""
@@ -374,24 +345,11 @@ class StepSolver:
             return Entailment(Outcome.ENTAILED, core=core)
         if result == z3.sat:
             model = solver.model()
-            atoms = self._atoms_in_play(sentence_ids, literals, goal)
-            values = (model.eval(self.pool.vocabulary.proposition(a), model_completion=True) for a in atoms)
+            contents = [*(self.theory[s].content for s in sentence_ids), *literals]
+            atoms = atoms_in_play(contents, goal)
+            values = (model.eval(self.pool.session.proposition(a), model_completion=True) for a in atoms)
             return Entailment(
                 Outcome.NOT_ENTAILED,
                 counter_model=tuple(Literal(a, z3.is_true(v)) for a, v in zip(atoms, values, strict=True)),
             )
         return Entailment(Outcome.UNKNOWN)
-
-    def _atoms_in_play(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> list[Atom]:
-        """The ground atoms a reader needs to see why the step fails: those of the premises and the goal."""
-        atoms: dict[Atom, None] = {}
-        facts = [self.theory[s].content for s in sentence_ids]
-        ground = [c for c in facts if isinstance(c, Literal)] + list(literals) + [goal]
-        for literal in ground:
-            atoms[literal.atom] = None
-        in_play = tuple(dict.fromkeys(c for literal in ground for c in literal.atom.constants()))
-        for content in facts:
-            if isinstance(content, Rule):
-                for instance in groundings(content, in_play):
-                    atoms.update(dict.fromkeys(lit.atom for lit in (*instance.conditions, instance.head)))
-        return list(atoms)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from proofloom.logic.grounding import domain
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.logic.z3_encoding import Outcome, StepSolver, domain
+from proofloom.logic.z3_encoding import Outcome, StepSolver
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, StepModel
 from proofloom.prover.loop.step_text import parse_step
 from proofloom.prover.proof.entailmentbank import to_entailmentbank

@@ -11,9 +11,9 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
+from proofloom.logic.grounding import domain
 from proofloom.logic.matching import match_literal
 from proofloom.logic.terms import Constant, Literal, Rule, Theory, Variable
-from proofloom.logic.z3_encoding import domain
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step, collect_tree
 
 _Instance = tuple[str, Rule, tuple[tuple[str, str], ...]]

@@ -11,9 +11,10 @@ import enum
 from typing import TYPE_CHECKING
 
 from proofloom.limits import LIMITS
+from proofloom.logic.grounding import domain, groundings
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.logic.z3_encoding import Outcome, classical_verdict, domain, groundings
+from proofloom.logic.z3_encoding import Outcome, classical_verdict
 from proofloom.prover.proof.tree import Direction, EntailmentTree, NodeKey, Step, collect_tree
 
 if TYPE_CHECKING:

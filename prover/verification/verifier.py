@@ -74,13 +74,14 @@ def _canonical(content: Content) -> Content:
 
 
 class Verifier:
-    """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls."""
+    """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls:
+    `pool`'s, shared with other verifiers (a batch), or one of its own."""
 
     def __init__(self, theory: Theory, timeout_ms: int = LIMITS.z3_timeout_ms, pool: ClausePool | None = None) -> None:
         theory.check_limits()
         self.theory = theory
         self.timeout_ms = timeout_ms
-        self.pool = pool
+        self.pool = pool or ClausePool(timeout_ms)
         self._by_content: dict[Content, str] | None = None  # built when a quotation first needs it
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
         self._constants = theory.constants()  # computed once: every verification needs them

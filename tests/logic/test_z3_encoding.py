@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.grounding import groundings
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.logic.z3_encoding import ClausePool, Encoding, Outcome, StepSolver, check_entailment, groundings
+from proofloom.logic.z3_encoding import ClausePool, Encoding, Outcome, StepSolver, check_entailment
 from tests.conftest import statement_of
 
 THEORY = parse_theory(
@@ -73,3 +75,33 @@ def test_a_tiny_clause_pool_starts_afresh_between_checks_never_within_one() -> N
         verdict = solver.check(["triple1", "r1", "r2", "r3"], [], parse_literal("smart(bob)"))
         assert verdict.outcome is Outcome.ENTAILED and set(verdict.core) == {"triple1", "r1", "r2", "r3"}
     assert solver.check(["r1"], [], parse_literal("smart(bob)")).outcome is Outcome.NOT_ENTAILED
+
+
+def test_no_z3_state_lives_in_the_module() -> None:
+    """Every pool, solver and check holds its own Z3 session; the module keeps no context, solver or cache."""
+    import proofloom.logic.z3_encoding as module
+
+    assert ClausePool().session.context is not ClausePool().session.context
+    assert StepSolver(THEORY, THEORY.constants()).pool is not StepSolver(THEORY, THEORY.constants()).pool
+    shared = ClausePool()
+    assert StepSolver(THEORY, THEORY.constants(), pool=shared).pool is shared  # shared only when passed
+    state = {
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("__")
+        and (isinstance(value, (dict, list, set)) or type(value).__module__.split(".")[0] == "z3")
+    }
+    assert not state
+
+
+def test_sessions_check_side_by_side_in_threads() -> None:
+    """Separate sessions share nothing, so checks in two threads give what they give one after the other."""
+    goals = [parse_literal(text) for text in ("smart(bob)", "kind(bob)", "cold(charlie)", "~smart(charlie)")] * 5
+
+    def outcomes(_: int) -> list[Outcome]:
+        solver = StepSolver(THEORY, THEORY.constants())
+        return [solver.check([s.id for s in THEORY.sentences], [], goal).outcome for goal in goals]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        side_by_side = list(pool.map(outcomes, range(4)))
+    assert side_by_side == [outcomes(0)] * 4
