@@ -20,7 +20,7 @@ from proofloom.prover.neural.model import END, PAD, STEP, load
 from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import ASKED, NO_STEP, renamed, rule_prompt
 
-BEAMS = 8  # answers kept per rule; with 4 the entity a step was about (of six to eight) was often never tried
+BEAMS = 8  # answers kept per rule: a step may be about any of six to eight entities, and fewer beams miss some
 
 
 class NeuralStepModel:
@@ -29,8 +29,8 @@ class NeuralStepModel:
     def __init__(self, folder: Path, constrained: bool = True, rejections_in_prompt: bool = False) -> None:
         self.model, self.tokenizer, self.card = load(folder)
         self.constrained = constrained  # decoding held to the shape of a step (`quoting.py`)
-        # The verifier's refusals are kept from being proposed again; written into the rule prompts as well they
-        # cost the shipped model accuracy (dev: 98.3% shown, 99.8% without any feedback), so they are not, by default.
+        # The verifier's refusals are kept from being proposed again; written into the rule prompts as well, they
+        # cost the shipped model accuracy (`bench/bench_neural.py` runs that ablation), so by default they are not.
         self.rejections_in_prompt = rejections_in_prompt
 
     def propose(self, state: ProofState, k: int) -> list[str]:

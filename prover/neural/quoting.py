@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from proofloom.logic.terms import Atom, Literal, Theory
 from proofloom.prover.loop.step_text import AND, compact_literal
 from proofloom.prover.neural.text import NO_STEP
+
+if TYPE_CHECKING:  # imported where used: loading torch takes seconds
+    import torch
+    from tokenizers import Tokenizer
 
 Tokens = tuple[int, ...]
 
@@ -31,7 +35,7 @@ class QuoteConstraint:
 
     def __init__(
         self,
-        tokenizer: Any,
+        tokenizer: Tokenizer,
         facts: Iterable[Literal],
         prompt_width: int,
         asked: Sequence[tuple[str, int]],
@@ -55,7 +59,7 @@ class QuoteConstraint:
                 for end in range(len(ids) + 1):
                     under[ids[:end]] = under.get(ids[:end], 0) + 1
             self.refused.append(under)
-        unknown = vocabulary.get("<unk>")
+        unknown = vocabulary.get("<unk>", -1)  # -1 is no token's id: nothing is unknown without an <unk>
         self.under: dict[Tokens, set[Tokens]] = {}  # a prefix -> the facts (as tokens) that start with it
         listed: set[Tokens] = set()
         for fact in facts:
@@ -77,7 +81,7 @@ class QuoteConstraint:
                 self.endings[ids[:end]] = self.endings.get(ids[:end], 0) + 1
             self.endings[(*ids, self.end)] = 1
 
-    def __call__(self, batch_id: int, sequence: Any) -> list[int]:
+    def __call__(self, batch_id: int, sequence: torch.Tensor) -> list[int]:
         return self.allowed(sequence[self.prompt_width :].tolist(), batch_id)
 
     def allowed(self, written: Sequence[int], row: int) -> list[int]:
