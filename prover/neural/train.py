@@ -19,11 +19,17 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import LIMITS
 from proofloom.prover.neural.model import END, PAD, STEP, ModelShape, build_model, save, shape_card, train_tokenizer
+
+if TYPE_CHECKING:  # imported where used: loading torch takes seconds
+    import torch
+    from tokenizers import Tokenizer
+    from torch.optim.lr_scheduler import LambdaLR
+    from transformers import GPT2LMHeadModel
 
 Pair = tuple[list[int], list[int]]
 TARGET_TOKENS = 64
@@ -47,6 +53,40 @@ class TrainingPlan:
     seed: int = 0
 
 
+@dataclass
+class _Counters:
+    """Where a run stands, saved with every evaluation in `resume/state.json`."""
+
+    run: str  # the fingerprint of the data and the plan: a resumed run must be the same run
+    step: int = 0
+    best: float = math.inf  # the best held-out loss so far
+    waited: int = 0  # evaluations since it last improved
+    seconds: float = 0.0  # wall time spent, over every start
+
+    def to_json(self) -> dict[str, Any]:
+        return {"step": self.step, "best": self.best, "waited": self.waited, "seconds": self.seconds, "run": self.run}
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> _Counters:
+        best, waited, seconds = float(record["best"]), int(record["waited"]), float(record["seconds"])
+        return cls(str(record.get("run")), int(record["step"]), best, waited, seconds)
+
+
+@dataclass
+class _Run:
+    """One training run's moving parts, and how far it has come."""
+
+    model: GPT2LMHeadModel
+    tokenizer: Tokenizer
+    optimizer: torch.optim.AdamW
+    schedule: LambdaLR
+    device: torch.device
+    counters: _Counters
+    pairs: int  # training pairs
+    total: int  # optimizer steps over every epoch
+    per_epoch: int
+
+
 def train(
     data: list[tuple[str, str]],
     folder: Path,
@@ -60,76 +100,115 @@ def train(
     torch.manual_seed(plan.seed)
     if plan.threads:
         torch.set_num_threads(plan.threads)
-    order = list(range(len(data)))
-    random.Random(plan.seed).shuffle(order)
-    held = min(plan.eval_pairs, max(1, len(data) // 10))
     tokenizer = train_tokenizer([text for pair in data for text in pair])
-    encoded = _encode(tokenizer, data, plan.max_input_tokens)
-    evaluation = [pair for i in order[:held] if (pair := encoded[i]) is not None]
-    training = [pair for i in order[held:] if (pair := encoded[i]) is not None]
-    device = "cuda" if torch.cuda.is_available() else "cpu"  # a lent GPU is used when there is one
-    model = build_model(tokenizer.get_vocab_size(), plan.shape).to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=plan.learning_rate, weight_decay=0.01)
-    per_epoch = math.ceil(len(training) / plan.batch_size)
-    total = plan.epochs * per_epoch
-    warmup = max(1, int(total * plan.warmup_share))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
-    )
-    same_run = dataclasses.replace(plan, max_minutes=0.0, threads=0)  # a time limit or threads may change on resume
-    fingerprint = hashlib.sha256(repr((same_run, data[:50], len(data))).encode()).hexdigest()[:16]
-    counters: dict[str, Any] = {"step": 0, "best": math.inf, "waited": 0, "seconds": 0.0, "run": fingerprint}
+    evaluation, training = _split(tokenizer, data, plan)
+    run = _start(tokenizer, plan, len(training), _fingerprint(data, plan))
     resume = folder / "resume"
     if (resume / "state.json").is_file():
-        counters = _restore(resume, model, optimizer, schedule, device)
-        if counters.get("run") != fingerprint:
-            raise ProofloomError(
-                f"{resume} was left by a run with other data or another plan: delete it to start afresh"
-            )
-        if progress:
-            progress(f"resuming at step {counters['step']}/{total}")
-    started = time.perf_counter() - counters["seconds"]
-    model.train()
+        _resume(resume, run, progress)
+    started = time.perf_counter() - run.counters.seconds
+    run.model.train()
     epochs: dict[int, list[list[Pair]]] = {}
-    while counters["step"] < total:
-        epoch, index = divmod(int(counters["step"]), per_epoch)
-        if epoch not in epochs:
+    while run.counters.step < run.total:
+        epoch, index = divmod(run.counters.step, run.per_epoch)
+        if epoch not in epochs:  # one epoch's batches in memory at a time
             epochs = {epoch: _batches(training, plan.batch_size, plan.seed + epoch)}
-        batch = epochs[epoch][index]
-        loss = model(**_tensors(batch, device)).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad()
-        counters["step"] += 1
-        step = int(counters["step"])
-        if step % plan.eval_every and step != total:
+        loss = _step(run, epochs[epoch][index])
+        if run.counters.step % plan.eval_every and run.counters.step != run.total:
             continue
-        held_loss = _evaluate(model, evaluation, plan.batch_size, device)
-        counters["seconds"] = time.perf_counter() - started
+        held_loss = _evaluate(run.model, evaluation, plan.batch_size, run.device)
+        run.counters.seconds = time.perf_counter() - started
         if progress:
-            progress(
-                f"epoch {epoch + 1} step {step}/{total}: train loss {loss.item():.3f}, held-out {held_loss:.3f}"
-                f" ({counters['seconds'] / 60:.1f} min)"
-            )
-        if held_loss < counters["best"]:
-            counters["best"], counters["waited"] = held_loss, 0
-            metrics = {"held_out_loss": round(held_loss, 5), "steps": step, "epochs_seen": round(step / per_epoch, 2)}
-            trained = {**card, "device": device}
-            save(folder, model, tokenizer, _card(trained, plan, model, len(training), metrics, counters["seconds"]))
-        else:
-            counters["waited"] += 1
-        _checkpoint(resume, model, optimizer, counters)
-        if counters["waited"] >= plan.patience:
+            progress(_report(run, epoch, loss.item(), held_loss))
+        _keep_if_better(run, held_loss, folder, plan, card)
+        _checkpoint(resume, run)
+        if run.counters.waited >= plan.patience:
             break
-        if plan.max_minutes and counters["seconds"] > 60 * plan.max_minutes:
+        if plan.max_minutes and run.counters.seconds > 60 * plan.max_minutes:
             return _saved_card(folder)  # out of time: `resume/` stays, and the same command goes on
     shutil.rmtree(resume, ignore_errors=True)
     return _saved_card(folder)
 
 
-def _encode(tokenizer: Any, data: list[tuple[str, str]], limit: int) -> list[Pair | None]:
+def _split(tokenizer: Tokenizer, data: list[tuple[str, str]], plan: TrainingPlan) -> tuple[list[Pair], list[Pair]]:
+    """(held-out, training) pairs, encoded; the held-out share is a tenth of the data, at most `eval_pairs`."""
+    order = list(range(len(data)))
+    random.Random(plan.seed).shuffle(order)
+    held = min(plan.eval_pairs, max(1, len(data) // 10))
+    encoded = _encode(tokenizer, data, plan.max_input_tokens)
+    evaluation = [pair for i in order[:held] if (pair := encoded[i]) is not None]
+    training = [pair for i in order[held:] if (pair := encoded[i]) is not None]
+    return evaluation, training
+
+
+def _fingerprint(data: list[tuple[str, str]], plan: TrainingPlan) -> str:
+    """What makes two runs the same run; a time limit or a thread count may change on resume."""
+    same_run = dataclasses.replace(plan, max_minutes=0.0, threads=0)
+    return hashlib.sha256(repr((same_run, data[:50], len(data))).encode()).hexdigest()[:16]
+
+
+def _start(tokenizer: Tokenizer, plan: TrainingPlan, pairs: int, fingerprint: str) -> _Run:
+    """A fresh model, AdamW, and a schedule of linear warm-up then linear decay to zero."""
+    import torch
+
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # a lent GPU is used when there is one
+    model = build_model(tokenizer.get_vocab_size(), plan.shape)
+    model.to(device)  # type: ignore[arg-type]  # transformers wraps Module.to, hiding its bound signature
+    optimizer = torch.optim.AdamW(model.parameters(), lr=plan.learning_rate, weight_decay=0.01)
+    per_epoch = math.ceil(pairs / plan.batch_size)
+    total = plan.epochs * per_epoch
+    warmup = max(1, int(total * plan.warmup_share))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+    return _Run(model, tokenizer, optimizer, schedule, device, _Counters(fingerprint), pairs, total, per_epoch)
+
+
+def _resume(resume: Path, run: _Run, progress: Callable[[str], None] | None) -> None:
+    """Go on from `resume/`, refusing one that another run left."""
+    fingerprint = run.counters.run
+    run.counters = _restore(resume, run)
+    if run.counters.run != fingerprint:
+        raise ProofloomError(f"{resume} was left by a run with other data or another plan: delete it to start afresh")
+    if progress:
+        progress(f"resuming at step {run.counters.step}/{run.total}")
+
+
+def _step(run: _Run, batch: list[Pair]) -> torch.Tensor:
+    """One optimizer step on one batch; its training loss (left on the device: reading it waits for the GPU)."""
+    import torch
+
+    loss: torch.Tensor = run.model(**_tensors(batch, run.device)).loss
+    torch.autograd.backward(loss)  # `loss.backward()`, which torch leaves unannotated
+    torch.nn.utils.clip_grad_norm_(run.model.parameters(), 1.0)
+    run.optimizer.step()
+    run.schedule.step()
+    run.optimizer.zero_grad()
+    run.counters.step += 1
+    return loss
+
+
+def _report(run: _Run, epoch: int, loss: float, held_loss: float) -> str:
+    return (
+        f"epoch {epoch + 1} step {run.counters.step}/{run.total}: train loss {loss:.3f}, held-out {held_loss:.3f}"
+        f" ({run.counters.seconds / 60:.1f} min)"
+    )
+
+
+def _keep_if_better(run: _Run, held_loss: float, folder: Path, plan: TrainingPlan, card: dict[str, Any]) -> None:
+    """Save the model with its card where the held-out loss improved; else count one more wait."""
+    counters = run.counters
+    if held_loss < counters.best:
+        counters.best, counters.waited = held_loss, 0
+        steps = counters.step
+        metrics = {"held_out_loss": round(held_loss, 5), "steps": steps, "epochs_seen": round(steps / run.per_epoch, 2)}
+        trained = {**card, "device": run.device.type}
+        save(folder, run.model, run.tokenizer, _card(trained, plan, run.model, run.pairs, metrics, counters.seconds))
+    else:
+        counters.waited += 1
+
+
+def _encode(tokenizer: Tokenizer, data: list[tuple[str, str]], limit: int) -> list[Pair | None]:
     """Token ids of every pair once, up front; a pair whose input is over the limit becomes None."""
     sources = tokenizer.encode_batch([source for source, _ in data])
     targets = tokenizer.encode_batch([target for _, target in data])
@@ -153,7 +232,7 @@ def _batches(pairs: list[Pair], size: int, seed: int) -> list[list[Pair]]:
     return batches
 
 
-def _tensors(batch: list[Pair], device: str) -> dict[str, Any]:
+def _tensors(batch: list[Pair], device: torch.device) -> dict[str, torch.Tensor]:
     """Prompt and step as one right-padded sequence; only the step's words are predicted (the rest is -100)."""
     import torch
 
@@ -169,10 +248,11 @@ def _tensors(batch: list[Pair], device: str) -> dict[str, Any]:
     }
 
 
-def _evaluate(model: Any, pairs: list[Pair], size: int, device: str) -> float:
+def _evaluate(model: GPT2LMHeadModel, pairs: list[Pair], size: int, device: torch.device) -> float:
+    """The mean loss over the held-out pairs, the model left training after."""
     import torch
 
-    model.eval()
+    model.eval()  # type: ignore[no-untyped-call]  # transformers leaves eval() and train() unannotated
     losses = []
     with torch.no_grad():
         for batch in _batches(pairs, size, 0):
@@ -181,32 +261,34 @@ def _evaluate(model: Any, pairs: list[Pair], size: int, device: str) -> float:
     return float(sum(losses) / len(pairs))
 
 
-def _checkpoint(resume: Path, model: Any, optimizer: Any, counters: dict[str, Any]) -> None:
+def _checkpoint(resume: Path, run: _Run) -> None:
     """The latest weights, AdamW's moments and the counters; written aside, then swapped in whole."""
     from safetensors.torch import save_file, save_model
 
     partial = resume.with_name("resume.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    save_model(model, str(partial / "model.safetensors"))  # GPT-2 ties its embeddings: saved once
+    save_model(run.model, str(partial / "model.safetensors"))  # GPT-2 ties its embeddings: saved once
     moments, steps = {}, {}
-    for index, state in optimizer.state_dict()["state"].items():
+    for index, state in run.optimizer.state_dict()["state"].items():
         moments[f"{index}.exp_avg"], moments[f"{index}.exp_avg_sq"] = state["exp_avg"], state["exp_avg_sq"]
         steps[str(index)] = float(state["step"])
     save_file(moments, str(partial / "optimizer.safetensors"))
-    (partial / "state.json").write_text(json.dumps({**counters, "adam_steps": steps}) + "\n", encoding="utf-8")
+    record = {**run.counters.to_json(), "adam_steps": steps}
+    (partial / "state.json").write_text(json.dumps(record) + "\n", encoding="utf-8")
     shutil.rmtree(resume, ignore_errors=True)
     partial.rename(resume)
 
 
-def _restore(resume: Path, model: Any, optimizer: Any, schedule: Any, device: str) -> dict[str, Any]:
+def _restore(resume: Path, run: _Run) -> _Counters:
+    """Weights, AdamW's moments and the schedule's place from `resume/`; the counters saved with them."""
     import torch
     from safetensors.torch import load_file, load_model
 
     state = json.loads((resume / "state.json").read_text(encoding="utf-8"))
-    load_model(model, str(resume / "model.safetensors"), device=device)
-    moments = load_file(str(resume / "optimizer.safetensors"), device=device)
-    saved = optimizer.state_dict()
+    load_model(run.model, str(resume / "model.safetensors"), device=run.device.type)
+    moments = load_file(str(resume / "optimizer.safetensors"), device=run.device.type)
+    saved = run.optimizer.state_dict()
     for key, step in state.pop("adam_steps").items():
         index = int(key)
         saved["state"][index] = {
@@ -214,12 +296,12 @@ def _restore(resume: Path, model: Any, optimizer: Any, schedule: Any, device: st
             "exp_avg": moments[f"{index}.exp_avg"],
             "exp_avg_sq": moments[f"{index}.exp_avg_sq"],
         }
-    optimizer.load_state_dict(saved)
+    run.optimizer.load_state_dict(saved)
     with warnings.catch_warnings():  # replaying the schedule's steps, not stepping before the optimizer
         warnings.simplefilter("ignore")
         for _ in range(int(state["step"])):
-            schedule.step()
-    return dict(state)
+            run.schedule.step()
+    return _Counters.from_json(state)
 
 
 def _saved_card(folder: Path) -> dict[str, Any]:
@@ -228,7 +310,12 @@ def _saved_card(folder: Path) -> dict[str, Any]:
 
 
 def _card(
-    card: dict[str, Any], plan: TrainingPlan, model: Any, size: int, metrics: dict[str, Any], seconds: float
+    card: dict[str, Any],
+    plan: TrainingPlan,
+    model: GPT2LMHeadModel,
+    size: int,
+    metrics: dict[str, Any],
+    seconds: float,
 ) -> dict[str, Any]:
     return {
         **card,
