@@ -16,14 +16,18 @@ from collections.abc import Callable
 from proofloom.errors import ProofloomError
 from proofloom.logic.english import Lexicon, render_sentence
 from proofloom.prover.loop.step_model import ProofState
+from proofloom.prover.verification.reasons import Reason
 
-REASONS = {
-    "unparseable": "it is not of the form `ids -> sentence`",
-    "unknown_premise": "it names an id that is not in the theory or among the derived facts",
-    "needs_one_rule": "a step must use exactly one rule",
-    "already_known": "its conclusion is already known",
-    "not_entailed": "its premises do not entail its conclusion",
-    "timeout": "the checker ran out of time on it",
+REASONS: dict[Reason, str] = {
+    Reason.UNPARSEABLE: "it is not of the form `ids -> sentence`",
+    Reason.UNKNOWN_PREMISE: "it names an id that is not in the theory or among the derived facts",
+    Reason.NEEDS_ONE_RULE: "a step must use exactly one rule",
+    Reason.ALREADY_KNOWN: "its conclusion is already known",
+    Reason.NOT_ENTAILED: "its premises do not entail its conclusion",
+    Reason.NEEDS_STRONGER_SEMANTICS: (
+        "it follows only by reasoning the question's semantics does not allow (such as using a rule backwards)"
+    ),
+    Reason.TIMEOUT: "the checker ran out of time on it",
 }
 
 
@@ -36,7 +40,7 @@ def prompt(state: ProofState, k: int, lexicon: Lexicon | None = None) -> str:
     lines.append(f"Goal: decide whether this is true or false: {render_sentence(state.statement, lexicon)}")
     if state.rejected:
         lines.append("These proposals were rejected:")
-        lines += [f"{r.text} (rejected: {REASONS.get(r.error, r.error)})" for r in state.rejected]
+        lines += [f"{r.text} (rejected: {REASONS.get(r.error, r.error.value)})" for r in state.rejected]
     lines.append(
         f"Propose up to {k} new facts that follow in one step, each on its own line as "
         "`<fact ids> <rule id> -> <new fact>.`, for example `triple1 rule3 -> Bob is red.` Write nothing else."

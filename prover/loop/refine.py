@@ -1,11 +1,12 @@
 """The refinement loop: propose -> verify -> accept or feed back -> propose again.
 
-Each round the step model proposes k steps; each is checked (its ids exist and the facts it quotes are
-stated or derived, one names a rule, Z3 says
-the premises entail the conclusion, the conclusion is new). Valid ones become derived facts; rejected
-ones go back to the model with the verifier's reason. The loop ends when the statement or its negation
-is derived (True/False, with the verified entailment tree) or when `patience` rounds in a row bring
-nothing new (Unknown, as the open world has it). The symbolic reasoner takes no part.
+Each round the step model proposes k steps; each is checked: its ids exist and the facts it quotes are
+stated or derived, it names one rule, its conclusion is new, and the verifier's own step check
+(`check_step`) accepts it under the semantics the question is asked in (owa by default, where a
+contrapositive step is refused). Valid ones become derived facts; rejected ones go back to the model
+with their `Reason`. The loop ends when the statement or its negation is derived (True/False, with the
+verified entailment tree) or when `patience` rounds in a row bring nothing new (Unknown, as the open
+world has it). The symbolic reasoner takes no part.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from proofloom.logic.grounding import domain
-from proofloom.logic.semantics import Label
+from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.logic.z3_encoding import Outcome, StepSolver
+from proofloom.logic.z3_encoding import StepSolver
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, StepModel
 from proofloom.prover.loop.step_text import parse_step
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step, collect_tree
+from proofloom.prover.verification.reasons import Reason
+from proofloom.prover.verification.step_check import StepPremises, check_step
 from proofloom.prover.verification.verifier import Verifier
 
 
@@ -61,11 +64,21 @@ class ProofAttempt:
         return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN  # the loop runs only while Unknown
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """A proposal's premises looked up: what the step check gets, and the tree nodes the step rests on."""
+
+    premises: StepPremises
+    nodes: tuple[NodeKey, ...]
+    rules: tuple[str, ...]
+
+
 @dataclass
 class _Run:
     theory: Theory
     statement: Literal
     solver: StepSolver
+    semantics: Semantics
     derived: list[Derived] = field(default_factory=list)
     steps: dict[Literal, Step] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
@@ -77,29 +90,45 @@ class _Run:
         self.facts = self.theory.fact_ids()
         self.by_id = {d.id: d.literal for d in self.derived}
 
-    def check(self, text: str) -> str | None:
+    def check(self, text: str) -> Reason | None:
         """Accept a proposal (returns None) or say why not."""
         parsed = parse_step(text)
         if parsed is None:
-            return "unparseable"
+            return Reason.UNPARSEABLE
+        found = self._look_up(parsed.premises, parsed.quoted)
+        if found is None:
+            return Reason.UNKNOWN_PREMISE
+        if len(found.rules) != 1:
+            return Reason.NEEDS_ONE_RULE
+        if self.known(parsed.conclusion):
+            return Reason.ALREADY_KNOWN
+        checked = check_step(self.solver, found.premises, parsed.conclusion, self.semantics)
+        if not checked.accepted:
+            return checked.reason
+        self.steps[parsed.conclusion] = Step(parsed.conclusion, found.nodes, found.rules[0])
+        identifier = f"d{len(self.derived) + 1}"
+        self.derived.append(Derived(identifier, parsed.conclusion))
+        self.by_id[identifier] = parsed.conclusion
+        return None
+
+    def _look_up(self, names: tuple[str, ...], quoted: tuple[Literal, ...]) -> _Lookup | None:
+        """Ids name derived facts or theory sentences; a quoted fact is stated, or derived in an earlier round.
+        None when one of them is neither."""
         sentence_ids: list[str] = []
         literals: list[Literal] = []
         nodes: list[NodeKey] = []
-        rules = 0
-        for name in parsed.premises:
+        rules: list[str] = []
+        for name in names:
             if name in self.by_id:
                 literals.append(self.by_id[name])
                 nodes.append(self.by_id[name])
-                continue
-            try:
-                content = self.theory[name].content
-            except KeyError:
-                return "unknown_premise"
-            sentence_ids.append(name)
-            rules += isinstance(content, Rule)
-            if not isinstance(content, Rule):
-                nodes.append(name)
-        for literal in parsed.quoted:  # a quoted fact: stated in the theory, or derived in an earlier round
+            elif name in self.theory:
+                sentence_ids.append(name)
+                is_rule = isinstance(self.theory[name].content, Rule)
+                (rules if is_rule else nodes).append(name)
+            else:
+                return None
+        for literal in quoted:
             if literal in self.steps:
                 literals.append(literal)
                 nodes.append(literal)
@@ -107,20 +136,10 @@ class _Run:
                 sentence_ids.append(self.facts[literal])
                 nodes.append(self.facts[literal])
             else:
-                return "unknown_premise"
-        if rules != 1:
-            return "needs_one_rule"
-        if self.known(parsed.conclusion):
-            return "already_known"
-        verdict = self.solver.check(sentence_ids, literals, parsed.conclusion)
-        if verdict.outcome is not Outcome.ENTAILED:
-            return "not_entailed" if verdict.outcome is Outcome.NOT_ENTAILED else "timeout"
-        rule = next(s for s in sentence_ids if isinstance(self.theory[s].content, Rule))
-        self.steps[parsed.conclusion] = Step(parsed.conclusion, tuple(nodes), rule)
-        identifier = f"d{len(self.derived) + 1}"
-        self.derived.append(Derived(identifier, parsed.conclusion))
-        self.by_id[identifier] = parsed.conclusion
-        return None
+                return None
+        labels = (*names, *(str(literal) for literal in quoted))
+        premises = StepPremises(tuple(sentence_ids), tuple(literals), labels=labels)
+        return _Lookup(premises, tuple(nodes), tuple(rules))
 
     def label(self) -> Label:
         if self.known(self.statement):
@@ -139,13 +158,17 @@ def prove(
     max_rounds: int = 24,
     patience: int = 4,
     feedback: int = 6,
+    *,
+    semantics: Semantics = Semantics.OWA,
 ) -> ProofAttempt:
     """Run the loop; every proof it returns has been checked again by the verifier, step by step.
 
     `feedback` is how many of the latest rejections the model is shown with their reasons; it is also told every
-    step refused so far, never worth proposing again (0: neither, the loop without refinement).
+    step refused so far, never worth proposing again (0: neither, the loop without refinement). Steps are
+    checked, and the proof verified, under `semantics`: the open world by default, as ProofWriter asks.
+    The run holds its own Z3 session (its step solver's clause pool), gone when it returns.
     """
-    run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])))
+    run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])), semantics)
     rounds: list[Round] = []
     idle = 0
     while len(rounds) < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
@@ -164,5 +187,6 @@ def prove(
         return ProofAttempt(label, None, True, tuple(rounds))
     target = statement if label is Label.TRUE else statement.negated()
     tree = run.tree(target)
-    verified = Verifier(theory).verify(target, to_entailmentbank(tree)).valid
+    verifier = Verifier(theory, pool=run.solver.pool, semantics=semantics)  # the run's Z3 session, warm
+    verified = verifier.verify(target, to_entailmentbank(tree)).valid
     return ProofAttempt(label, tree, verified, tuple(rounds))

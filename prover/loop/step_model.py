@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.verification.reasons import Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +24,10 @@ class Derived:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A proposal the verifier refused, and why, in words the model can read."""
+    """A proposal the loop refused, and why: a `Reason`, shown to a model as its word (`reason.value`)."""
 
     text: str
-    error: str
+    error: Reason
 
 
 @dataclass(frozen=True, slots=True)

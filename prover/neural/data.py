@@ -18,6 +18,7 @@ from proofloom.prover.loop.step_model import Derived, ProofState, Rejection
 from proofloom.prover.loop.step_text import step_text
 from proofloom.prover.loop.supervision import InvalidKind, InvalidStep, SupervisedStep, Supervision
 from proofloom.prover.neural.text import NO_STEP, rule_prompt
+from proofloom.prover.verification.reasons import Reason
 
 
 def pairs(supervisions: Iterable[Supervision], feedback: bool = True) -> list[tuple[str, str]]:
@@ -71,16 +72,16 @@ def _split(premises: Sequence[str], theory: Theory) -> tuple[list[str], list[Lit
 
 
 def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory) -> Rejection:
-    """A typed invalid step worded as the refinement loop words its rejections (the loop's own reasons).
+    """A typed invalid step with the `Reason` the refinement loop's check refuses it for.
 
     A fact not in the theory is quoted and refused as `unknown_premise`; a step left without its rule as
     `needs_one_rule`; the other kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds
     `not_entailed`.
     """
     ids, quoted = _split(wrong.premises, theory)
-    reason = "not_entailed"
+    reason = Reason.NOT_ENTAILED
     if wrong.kind is InvalidKind.FACT_NOT_IN_THEORY:
-        reason = "unknown_premise"
+        reason = Reason.UNKNOWN_PREMISE
     elif not ids:
-        reason = "needs_one_rule"
+        reason = Reason.NEEDS_ONE_RULE
     return Rejection(step_text(ids, quoted, wrong.conclusion), reason)

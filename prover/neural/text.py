@@ -58,7 +58,9 @@ def rule_prompt(state: ProofState, rule_id: str, shown_as: str | None = None) ->
     parts = [f"{name} {compact_rule(rule)}", "facts", conjunction(facts)]
     if state.derived:
         parts += ["derived", conjunction(d.literal for d in state.derived)]
-    own = [f"{renamed(r.text, rule_id, name)} {r.error}" for r in state.rejected if r.text.startswith(f"{rule_id} ")]
+    own = [
+        f"{renamed(r.text, rule_id, name)} {r.error.value}" for r in state.rejected if r.text.startswith(f"{rule_id} ")
+    ]
     if own:
         parts += ["rejected", *own]
     return " ".join(parts)

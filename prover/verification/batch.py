@@ -1,25 +1,28 @@
 """Batch verification: one JSON line in (`{id, context, statement, explanation, format?}`), one verdict out.
 
 A record that cannot be read (bad JSON, an unreadable context) becomes an invalid verdict carrying
-its error, and the batch goes on.
+its error, and the batch goes on. Every step of the file is checked under one semantics (classical
+unless told otherwise), in one clause pool: one Z3 session for the whole batch.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import bounded_lines
+from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
 from proofloom.prover.proof.explanation import ExplanationFormat
 from proofloom.prover.theory_cache import TheoryCache
-from proofloom.prover.verification.verdicts import Diagnosis, ErrorType, Verification
+from proofloom.prover.verification.reasons import Reason
+from proofloom.prover.verification.verdicts import Diagnosis, Verification
 from proofloom.prover.verification.verifier import Verifier, _as_statement, _as_theory
 
 
@@ -57,28 +60,37 @@ class VerifiedRecord:
 
 
 def verify_file(
-    path: Path, summary: VerifySummary | None = None, pool: ClausePool | None = None
+    path: Path,
+    summary: VerifySummary | None = None,
+    pool: ClausePool | None = None,
+    *,
+    semantics: Semantics = Semantics.CLASSICAL,
 ) -> Iterator[VerifiedRecord]:
-    """Verify every record of a JSON-lines file, in order (one clause pool for the whole file)."""
+    """Verify every record of a JSON-lines file, in order, every step under `semantics` (one clause pool
+    for the whole file)."""
     summary = summary or VerifySummary()
-    pool = pool or ClausePool()
+    shared = pool or ClausePool()
     verifiers: TheoryCache[Verifier] = TheoryCache()
+
+    def verifier_for(context: str) -> Verifier:
+        return verifiers.get(context, lambda: Verifier(_as_theory(context), pool=shared, semantics=semantics))
+
     with path.open(encoding="utf-8", errors="replace") as stream:
         for line_number, line in bounded_lines(stream):
             if line is not None and not line.strip():
                 continue
-            record = _verify_line(line or "", f"{path}:{line_number}", verifiers, pool)
+            record = _verify_line(line or "", f"{path}:{line_number}", verifier_for)
             summary.add(record.verification)
             yield record
 
 
-def _verify_line(line: str, where: str, verifiers: TheoryCache[Verifier], pool: ClausePool) -> VerifiedRecord:
+def _verify_line(line: str, where: str, verifier_for: Callable[[str], Verifier]) -> VerifiedRecord:
     record_id = where
     try:
         record = json.loads(line)
         record_id = str(record.get("id", where))
         context, statement, explanation = record["context"], record["statement"], record["explanation"]
-        verifier = verifiers.get(context, lambda: Verifier(_as_theory(context), pool=pool))
+        verifier = verifier_for(context)
         chosen = ExplanationFormat(record["format"]) if record.get("format") else None
         verification = verifier.verify(_as_statement(statement), explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
@@ -94,5 +106,5 @@ def _verify_line(line: str, where: str, verifiers: TheoryCache[Verifier], pool: 
         message = f"{where}: missing or malformed field {error}"
     except (ProofloomError, ValueError) as error:
         message = f"{where}: {str(error).splitlines()[0]}"
-    failed = Verification((), (Diagnosis(ErrorType.UNPARSEABLE, message),))
+    failed = Verification((), (Diagnosis(Reason.UNPARSEABLE, message),))
     return VerifiedRecord(record_id, failed, None)

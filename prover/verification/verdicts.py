@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from typing import Any
 
 from proofloom.logic.english import render_sentence
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Literal
+from proofloom.prover.verification.reasons import Reason
 
-
-class ErrorType(enum.Enum):
-    """Every way an explanation can fail."""
-
-    UNPARSEABLE = "unparseable"  # not in any form proofloom reads, or a sentence that does not read
-    UNKNOWN_PREMISE = "unknown_premise"  # an id or position the context does not have
-    UNGROUNDED_PREMISE = "ungrounded_premise"  # a quoted fact or rule that is not in the theory
-    UNDEFINED_INTERMEDIATE = "undefined_intermediate"  # used but never concluded, or used before it is
-    DUPLICATE_INTERMEDIATE = "duplicate_intermediate"  # concluded twice
-    CYCLE = "cycle"  # intermediates that depend on each other
-    NOT_ENTAILED = "not_entailed"  # the premises do not entail the conclusion
-    WRONG_CONCLUSION = "wrong_conclusion"  # the explanation ends somewhere other than the statement
-    TIMEOUT = "timeout"  # Z3 ran out of time: neither valid nor invalid
+ErrorType = Reason  # the name the verifier's callers know: the same one enum
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +30,7 @@ class Repair:
 class Diagnosis:
     """One failure: its type, a message, the step (1-based) it belongs to, and for `not_entailed` why."""
 
-    error: ErrorType
+    error: Reason
     message: str
     step: int | None = None
     counter_model: tuple[Literal, ...] = ()
@@ -97,7 +85,7 @@ class Verification:
         return not self.errors
 
     @property
-    def error_types(self) -> frozenset[ErrorType]:
+    def error_types(self) -> frozenset[Reason]:
         return frozenset(d.error for d in self.errors)
 
     def to_json(self) -> dict[str, Any]:

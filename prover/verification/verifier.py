@@ -2,8 +2,10 @@
 
 Grounding (every premise is a theory sentence, an earlier conclusion or a NAF assumption that holds),
 structure (no cycles, intermediates concluded once and before use, the end is the statement), and
-each step's entailment (Z3, grounded over the constants in play, bounded by a timeout). A failure
-gets a typed diagnosis; a step that does not follow gets a counter-model and a repair.
+each step's entailment under the semantics asked (`step_check.check_step`, the loop's check too). A
+failure gets a typed diagnosis; a step that does not follow gets a counter-model and a repair.
+By default steps are read classically, as a logician would: a contrapositive step is valid, a step
+resting on negation as failure needs `Semantics.CWA`.
 
     >>> from proofloom.prover.verification.verifier import verify
     >>> verify("Bob is big. All big things are red.", "Bob is red.", "sent1 & sent2 -> hypothesis;").valid
@@ -20,11 +22,10 @@ import networkx as nx
 from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
 from proofloom.logic.english import read_statement, read_theory, render_sentence
-from proofloom.logic.matching import conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
-from proofloom.logic.z3_encoding import ClausePool, Outcome, StepSolver
+from proofloom.logic.z3_encoding import ClausePool, StepSolver
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS
 from proofloom.prover.proof.explanation import (
     ClaimedStep,
@@ -37,10 +38,11 @@ from proofloom.prover.proof.explanation import (
 )
 from proofloom.prover.proof.proof_strings import conclude
 from proofloom.prover.proof.tree import TreeError
-from proofloom.prover.reasoning.chaining import Closure
 from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.repair import find_repair
-from proofloom.prover.verification.verdicts import Diagnosis, ErrorType, StepVerdict, Verification
+from proofloom.prover.verification.step_check import StepPremises, check_step
+from proofloom.prover.verification.verdicts import Diagnosis, StepVerdict, Verification
 
 
 def verify(
@@ -48,9 +50,13 @@ def verify(
     statement: Literal | str,
     explanation: str | Explanation,
     explanation_format: ExplanationFormat | None = None,
+    *,
+    semantics: Semantics = Semantics.CLASSICAL,
 ) -> Verification:
-    """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text)."""
-    return Verifier(_as_theory(theory)).verify(_as_statement(statement), explanation, explanation_format)
+    """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text),
+    every step under `semantics`."""
+    verifier = Verifier(_as_theory(theory), semantics=semantics)
+    return verifier.verify(_as_statement(statement), explanation, explanation_format)
 
 
 def _as_theory(theory: Theory | str) -> Theory:
@@ -74,13 +80,21 @@ def _canonical(content: Content) -> Content:
 
 
 class Verifier:
-    """Verifies explanations against one theory, reusing one incremental Z3 solver across steps and calls:
-    `pool`'s, shared with other verifiers (a batch), or one of its own."""
+    """Verifies explanations against one theory under one semantics, reusing one incremental Z3 solver
+    across steps and calls: `pool`'s, shared with other verifiers (a batch), or one of its own."""
 
-    def __init__(self, theory: Theory, timeout_ms: int = LIMITS.z3_timeout_ms, pool: ClausePool | None = None) -> None:
+    def __init__(
+        self,
+        theory: Theory,
+        timeout_ms: int = LIMITS.z3_timeout_ms,
+        pool: ClausePool | None = None,
+        *,
+        semantics: Semantics = Semantics.CLASSICAL,
+    ) -> None:
         theory.check_limits()
         self.theory = theory
         self.timeout_ms = timeout_ms
+        self.semantics = semantics
         self.pool = pool or ClausePool(timeout_ms)
         self._by_content: dict[Content, str] | None = None  # built when a quotation first needs it
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
@@ -107,7 +121,7 @@ class Verifier:
                 else parse_explanation(explanation, explanation_format)
             )
         except ExplanationSyntaxError as error:
-            return Verification((), (Diagnosis(ErrorType.UNPARSEABLE, str(error)),))
+            return Verification((), (Diagnosis(Reason.UNPARSEABLE, str(error)),))
         return _Run(self, statement, parsed).run()
 
     def sentence_for(self, content: Content) -> str | None:
@@ -134,12 +148,15 @@ _SET_ASIDE = object()  # a quoted sentence not in the theory: diagnosed once, th
 
 @dataclass(slots=True)
 class _Resolved:
-    """A step's premises resolved against the theory: sentence ids and assumed literals."""
+    """A step's premises as they are resolved against the theory, one by one, into `StepPremises`."""
 
     sentence_ids: list[str]
     literals: list[Literal]
     naf: list[Literal]
     labels: tuple[str, ...]
+
+    def premises(self) -> StepPremises:
+        return StepPremises(tuple(self.sentence_ids), tuple(self.literals), tuple(self.naf), self.labels)
 
 
 class _Run:
@@ -160,7 +177,7 @@ class _Run:
 
     def run(self) -> Verification:
         for sentence, reason in self.explanation.unreadable:
-            self.errors.append(Diagnosis(ErrorType.UNPARSEABLE, f"cannot read {sentence!r} ({reason})"))
+            self.errors.append(Diagnosis(Reason.UNPARSEABLE, f"cannot read {sentence!r} ({reason})"))
         for quoted in self.explanation.quoted:
             # A chain of thought may quote a sentence and never use it: it is still a false quotation.
             assert quoted.content is not None
@@ -168,7 +185,7 @@ class _Run:
                 self.set_aside.add(quoted.label)
                 what = "rule" if isinstance(quoted.content, Rule) else "fact"
                 message = f"{quoted.label!r} is quoted but is not a {what} of the theory"
-                self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, message))
+                self.errors.append(Diagnosis(Reason.UNGROUNDED_PREMISE, message))
         in_cycle = self._check_structure()
         for index, step in enumerate(self.explanation.steps, start=1):
             if index in in_cycle:
@@ -186,7 +203,7 @@ class _Run:
         for index, step in enumerate(self.explanation.steps, start=1):
             if step.name in self.defined_at:
                 message = f"{step.name} is concluded twice (steps {self.defined_at[step.name]} and {index})"
-                self.errors.append(Diagnosis(ErrorType.DUPLICATE_INTERMEDIATE, message, index))
+                self.errors.append(Diagnosis(Reason.DUPLICATE_INTERMEDIATE, message, index))
                 continue
             self.defined_at[step.name] = index
             for premise in step.premises:
@@ -196,7 +213,7 @@ class _Run:
         for cycle in nx.simple_cycles(graph):
             names = " -> ".join([*cycle, cycle[0]])
             steps = sorted(self.defined_at[name] for name in cycle if name in self.defined_at)
-            self.errors.append(Diagnosis(ErrorType.CYCLE, f"intermediates depend on each other: {names}", steps[0]))
+            self.errors.append(Diagnosis(Reason.CYCLE, f"intermediates depend on each other: {names}", steps[0]))
             in_cycle.update(steps)
         return in_cycle
 
@@ -210,19 +227,20 @@ class _Run:
         if conclusion is None:
             return self._verdict(index, step, False)
         self.concluded[step.name] = conclusion
-        entailment = self.solver.check(resolved.sentence_ids, resolved.literals, conclusion)
-        if entailment.outcome is Outcome.UNKNOWN:
-            return self._fail(index, step, Diagnosis(ErrorType.TIMEOUT, "Z3 did not decide this step in time", index))
-        if entailment.outcome is Outcome.NOT_ENTAILED:
-            repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
-            shown = ", ".join(resolved.labels) or "nothing"
-            message = f"the premises ({shown}) do not entail {render_sentence(conclusion)!r}"
-            if repair is not None:
-                message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
-            diagnosis = Diagnosis(ErrorType.NOT_ENTAILED, message, index, entailment.counter_model, repair)
-            return self._fail(index, step, diagnosis)
-        multi_hop, semantics = self._classify(entailment.core, resolved, conclusion)
-        return self._verdict(index, step, True, multi_hop, semantics)
+        check = check_step(self.solver, resolved.premises(), conclusion, self.verifier.semantics)
+        if check.accepted:
+            assert check.classification is not None
+            kind = check.classification
+            return self._verdict(index, step, True, kind.multi_hop, kind.semantics)
+        assert check.reason is not None
+        if check.reason is not Reason.NOT_ENTAILED:
+            return self._fail(index, step, Diagnosis(check.reason, check.message, index))
+        repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
+        message = check.message
+        if repair is not None:
+            message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
+        diagnosis = Diagnosis(Reason.NOT_ENTAILED, message, index, check.entailment.counter_model, repair)
+        return self._fail(index, step, diagnosis)
 
     def _resolve(self, index: int, step: ClaimedStep) -> _Resolved | None:
         resolved = _Resolved([], [], [], tuple(p.label for p in step.premises))
@@ -241,7 +259,7 @@ class _Run:
         if premise.kind is PremiseKind.SENTENCE:
             sentence_id = self._sentence_id(premise.label)
             if sentence_id is None:
-                return Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{premise.label} is not a sentence of the context", index)
+                return Diagnosis(Reason.UNKNOWN_PREMISE, f"{premise.label} is not a sentence of the context", index)
             resolved.sentence_ids.append(sentence_id)
         elif premise.kind is PremiseKind.QUOTED:
             assert premise.content is not None
@@ -259,10 +277,10 @@ class _Run:
         defined = self.defined_at.get(premise.label)
         if defined is None:
             message = f"{premise.label} is used but no step concludes it"
-            return Diagnosis(ErrorType.UNDEFINED_INTERMEDIATE, message, index)
+            return Diagnosis(Reason.UNDEFINED_INTERMEDIATE, message, index)
         if defined >= index:
             message = f"{premise.label} is used in step {index} before step {defined} concludes it"
-            return Diagnosis(ErrorType.UNDEFINED_INTERMEDIATE, message, index)
+            return Diagnosis(Reason.UNDEFINED_INTERMEDIATE, message, index)
         literal = self.concluded.get(premise.label)
         if literal is None:
             return _RESTS_ON_FAILURE
@@ -272,10 +290,10 @@ class _Run:
     def _resolve_naf(self, index: int, premise: Premise, resolved: _Resolved) -> Diagnosis | None:
         literal = premise.content
         if not isinstance(literal, Literal):
-            return Diagnosis(ErrorType.UNPARSEABLE, f"cannot read {premise.label!r}", index)
+            return Diagnosis(Reason.UNPARSEABLE, f"cannot read {premise.label!r}", index)
         if not self.verifier.holds_by_failure(literal):
             message = f"{premise.label}: {literal.negated()} is derivable, so its negation cannot be assumed"
-            return Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index)
+            return Diagnosis(Reason.UNGROUNDED_PREMISE, message, index)
         resolved.literals.append(literal)
         resolved.naf.append(literal)
         return None
@@ -293,7 +311,7 @@ class _Run:
         if step.name == HYPOTHESIS and self.explanation.format is ExplanationFormat.ENTAILMENTBANK:
             return self.statement
         if step.unreadable:
-            self.errors.append(Diagnosis(ErrorType.UNPARSEABLE, f"step {index}: {step.unreadable}", index))
+            self.errors.append(Diagnosis(Reason.UNPARSEABLE, f"step {index}: {step.unreadable}", index))
             return None
         if step.conclusion is not None:
             return step.conclusion
@@ -305,19 +323,19 @@ class _Run:
         rule_id = self._sentence_id(step.rule)
         rule = self.theory[rule_id].content if rule_id else None
         if not isinstance(rule, Rule):
-            self.errors.append(Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{step.rule} is not a rule of the theory", index))
+            self.errors.append(Diagnosis(Reason.UNKNOWN_PREMISE, f"{step.rule} is not a rule of the theory", index))
             return None
         facts = [c for c in (self.theory[s].content for s in resolved.sentence_ids) if isinstance(c, Literal)]
         naf_count = sum(p.label == "NAF" for p in step.premises)
         try:
             conclusion, assumed = conclude(rule, facts + resolved.literals, naf_count, step.rule)
         except TreeError as error:
-            self.errors.append(Diagnosis(ErrorType.NOT_ENTAILED, str(error), index))
+            self.errors.append(Diagnosis(Reason.NOT_ENTAILED, str(error), index))
             return None
         for literal in assumed:
             if not self.verifier.holds_by_failure(literal):
                 message = f"NAF in step {index}: {literal.negated()} is derivable"
-                self.errors.append(Diagnosis(ErrorType.UNGROUNDED_PREMISE, message, index))
+                self.errors.append(Diagnosis(Reason.UNGROUNDED_PREMISE, message, index))
                 return None
             resolved.literals.append(literal)
             resolved.naf.append(literal)
@@ -325,37 +343,21 @@ class _Run:
         resolved.sentence_ids.append(rule_id)
         return conclusion
 
-    def _classify(self, core: tuple[str, ...], resolved: _Resolved, conclusion: Literal) -> tuple[bool, Semantics]:
-        """Single rule application (owa), several (multi-hop), or only classically (contraposition, cases)."""
-        used = set(core)
-        contents = [self.theory[s].content for s in resolved.sentence_ids if s in used]
-        facts = [c for c in contents if isinstance(c, Literal)] + [lit for lit in resolved.literals if str(lit) in used]
-        rules = [c for c in contents if isinstance(c, Rule)]
-        weakest = Semantics.CWA if any(str(n) in used for n in resolved.naf) else Semantics.OWA
-        if conclusion in facts:
-            return False, weakest
-        if len(rules) == 1 and conclusion in conclusions(rules[0], facts):
-            return False, weakest
-        closure = Closure(Theory.of(*facts, *rules), closed_world=False)
-        if closure.holds(conclusion):
-            return True, weakest
-        return len(rules) > 1, Semantics.CLASSICAL
-
     # --- the end --------------------------------------------------------------------------
 
     def _check_finals(self) -> None:
         if not self.explanation.finals:
-            self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, "the explanation concludes nothing"))
+            self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "the explanation concludes nothing"))
         for final in self.explanation.finals:
             if self.explanation.format is ExplanationFormat.ENTAILMENTBANK:
                 if HYPOTHESIS not in self.defined_at:
-                    self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, "no step concludes the hypothesis"))
+                    self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "no step concludes the hypothesis"))
                 continue
             literal = self._final_literal(final)
             if literal is not None and literal != self.statement:
                 opposite = " (the opposite of the statement)" if literal == self.statement.negated() else ""
                 message = f"the explanation ends with {literal}{opposite}, not {self.statement}"
-                self.errors.append(Diagnosis(ErrorType.WRONG_CONCLUSION, message))
+                self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, message))
 
     def _final_literal(self, final: Premise) -> Literal | None:
         if final.kind is PremiseKind.INTERMEDIATE:
@@ -364,7 +366,7 @@ class _Run:
         if final.kind is PremiseKind.SENTENCE:
             sentence_id = self._sentence_id(final.label)
             if sentence_id is None:
-                self.errors.append(Diagnosis(ErrorType.UNKNOWN_PREMISE, f"{final.label} is not a sentence"))
+                self.errors.append(Diagnosis(Reason.UNKNOWN_PREMISE, f"{final.label} is not a sentence"))
                 return None
             content = self.theory[sentence_id].content
         elif final.kind is PremiseKind.QUOTED and final.label in self.set_aside:

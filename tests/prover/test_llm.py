@@ -11,8 +11,17 @@ import pytest
 
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label
-from proofloom.prover.loop.llm import CallableStepModel, ChatEndpointStepModel, EndpointError, replies_to_steps
+from proofloom.prover.loop.llm import (
+    REASONS,
+    CallableStepModel,
+    ChatEndpointStepModel,
+    EndpointError,
+    prompt,
+    replies_to_steps,
+)
 from proofloom.prover.loop.refine import prove
+from proofloom.prover.loop.step_model import ProofState, Rejection
+from proofloom.prover.verification.reasons import Reason
 
 THEORY = read_theory(
     "Bob is big. Bob is kind. If something is big then it is red. Red things are round. "
@@ -94,3 +103,19 @@ def test_an_unreachable_endpoint_is_a_clear_error() -> None:
 def test_replies_are_read_leniently() -> None:
     reply = "Here you go:\n1. `triple1 rule1 -> Bob is red.`\n* d1 rule2 -> Bob is round.\nThat is all."
     assert replies_to_steps(reply) == ["triple1 rule1 -> Bob is red.", "d1 rule2 -> Bob is round."]
+
+
+def test_every_reason_the_loop_gives_is_put_in_words() -> None:
+    loop_reasons = {
+        Reason.UNPARSEABLE,
+        Reason.UNKNOWN_PREMISE,
+        Reason.NEEDS_ONE_RULE,
+        Reason.ALREADY_KNOWN,
+        Reason.NOT_ENTAILED,
+        Reason.NEEDS_STRONGER_SEMANTICS,
+        Reason.TIMEOUT,
+    }
+    assert set(REASONS) == loop_reasons
+    rejected = (Rejection("triple1 rule1 -> Bob is not big.", Reason.NEEDS_STRONGER_SEMANTICS),)
+    text = prompt(ProofState(THEORY, STATEMENT, rejected=rejected), 2)
+    assert "triple1 rule1 -> Bob is not big. (rejected: it follows only by reasoning the question's" in text

@@ -15,7 +15,8 @@ from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.matching import bindings_for
-from proofloom.logic.semantics import Label
+from proofloom.logic.semantics import Label, Semantics
+from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.loop.evaluation import Scored, evaluate
 from proofloom.prover.loop.refine import prove
@@ -28,6 +29,7 @@ from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import NO_STEP, rule_prompt
 from proofloom.prover.neural.train import TrainingPlan, train
 from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.reasons import Reason
 from tests.conftest import statement_of
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
@@ -84,14 +86,20 @@ def test_step_text_round_trips() -> None:
     assert parse_step(two) == ParsedStep(("rule3",), red, (big, negated))
     assert parse_step(step_text(["rule1", "d1"], [], negated)) == ParsedStep(("rule1", "d1"), negated)
     theory = read_theory("Bob is big. The cat is red. If something is big and red then it is kind.")
-    rejected = (Rejection("rule1 bob big -> bob kind", "not_entailed"), Rejection("rule2 -> bob red", "unparseable"))
+    rejected = (
+        Rejection("rule1 bob big -> bob kind", Reason.NOT_ENTAILED),
+        Rejection("rule2 -> bob red", Reason.UNPARSEABLE),
+    )
     state = ProofState(theory, read_statement("Bob is kind."), (Derived("d1", negated),), rejected)
     assert rule_prompt(state, "rule1") == (
         "rule1 X kind if X big & X red facts bob big & cat red derived cat not chases bob "
         "rejected rule1 bob big -> bob kind not_entailed"
     )
     other = read_theory("Bob is big. If something is red then it is nice. If something is big then it is red.")
-    refused = (Rejection("rule2 bob big -> bob nice", "not_entailed"), Rejection("rule1 bob red -> bob nice", "x"))
+    refused = (
+        Rejection("rule2 bob big -> bob nice", Reason.NOT_ENTAILED),
+        Rejection("rule1 bob red -> bob nice", Reason.TIMEOUT),
+    )
     asked = ProofState(other, read_statement("Bob is nice."), (), refused)
     renamed = "rule1 X red if X big facts bob big rejected rule1 bob big -> bob nice not_entailed"
     assert rule_prompt(asked, "rule2", "rule1") == renamed  # the asked rule and its own refusals go by one name
@@ -174,7 +182,7 @@ def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
     state = ProofState(examples[0].theory, examples[0].questions[0].statement)
     first = model.propose(state, 3)
     assert first  # whatever a model trained for seconds says, it says something
-    refused = tuple(Rejection(text, "not_entailed") for text in first)
+    refused = tuple(Rejection(text, Reason.NOT_ENTAILED) for text in first)
     assert not set(first) & set(model.propose(dataclasses.replace(state, rejected=refused), 3))  # never asks twice
     deep = [(e, q) for e in examples for q in e.questions if q.depth][:2]
     for example, question in deep:
@@ -227,3 +235,25 @@ def test_the_shipped_model_loads_and_proposes_steps(dev_records: list[dict[str, 
     conditions = {s.id: len(s.content.conditions) for s in theory.rules if isinstance(s.content, Rule)}
     for step in parsed:  # each answer is put back under the id of the rule it was asked about
         assert step is not None and len(step.quoted) == conditions[step.premises[0]]
+
+
+def test_a_contrapositive_step_is_refused_under_the_open_world_and_accepted_classically() -> None:
+    theory = parse_theory("~red(bob). big(X) -> red(X).")
+    statement = parse_literal("big(bob)")
+
+    class Contrapositive:
+        def __init__(self) -> None:
+            self.seen: list[ProofState] = []
+
+        def propose(self, state: ProofState, k: int) -> list[str]:
+            self.seen.append(state)
+            return ["rule1 bob not red -> bob not big"]
+
+    model = Contrapositive()
+    open_world = prove(theory, statement, model)
+    assert open_world.label is Label.UNKNOWN and open_world.proof is None and open_world.accepted == 0
+    (rejection,) = model.seen[1].rejected
+    assert rejection.error is Reason.NEEDS_STRONGER_SEMANTICS
+    classical = prove(theory, statement, Contrapositive(), semantics=Semantics.CLASSICAL)
+    assert classical.label is Label.FALSE and classical.verified and classical.accepted == 1
+    assert classical.proof is not None and classical.proof.depth == 1

@@ -76,17 +76,31 @@ def test_multi_hop_and_classical_steps_are_flagged() -> None:
         "sent1 & sent2 -> hypothesis;",
     )
     assert contrapositive.valid and contrapositive.steps[0].semantics is Semantics.CLASSICAL
+    for semantics in (Semantics.OWA, Semantics.CWA):  # valid classically, not in ProofWriter's worlds
+        (error,) = verify(
+            "Charlie is not kind. If something is smart then it is kind.",
+            "Charlie is not smart.",
+            "sent1 & sent2 -> hypothesis;",
+            semantics=semantics,
+        ).errors
+        assert error.error is ErrorType.NEEDS_STRONGER_SEMANTICS and "needs classical" in error.message
 
 
 def test_closed_world_assumptions_are_checked() -> None:
     theory = parse_theory("chases(cat, dog). quiet(cat). chases(X, dog), ~smart(X) -> furry(dog).")
     assert Reasoner(theory, Semantics.CWA).answer(parse_literal("furry(dog)")).label is Label.TRUE
-    good = verify(theory, "furry(dog)", "sent1 & naf(The cat is not smart.) & sent3 -> hypothesis;")
+    naf = "sent1 & naf(The cat is not smart.) & sent3 -> hypothesis;"
+    good = verify(theory, "furry(dog)", naf, semantics=Semantics.CWA)
     assert good.valid and good.steps[0].semantics is Semantics.CWA
-    bad = verify(theory, "furry(dog)", "sent1 & naf(The cat is not quiet.) & sent3 -> hypothesis;")
+    bad = verify(
+        theory, "furry(dog)", "sent1 & naf(The cat is not quiet.) & sent3 -> hypothesis;", semantics=Semantics.CWA
+    )
     assert ErrorType.UNGROUNDED_PREMISE in bad.error_types
-    proofwriter = verify(theory, "furry(dog)", "[(((triple1 NAF) -> rule1))]")
+    proofwriter = verify(theory, "furry(dog)", "[(((triple1 NAF) -> rule1))]", semantics=Semantics.CWA)
     assert proofwriter.valid
+    for semantics in (Semantics.CLASSICAL, Semantics.OWA):  # neither assumes by failure
+        (error,) = verify(theory, "furry(dog)", naf, semantics=semantics).errors
+        assert error.error is ErrorType.NEEDS_STRONGER_SEMANTICS and "needs cwa" in error.message
 
 
 def test_the_statement_itself_is_a_proof() -> None:

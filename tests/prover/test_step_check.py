@@ -1,0 +1,157 @@
+"""One step check: the loop and `verify` refuse the same step for the same reason, for every reason both have.
+
+Each case is one step written twice, in the loop's language (`rule1 bob big -> bob red`) and as an
+EntailmentBank explanation of the step's conclusion (`sent1 & sent4 -> hypothesis;`), and both run for
+real: the loop through `prove` with a model that proposes only that step, `verify` on the explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from proofloom.logic.grounding import domain
+from proofloom.logic.semantics import Semantics
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.logic.terms import Theory
+from proofloom.logic.z3_encoding import StepSolver
+from proofloom.prover.loop.refine import prove
+from proofloom.prover.loop.step_model import ProofState
+from proofloom.prover.verification.reasons import Reason
+from proofloom.prover.verification.step_check import StepPremises, check_step
+from proofloom.prover.verification.verifier import Verifier, verify
+from tests.test_limits import _pigeonhole
+
+# triple1 big(bob), triple2 kind(bob), triple3 ~red(charlie), rule1 (sent4), rule2 (sent5)
+THEORY = parse_theory("big(bob). kind(bob). ~red(charlie). big(X) -> red(X). red(X), kind(X) -> nice(X).")
+KNOWN = parse_theory("big(bob). red(bob). big(X) -> red(X).")  # red(bob) is stated and follows
+
+
+@dataclass(frozen=True)
+class Case:
+    """One step: the loop's text, the same step as an explanation of `conclusion`, and the theory.
+
+    The loop is asked about `conclusion` too, unless `question` says otherwise (a question already
+    answered by the facts would end the loop before any step is proposed)."""
+
+    loop: str
+    explanation: str
+    conclusion: str
+    theory: Theory = THEORY
+    semantics: Semantics = Semantics.OWA
+    question: str | None = None
+
+
+class OneStep:
+    """A step model that proposes one step, once, and remembers what the loop told it next round."""
+
+    def __init__(self, step: str) -> None:
+        self.step = step
+        self.seen: list[ProofState] = []
+
+    def propose(self, state: ProofState, k: int) -> list[str]:
+        self.seen.append(state)
+        return [self.step] if len(self.seen) == 1 else []
+
+
+def loop_reason(case: Case) -> Reason | None:
+    """The loop's reason for refusing the step (None: accepted), read from its feedback to the model."""
+    model = OneStep(case.loop)
+    question = parse_literal(case.question or case.conclusion)
+    attempt = prove(case.theory, question, model, patience=2, semantics=case.semantics)
+    if attempt.accepted:
+        return None
+    (rejection,) = model.seen[1].rejected
+    return rejection.error
+
+
+def verify_reasons(case: Case) -> set[Reason]:
+    report = verify(case.theory, case.conclusion, case.explanation, semantics=case.semantics)
+    return set(report.error_types)
+
+
+BOTH = {
+    Reason.UNPARSEABLE: [Case("rule1 bob big & -> bob red", "sent4 & sent1 & -> hypothesis;", "red(bob)")],
+    Reason.UNKNOWN_PREMISE: [Case("rule9 bob big -> bob red", "sent9 & sent1 -> hypothesis;", "red(bob)")],
+    Reason.NOT_ENTAILED: [
+        Case("rule2 bob big & bob kind -> bob nice", "sent5 & sent1 & sent2 -> hypothesis;", "nice(bob)")
+    ],
+    Reason.NEEDS_STRONGER_SEMANTICS: [  # a contrapositive step, under the two semantics that refuse it
+        Case("rule1 charlie not red -> charlie not big", "sent4 & sent3 -> hypothesis;", "~big(charlie)", THEORY, s)
+        for s in (Semantics.OWA, Semantics.CWA)
+    ],
+}
+
+ONE_SIDE = {
+    # Only the loop: its steps apply one rule to reach something new; an explanation may chain rules in one
+    # step (flagged multi-hop) or restate what it is given, and `verify` accepts both.
+    Reason.NEEDS_ONE_RULE: Case(
+        "rule1 rule2 bob big & bob kind -> bob nice", "sent1 & sent2 & sent4 & sent5 -> hypothesis;", "nice(bob)"
+    ),
+    Reason.ALREADY_KNOWN: Case(
+        "rule1 bob big -> bob red", "sent1 & sent3 -> hypothesis;", "red(bob)", KNOWN, question="nice(bob)"
+    ),
+    # Only `verify`: the loop quotes a fact as an address, and one it cannot find is `unknown_premise` (the
+    # word the shipped model was trained on); an explanation's quotation claims the theory says it.
+    Reason.UNGROUNDED_PREMISE: Case(
+        "rule1 bob small & bob big -> bob red",
+        "Bob is small. Bob is big. If something is big then it is red. So Bob is red.",
+        "red(bob)",
+    ),
+    # Only `verify`: the loop names derived facts itself, so a missing one is an unknown id.
+    Reason.UNDEFINED_INTERMEDIATE: Case("d1 rule1 -> bob red", "int1 & sent4 -> hypothesis;", "red(bob)"),
+    # Only `verify`: these are about a whole explanation; a proposal is one step, and the loop decides the end.
+    Reason.DUPLICATE_INTERMEDIATE: Case(
+        "", "sent1 & sent4 -> int1: Bob is red.; sent1 & sent4 -> int1: Bob is red.; int1 -> hypothesis;", "red(bob)"
+    ),
+    Reason.CYCLE: Case("", "int2 -> int1: Bob is red.; int1 -> int2: Bob is red.; int1 -> hypothesis;", "red(bob)"),
+    Reason.WRONG_CONCLUSION: Case("", "sent1 & sent4 -> int1: Bob is red.", "red(bob)"),
+}
+LOOP_ANALOGUE = {  # what the loop says of the same step, in its own language
+    Reason.UNGROUNDED_PREMISE: Reason.UNKNOWN_PREMISE,
+    Reason.UNDEFINED_INTERMEDIATE: Reason.UNKNOWN_PREMISE,
+}
+
+
+@pytest.mark.parametrize("reason", list(Reason), ids=lambda r: r.value)
+def test_the_loop_and_verify_refuse_a_step_for_the_same_reason(reason: Reason) -> None:
+    if reason is Reason.TIMEOUT:  # both can: see test_a_timeout_is_the_same_for_both
+        return
+    assert (reason in BOTH) != (reason in ONE_SIDE), "every reason is either shared or explained"
+    for case in BOTH.get(reason, []):
+        assert loop_reason(case) is reason, case
+        assert verify_reasons(case) == {reason}, case
+    if reason in ONE_SIDE:
+        case = ONE_SIDE[reason]
+        if reason in (Reason.NEEDS_ONE_RULE, Reason.ALREADY_KNOWN):
+            assert loop_reason(case) is reason and verify_reasons(case) == set(), case
+        else:
+            assert verify_reasons(case) == {reason}, case
+            if case.loop:
+                assert loop_reason(case) is LOOP_ANALOGUE[reason], case
+
+
+def test_a_timeout_is_the_same_for_both() -> None:
+    """A step the loop can propose (one rule, unit facts) is decided by unit propagation, never timing out;
+    the one step check says `timeout` to both, as `verify` shows on a step no solver decides quickly."""
+    theory = parse_theory(_pigeonhole(10))
+    goal = parse_literal("in0(p1)")
+    everything = StepPremises(tuple(s.id for s in theory.sentences))
+    checked = check_step(StepSolver(theory, domain(theory), timeout_ms=50), everything, goal, Semantics.OWA)
+    assert checked.reason is Reason.TIMEOUT and not checked.accepted
+    explanation = " & ".join(f"sent{i}" for i in range(1, len(theory) + 1)) + " -> hypothesis;"
+    report = Verifier(theory, timeout_ms=50, semantics=Semantics.OWA).verify(goal, explanation)
+    assert report.error_types == {Reason.TIMEOUT}
+
+
+@pytest.mark.parametrize("semantics", list(Semantics), ids=lambda s: s.value)
+def test_a_valid_step_is_accepted_by_both(semantics: Semantics) -> None:
+    case = Case("rule1 bob big -> bob red", "sent1 & sent4 -> hypothesis;", "red(bob)", THEORY, semantics)
+    assert loop_reason(case) is None and verify_reasons(case) == set()
+
+
+def test_a_contrapositive_step_is_classical() -> None:
+    case = Case("rule1 charlie not red -> charlie not big", "sent4 & sent3 -> hypothesis;", "~big(charlie)")
+    classical = Case(case.loop, case.explanation, case.conclusion, THEORY, Semantics.CLASSICAL)
+    assert loop_reason(classical) is None and verify_reasons(classical) == set()
