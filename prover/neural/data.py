@@ -10,7 +10,7 @@ the gold step as the target: the model learns to answer the verifier's refusals 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from proofloom.logic.syntax import parse_literal
 from proofloom.logic.terms import Literal, Theory
@@ -46,7 +46,8 @@ def pairs(supervisions: Iterable[Supervision], feedback: bool = True) -> list[tu
             if feedback and wrong:
                 start = len(found) % len(wrong)  # show one to all of them, from here on: the loop shows up to six
                 rejected = tuple(
-                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], theory) for i in range(start + 1)
+                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], theory, record.derived)
+                    for i in range(start + 1)
                 )
                 fed_back = ProofState(theory, state.statement, derived, rejected)
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
@@ -71,12 +72,13 @@ def _split(premises: Sequence[str], theory: Theory) -> tuple[list[str], list[Lit
     return ids, quoted
 
 
-def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory) -> Rejection:
-    """A typed invalid step with the `Reason` the refinement loop's check refuses it for.
+def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory, derived: Collection[Literal]) -> Rejection:
+    """A typed invalid step with the `Reason` the refinement loop's check refuses it for, in the loop's order.
 
     A fact not in the theory is quoted and refused as `unknown_premise`; a step left without its rule as
-    `needs_one_rule`; the other kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds
-    `not_entailed`.
+    `needs_one_rule`; one whose conclusion is stated or derived already as `already_known`; the other
+    kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds `not_entailed`. Tests hold
+    these to what the loop's own check (`check_step`) says of every near miss.
     """
     ids, quoted = _split(wrong.premises, theory)
     reason = Reason.NOT_ENTAILED
@@ -84,4 +86,6 @@ def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory) -> Rejection:
         reason = Reason.UNKNOWN_PREMISE
     elif not ids:
         reason = Reason.NEEDS_ONE_RULE
+    elif wrong.conclusion in derived or wrong.conclusion in theory.fact_ids():
+        reason = Reason.ALREADY_KNOWN
     return Rejection(step_text(ids, quoted, wrong.conclusion), reason)

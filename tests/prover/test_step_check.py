@@ -8,20 +8,28 @@ real: the loop through `prove` with a model that proposes only that step, `verif
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
+from proofloom.generator.example import supervision_of
+from proofloom.generator.generate import generate_example
+from proofloom.generator.recipe import Recipe
 from proofloom.logic.grounding import domain
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
-from proofloom.logic.terms import Theory
+from proofloom.logic.terms import Literal, Theory
 from proofloom.logic.z3_encoding import StepSolver
-from proofloom.prover.loop.refine import prove
+from proofloom.prover.loop.refine import _Run, prove
 from proofloom.prover.loop.step_model import ProofState
+from proofloom.prover.loop.supervision import InvalidKind
+from proofloom.prover.neural.data import _as_the_loop_rejects, _quoted
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.step_check import StepPremises, check_step
 from proofloom.prover.verification.verifier import Verifier, verify
 from tests.test_limits import _pigeonhole
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
 # triple1 big(bob), triple2 kind(bob), triple3 ~red(charlie), rule1 (sent4), rule2 (sent5)
 THEORY = parse_theory("big(bob). kind(bob). ~red(charlie). big(X) -> red(X). red(X), kind(X) -> nice(X).")
@@ -155,3 +163,25 @@ def test_a_contrapositive_step_is_classical() -> None:
     case = Case("rule1 charlie not red -> charlie not big", "sent4 & sent3 -> hypothesis;", "~big(charlie)")
     classical = Case(case.loop, case.explanation, case.conclusion, THEORY, Semantics.CLASSICAL)
     assert loop_reason(classical) is None and verify_reasons(classical) == set()
+
+
+def test_the_training_data_refuses_as_the_loop_does() -> None:
+    """Every near miss the step model is shown as rejected carries the reason the loop's own check gives it."""
+    recipe = Recipe.load(DATASETS / "step-model.toml")
+    seen: set[Reason] = set()
+    for index in range(8):
+        supervision = supervision_of(generate_example(recipe, index))
+        theory = supervision.theory
+        runs: dict[str, _Run] = {}
+        for record in supervision.records:  # in order along each gold proof
+            statement: Literal = supervision.statements[record.question]
+            solver = StepSolver(theory, domain(theory, [statement]))
+            run = runs.setdefault(record.question, _Run(theory, statement, solver, Semantics.OWA))
+            for wrong in record.invalid:
+                if wrong.kind is InvalidKind.WRONG_RULE:
+                    continue  # never shown as rejected: it is another rule's valid step
+                rejection = _as_the_loop_rejects(wrong, theory, record.derived)
+                assert run.check(rejection.text) is rejection.error, (record.question, wrong)
+                seen.add(rejection.error)
+            assert run.check(_quoted(record.gold, theory)) is None, record.gold
+    assert seen == {Reason.NOT_ENTAILED, Reason.UNKNOWN_PREMISE, Reason.ALREADY_KNOWN}
