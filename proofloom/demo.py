@@ -102,7 +102,7 @@ def _check_symbolic(examples: Sequence[Example], summary: DemoSummary, progress:
     """Answer every question with the reasoner and verify each proof it gives with the verifier."""
     total = sum(len(e.questions) for e in examples)
     for example in examples:
-        reasoner, verifier = Reasoner(example.theory, SEMANTICS), Verifier(example.theory)
+        reasoner, verifier = Reasoner(example.theory, SEMANTICS), Verifier(example.theory, semantics=SEMANTICS)
         for question in example.questions:
             answer = reasoner.answer(question.statement)
             summary.answered += 1
@@ -121,7 +121,7 @@ def _prove_neural(
     from proofloom.prover.neural.shipped import prove  # torch and transformers: only when this stage runs
 
     for example, question in questions:
-        attempt = prove(example.theory, question.statement)
+        attempt = prove(example.theory, question.statement, semantics=SEMANTICS)
         summary.neural_tried += 1
         summary.neural_correct += attempt.label is question.label
         summary.neural_proofs += attempt.proof is not None

@@ -298,3 +298,19 @@ def test_the_parsers_choices_are_the_librarys_enums() -> None:
     ]
     for spelled, enum in pairs:
         assert spelled == tuple(member.value for member in enum)
+
+
+def test_verify_checks_under_the_semantics_asked_classical_by_default(tmp_path: Path) -> None:
+    contrapositive = {
+        "id": "c",
+        "context": "If something is big then it is red. Bob is not red.",
+        "statement": "Bob is not big.",
+        "explanation": "sent1 & sent2 -> hypothesis;",
+    }
+    (tmp_path / "e.jsonl").write_text(json.dumps(contrapositive) + "\n")
+    valid = {}
+    for semantics in ("", "classical", "owa"):
+        chosen = ("--semantics", semantics) if semantics else ()
+        assert main(["verify", str(tmp_path / "e.jsonl"), "-o", str(tmp_path / "v.jsonl"), *chosen]) == 0
+        valid[semantics] = json.loads((tmp_path / "v.jsonl").read_text())["valid"]
+    assert valid == {"": True, "classical": True, "owa": False}

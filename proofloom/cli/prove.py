@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from proofloom.cli.choices import INPUT_FORMATS
+from proofloom.cli.choices import INPUT_FORMATS, SEMANTICS
 
 HELP = "prove questions with the neural step model, every step verified"
 
@@ -16,6 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("--model", help="a model folder made by `proofloom train` (default: the shipped model)")
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
+    parser.add_argument(
+        "--semantics",
+        default="owa",
+        choices=SEMANTICS,
+        help="the semantics the questions are asked in; every step is checked under it (default owa, ProofWriter's)",
+    )
     parser.add_argument("--max-rounds", type=int, default=24)
     parser.add_argument("-k", type=int, default=8, help="proposals per round")
     parser.add_argument(
@@ -37,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
+    from proofloom.logic.semantics import Semantics
     from proofloom.prover.loop.batch import ProveSummary, prove_problems
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
@@ -51,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
             k=args.k,
             max_rounds=args.max_rounds,
             feedback=args.feedback,
+            semantics=Semantics.parse(args.semantics),
             summary=summary,
             on_record=lambda s: progress.update(s.count, bad=s.errors),
         )

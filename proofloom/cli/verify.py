@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from proofloom.cli.choices import SEMANTICS
+
 if TYPE_CHECKING:
     from proofloom.logic.terms import Theory
     from proofloom.prover.verification.batch import VerifiedRecord
@@ -19,6 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The explanations file, the verdicts file, and the optional pictures folder."""
     parser.add_argument("input", help="JSON lines: {id, context, statement, explanation, format?}")
     parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
+    parser.add_argument(
+        "--semantics",
+        default="classical",
+        choices=SEMANTICS,
+        help="the semantics every step is checked under (default classical: first-order entailment, where a "
+        "contrapositive step is valid; owa refuses it)",
+    )
     parser.add_argument("--html", metavar="DIR", help="also draw each verified tree as an HTML page in DIR")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first record that cannot be read")
 
@@ -27,12 +36,14 @@ def run(args: argparse.Namespace) -> int:
     """One JSON verdict per record (`prover.verification.batch.verify_file`), then the summary line."""
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
+    from proofloom.logic.semantics import Semantics
     from proofloom.prover.verification.batch import VerifySummary, verify_file
 
     summary = VerifySummary()
     pictures = Path(args.html) if args.html else None
     with Progress("explanations") as progress:
-        records = progress.track(verify_file(Path(args.input), summary))
+        semantics = Semantics.parse(args.semantics)
+        records = progress.track(verify_file(Path(args.input), summary, semantics=semantics))
         write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast))
     print(summary.line())
     return 0

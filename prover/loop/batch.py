@@ -10,9 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from proofloom.errors import ProofloomError
+from proofloom.logic.semantics import Semantics
+from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.loop.evaluation import Scored, evaluate
 from proofloom.prover.loop.refine import ProofAttempt, prove
 from proofloom.prover.loop.step_model import StepModel
@@ -65,34 +68,36 @@ def prove_problems(
     k: int = 8,
     max_rounds: int = 24,
     feedback: int = 6,
+    semantics: Semantics = Semantics.OWA,
     summary: ProveSummary | None = None,
     on_record: Callable[[ProveSummary], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Prove each problem with `model` (`refine.prove` with `k`, `max_rounds`, `feedback`); a record each, in order.
+    """Prove each problem with `model` (`refine.prove` with these settings, every step checked under `semantics`).
 
-    `summary` is kept up to date as records are yielded; `on_record` sees it after each one.
+    One record each, in order; `summary` is kept up to date as they are yielded, and `on_record` sees it after each.
     """
     summary = summary if summary is not None else ProveSummary()
+    attempt = partial(prove, model=model, k=k, max_rounds=max_rounds, feedback=feedback, semantics=semantics)
     for item in problems:
-        record = _record(item, model, k, max_rounds, feedback, summary)
+        record = _record(item, attempt, summary)
         if on_record:
             on_record(summary)
         yield record
 
 
 def _record(
-    item: Problem | BadRecord, model: StepModel, k: int, max_rounds: int, feedback: int, summary: ProveSummary
+    item: Problem | BadRecord, attempt: Callable[[Theory, Literal], ProofAttempt], summary: ProveSummary
 ) -> dict[str, Any]:
     if isinstance(item, BadRecord):
         summary.errors += 1
         return {"id": item.id, "error": f"{item.where}: {item.message}"}
     try:
-        attempt = prove(item.theory, item.statement, model, k=k, max_rounds=max_rounds, feedback=feedback)
+        proved = attempt(item.theory, item.statement)
     except ProofloomError as error:  # a limit: this record only
         summary.errors += 1
         return {"id": item.id, "error": str(error).splitlines()[0]}
     summary.count += 1
-    summary.verified += attempt.proof is not None and attempt.verified
+    summary.verified += proved.proof is not None and proved.verified
     if item.gold:
-        summary.scored.append(Scored(attempt, item.gold, item.gold_depth))
-    return attempt_record(item, attempt)
+        summary.scored.append(Scored(proved, item.gold, item.gold_depth))
+    return attempt_record(item, proved)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.loop.refine import ProofAttempt
 from proofloom.prover.loop.refine import prove as refine
@@ -25,10 +26,12 @@ def shipped_model() -> NeuralStepModel:
     return NeuralStepModel(default_model())
 
 
-def prove(theory: Theory, statement: Literal, model: StepModel | None = None) -> ProofAttempt:
+def prove(
+    theory: Theory, statement: Literal, model: StepModel | None = None, semantics: Semantics = Semantics.OWA
+) -> ProofAttempt:
     """Prove `statement` (or its negation) from `theory` in the refinement loop; the shipped model by default.
 
-    Every step the model proposes is checked by the verifier before it is used, and the proof returned is
-    checked again whole; for the loop's settings call `prover.loop.refine.prove` itself.
+    Every step the model proposes is checked under `semantics` before it is used, and the proof returned is
+    checked again whole; for the loop's other settings call `prover.loop.refine.prove` itself.
     """
-    return refine(theory, statement, model if model is not None else shipped_model())
+    return refine(theory, statement, model if model is not None else shipped_model(), semantics=semantics)
