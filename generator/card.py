@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proofloom.generator.audit import audit
 from proofloom.generator.formats.native import read_native
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
 
+if TYPE_CHECKING:  # the dataset writer imports this module when it has written its shards
+    from proofloom.generator.dataset import Shard
 
-def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards: list[Any]) -> str:
-    cells: dict[str, int] = manifest["cells"]
-    depths = sorted({int(key.split("@")[1]) for key in cells})
-    labels = [label.value for label in (Label.TRUE, Label.FALSE, Label.UNKNOWN)]  # as the manifest's cells spell them
-    table = ["| depth | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
-    for depth in depths:
-        table.append(f"| {depth} | " + " | ".join(str(cells.get(f"{label}@{depth}", 0)) for label in labels) + " |")
+
+def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards: list[Shard]) -> str:
+    """The card's Markdown: what made the dataset, its questions per cell, the shortcut audit, its files."""
     examples = [e for shard in shards for e in read_native(folder / shard.name)]
     try:
         audit_lines = audit(examples).lines()
@@ -35,7 +33,7 @@ def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards:
             "",
             "For Unknown, the depth is that of the near miss: a proof of that depth with its last fact left out.",
             "",
-            *table,
+            *_cell_table(manifest["cells"]),
             "",
             "## Shortcut audit",
             "",
@@ -53,3 +51,13 @@ def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards:
             "",
         ]
     )
+
+
+def _cell_table(cells: dict[str, int]) -> list[str]:
+    """Questions per depth (rows) and label (columns), from the manifest's `Label@depth` counts."""
+    depths = sorted({int(key.split("@")[1]) for key in cells})
+    labels = [label.value for label in (Label.TRUE, Label.FALSE, Label.UNKNOWN)]  # as the manifest spells them
+    table = ["| depth | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    for depth in depths:
+        table.append(f"| {depth} | " + " | ".join(str(cells.get(f"{label}@{depth}", 0)) for label in labels) + " |")
+    return table

@@ -78,8 +78,8 @@ class Draft:
         return body
 
     def _side_subject(self, subject: Constant) -> Constant:
-        """Usually `subject`; at `ground_condition_rate`, another entity. At rate 0 nothing is drawn, so
-        recipes that leave the rate at 0 make the same draws as recipes from before it existed."""
+        """Usually `subject`; at `ground_condition_rate`, another entity. At rate 0 nothing is drawn at all:
+        a recipe that leaves the rate at 0 draws exactly as if the knob did not exist."""
         rate = self.recipe.rules.ground_condition_rate
         others = other_entities(self.entities, subject) if rate > 0 else []
         return self.rng.choice(others) if others and self.rng.random() < rate else subject
