@@ -34,27 +34,44 @@ class NeuralStepModel:
         self.rejections_in_prompt = rejections_in_prompt
 
     def propose(self, state: ProofState, k: int) -> list[str]:
-        import torch
-
+        """The best `k` steps the model decodes for the state's rules, none of them refused or already listed."""
         asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
-        rules = [rule for rule, _ in asked]
-        shapes = [(ASKED, conditions) for _, conditions in asked]  # each rule goes by `ASKED` in its own prompt
-        if not rules:
+        if not asked:
             return []
+        rules = [rule for rule, _ in asked]
         shown_state = state if self.rejections_in_prompt else dataclasses.replace(state, rejected=())
         prompts = [self.tokenizer.encode(rule_prompt(shown_state, rule, ASKED)).ids + [STEP] for rule in rules]
         width = max(map(len, prompts))
         check("a rule prompt, in tokens,", width, "model_tokens")
-        # left-padded, so every prompt ends where decoding starts; positions count from each prompt's start
-        input_ids = torch.tensor([[PAD] * (width - len(ids)) + ids for ids in prompts])
-        mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
         shown += [d.literal for d in state.derived]
         refused = state.refused | {r.text for r in state.rejected}
-        own = [[renamed(text, rule, ASKED) for text in refused if text.startswith(f"{rule} ")] for rule in rules]
-        constraint = (
-            QuoteConstraint(self.tokenizer, shown, width, shapes, state.theory, own) if self.constrained else None
-        )
+        constraint = None
+        if self.constrained:
+            shapes = [(ASKED, conditions) for _, conditions in asked]  # each rule goes by `ASKED` in its own prompt
+            own = [[renamed(text, rule, ASKED) for text in refused if text.startswith(f"{rule} ")] for rule in rules]
+            constraint = QuoteConstraint(self.tokenizer, shown, width, shapes, state.theory, own)
+        answers = self._decode(prompts, width, constraint)
+        # Never ask the verifier twice: answers shown as refused, or concluding what the prompt already lists,
+        # give way to the model's next best ones.
+        listed = {compact_literal(f) for f in shown}
+        scored: list[tuple[float, str]] = []
+        for row, (sequence, score) in enumerate(answers):  # BEAMS rows per rule, in the rules' order
+            text = renamed(self.tokenizer.decode([t for t in sequence[width:] if t > STEP]), ASKED, rules[row // BEAMS])
+            if text and text != NO_STEP and text not in refused and text.rsplit("-> ", 1)[-1] not in listed:
+                scored.append((score, text))
+        ranked = [text for _, text in sorted(scored, key=lambda pair: -pair[0])]
+        return list(dict.fromkeys(ranked))[: max(k, 1)]
+
+    def _decode(
+        self, prompts: list[list[int]], width: int, constraint: QuoteConstraint | None
+    ) -> list[tuple[list[int], float]]:
+        """Beam search over every prompt at once: (token ids, sequence score) for each of BEAMS rows per prompt."""
+        import torch
+
+        # left-padded, so every prompt ends where decoding starts; positions count from each prompt's start
+        input_ids = torch.tensor([[PAD] * (width - len(ids)) + ids for ids in prompts])
+        mask = (torch.arange(width)[None, :] >= torch.tensor([width - len(ids) for ids in prompts])[:, None]).long()
         with torch.no_grad():
             out = self.model.generate(
                 prefix_allowed_tokens_fn=constraint,
@@ -69,14 +86,4 @@ class NeuralStepModel:
                 pad_token_id=PAD,
                 eos_token_id=END,
             )
-        # Never ask the verifier twice: answers shown as refused, or concluding what the prompt already lists,
-        # give way to the model's next best ones.
-        listed = {compact_literal(f) for f in shown}
-        scored: list[tuple[float, str]] = []
-        answers = zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True)
-        for row, (sequence, score) in enumerate(answers):  # BEAMS rows per rule, in the rules' order
-            text = renamed(self.tokenizer.decode([t for t in sequence[width:] if t > STEP]), ASKED, rules[row // BEAMS])
-            if text and text != NO_STEP and text not in refused and text.rsplit("-> ", 1)[-1] not in listed:
-                scored.append((score, text))
-        ranked = [text for _, text in sorted(scored, key=lambda pair: -pair[0])]
-        return list(dict.fromkeys(ranked))[: max(k, 1)]
+        return list(zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True))

@@ -50,36 +50,41 @@ class QuoteConstraint:
         self.joiner = vocabulary.get(AND)
         self.arrow = vocabulary.get("->")
         self.end = vocabulary["</s>"]  # every proofloom tokenizer has it (`model.SPECIAL`)
-        # row i's answers refused before (as it writes them, ended), counted under each of their prefixes: a
-        # prefix every completion of which was refused is closed, so the beams go to the model's other answers
-        self.refused: list[dict[Tokens, int]] = []
-        for texts in refused:
-            under: dict[Tokens, int] = {}
-            for ids in {(*tokenizer.encode(text).ids, self.end) for text in texts}:
-                for end in range(len(ids) + 1):
-                    under[ids[:end]] = under.get(ids[:end], 0) + 1
-            self.refused.append(under)
+        self.refused = [self._refused_prefixes(tokenizer, texts) for texts in refused]
         unknown = vocabulary.get("<unk>", -1)  # -1 is no token's id: nothing is unknown without an <unk>
-        self.under: dict[Tokens, set[Tokens]] = {}  # a prefix -> the facts (as tokens) that start with it
-        listed: set[Tokens] = set()
-        for fact in facts:
-            ids = tuple(tokenizer.encode(compact_literal(fact)).ids)
-            if unknown in ids:  # a word the model has never seen: it cannot quote it anyway
-                continue
-            listed.add(ids)
-            for end in range(len(ids) + 1):
-                self.under.setdefault(ids[:end], set()).add(ids)
-        # conclusions: a prefix -> the next words of the literals over the theory's words that are not listed
-        self.news: dict[Tokens, set[int]] = {}
+        self.under = self._fact_prefixes(tokenizer, facts, unknown)
+        listed = self.under.get((), set())  # every fact: the empty prefix starts them all
+        self.news: dict[Tokens, set[int]] = {}  # a prefix -> the next words of the new literals it starts
         self.endings: dict[Tokens, int] = {}  # a prefix (ended or not) -> how many whole literals it leads to
         for literal in _literals_over(theory):
             ids = tuple(vocabulary.get(word, unknown) for word in compact_literal(literal).split())
-            if unknown in ids or ids in listed:
+            if unknown in ids or ids in listed:  # a conclusion is a literal over the theory's words, not listed
                 continue
             for end, token in enumerate((*ids, self.end)):
                 self.news.setdefault(ids[:end], set()).add(token)
                 self.endings[ids[:end]] = self.endings.get(ids[:end], 0) + 1
             self.endings[(*ids, self.end)] = 1
+
+    def _refused_prefixes(self, tokenizer: Tokenizer, texts: Iterable[str]) -> dict[Tokens, int]:
+        """A row's answers refused before (as it writes them, ended), counted under each of their prefixes: a
+        prefix every completion of which was refused is closed, so the beams go to the model's other answers."""
+        under: dict[Tokens, int] = {}
+        for ids in {(*tokenizer.encode(text).ids, self.end) for text in texts}:
+            for end in range(len(ids) + 1):
+                under[ids[:end]] = under.get(ids[:end], 0) + 1
+        return under
+
+    @staticmethod
+    def _fact_prefixes(tokenizer: Tokenizer, facts: Iterable[Literal], unknown: int) -> dict[Tokens, set[Tokens]]:
+        """A prefix -> the facts (as tokens) that start with it: the trie a quote is written along."""
+        under: dict[Tokens, set[Tokens]] = {}
+        for fact in facts:
+            ids = tuple(tokenizer.encode(compact_literal(fact)).ids)
+            if unknown in ids:  # a word the model has never seen: it cannot quote it anyway
+                continue
+            for end in range(len(ids) + 1):
+                under.setdefault(ids[:end], set()).add(ids)
+        return under
 
     def __call__(self, batch_id: int, sequence: torch.Tensor) -> list[int]:
         return self.allowed(sequence[self.prompt_width :].tolist(), batch_id)
