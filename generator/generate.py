@@ -61,9 +61,11 @@ def generate_example(recipe: Recipe, index: int) -> Example:
 def _questions(
     recipe: Recipe, index: int, built: Built, cells: tuple[Cell, ...], semantics: Semantics, rng: random.Random
 ) -> tuple[GeneratedQuestion, ...] | None:
+    """The theory's questions with what the recipe asks each to carry; None where one's classical label
+    differs and the recipe drops such questions (the caller builds another theory)."""
     questions = []
-    for number, (cell, statement, answer, _near_miss) in enumerate(
-        zip(cells, built.statements, built.answers, built.near_misses, strict=True), start=1
+    for number, (cell, statement, answer) in enumerate(
+        zip(cells, built.statements, built.answers, strict=True), start=1
     ):
         others: tuple[tuple[Semantics, Label], ...] = ()
         gap = None

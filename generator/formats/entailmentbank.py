@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from proofloom.generator.example import Example
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
@@ -48,8 +48,19 @@ def write_records(examples: list[Example], path: Path, lexicon: Lexicon) -> None
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def read_records(path: Path) -> list[tuple[str, Theory, Literal, Label, int, EntailmentTree]]:
-    """(id, theory, statement, label, depth, tree) for each line."""
+class EntailmentRecord(NamedTuple):
+    """One line read back: a proved question and its tree."""
+
+    id: str
+    theory: Theory
+    statement: Literal
+    label: Label
+    depth: int
+    tree: EntailmentTree
+
+
+def read_records(path: Path) -> list[EntailmentRecord]:
+    """Each line's question and tree; a bad line is a ValueError naming it."""
     rows = []
     with path.open(encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
@@ -60,7 +71,7 @@ def read_records(path: Path) -> list[tuple[str, Theory, Literal, Label, int, Ent
                 tree = from_entailmentbank(record["proof"], theory, hypothesis)
                 label = Label.parse(record["answer"])
                 rows.append(
-                    (
+                    EntailmentRecord(
                         record["id"],
                         theory,
                         read_statement(record["question"]),

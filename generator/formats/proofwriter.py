@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion
@@ -157,17 +157,34 @@ def _meta_question(problem_id: str, theory: Theory, question: dict[str, Any], co
     return Problem(problem_id, theory, statement, gold, gold_depth, question.get("proofs"), written, context)
 
 
-def read_meta(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, Label, int | None, tuple[Any, ...]], ...]]]:
-    """(theory id, theory, questions as (statement, label, QDep, proofs)) for each line."""
-    grouped: dict[str, tuple[Theory, list[tuple[Literal, Label, int | None, tuple[Any, ...]]]]] = {}
+class MetaQuestion(NamedTuple):
+    """A meta record's question read back: its gold label, `QDep` and proofs."""
+
+    statement: Literal
+    label: Label
+    depth: int | None
+    proofs: tuple[EntailmentTree, ...]
+
+
+class MetaTheory(NamedTuple):
+    """A meta record read back: the theory and its questions."""
+
+    id: str
+    theory: Theory
+    questions: tuple[MetaQuestion, ...]
+
+
+def read_meta(path: Path) -> list[MetaTheory]:
+    """Each line's theory and questions, the proofs as trees; a bad record is a ValueError naming it."""
+    grouped: dict[str, tuple[Theory, list[MetaQuestion]]] = {}
     for item in read_meta_problems(path):
         if isinstance(item, BadRecord):
             raise ValueError(f"{item.where}: {item.message}")
-        assert isinstance(item, Problem) and item.gold is not None
-        theory_id = item.id.rsplit("_", 1)[0]
-        proofs = _gold_trees(item)
-        grouped.setdefault(theory_id, (item.theory, []))[1].append((item.statement, item.gold, item.gold_depth, proofs))
-    return [(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
+        if item.gold is None:
+            raise ValueError(f"{item.id}: the question has no answer")
+        question = MetaQuestion(item.statement, item.gold, item.gold_depth, _gold_trees(item))
+        grouped.setdefault(item.id.rsplit("_", 1)[0], (item.theory, []))[1].append(question)
+    return [MetaTheory(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
 
 
 def _gold_trees(problem: Problem) -> tuple[EntailmentTree, ...]:
@@ -213,8 +230,24 @@ def write_meta_abduct(examples: list[Example], path: Path, lexicon: Lexicon) -> 
             stream.write(json.dumps(to_meta_abduct(example, lexicon)) + "\n")
 
 
-def read_meta_abduct(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal, tuple[Literal, ...], int], ...]]]:
-    """(theory id, theory, (statement, answers, QDep) for each abduction question) for each line."""
+class AbductQuestion(NamedTuple):
+    """An Unknown question of a meta-abduct record: the single facts that would prove it, and the near miss's depth."""
+
+    statement: Literal
+    answers: tuple[Literal, ...]
+    depth: int
+
+
+class AbductTheory(NamedTuple):
+    """A meta-abduct record read back."""
+
+    id: str
+    theory: Theory
+    questions: tuple[AbductQuestion, ...]
+
+
+def read_meta_abduct(path: Path) -> list[AbductTheory]:
+    """Each line's theory and abduction questions; a bad line is a ValueError naming it."""
     rows = []
     with path.open(encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
@@ -222,7 +255,7 @@ def read_meta_abduct(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal,
                 record = json.loads(line)
                 theory = proofwriter_theory(record)
                 questions = tuple(
-                    (
+                    AbductQuestion(
                         read_statement(q["question"]),
                         tuple(read_statement(a["text"]) for a in q["answers"]),
                         int(q["QDep"]),
@@ -231,5 +264,5 @@ def read_meta_abduct(path: Path) -> list[tuple[str, Theory, tuple[tuple[Literal,
                 )
             except (KeyError, TypeError, ValueError) as error:
                 raise ValueError(f"{path}:{number}: not a meta-abduct record ({error})") from None
-            rows.append((record["id"], theory, questions))
+            rows.append(AbductTheory(record["id"], theory, questions))
     return rows
