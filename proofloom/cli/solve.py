@@ -21,20 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """One JSON line per question (`prover.reasoning.solve.solve`), then the summary line."""
+    """One JSON line per question (`prover.reasoning.batch.solve_problems`), then the summary line."""
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
     from proofloom.logic.semantics import Semantics
+    from proofloom.prover.reasoning.batch import Summary, solve_problems
     from proofloom.prover.reasoning.reasoner import Strategy
-    from proofloom.prover.reasoning.solve import Summary, solve
 
     semantics = Semantics.parse(args.semantics)
     input_format = InputFormat(args.input_format) if args.input_format else None
     summary = Summary(semantics)
     with Progress("questions") as progress:
         problems = read_problems(Path(args.input), input_format)
-        records = solve(
+        records = solve_problems(
             problems, semantics, Strategy(args.strategy), summary, lambda s: progress.update(s.count, bad=s.errors)
         )
         write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)

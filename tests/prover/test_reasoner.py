@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.grounding import groundings
 from proofloom.logic.matching import bindings_for, conclusions
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Literal, Rule, Theory
-from proofloom.logic.z3_encoding import check_entailment, groundings
+from proofloom.logic.z3_encoding import check_entailment
 from proofloom.prover.proof.tree import Direction
 from proofloom.prover.reasoning.chaining import Closure, UnstratifiedError
 from proofloom.prover.reasoning.classical import Gap

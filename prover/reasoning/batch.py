@@ -64,7 +64,7 @@ def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
     return record
 
 
-def solve(
+def solve_problems(
     problems: Iterable[Problem | BadRecord],
     semantics: Semantics,
     strategy: Strategy = Strategy.FORWARD,
