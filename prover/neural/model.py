@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +29,11 @@ ID_WORDS = tuple(f"{kind}{n}" for kind in ("triple", "rule", "d", "sent", "int")
 
 
 def default_model() -> Path:
-    """The trained step model that ships inside the package (`proofloom train datasets/step-model.toml` rebuilds it)."""
-    import proofloom
+    """The trained step model that ships inside the package (`proofloom train datasets/step-model.toml` rebuilds it).
 
-    return Path(proofloom.__file__).parent / "models" / "step-model"
+    Found as package data of the distribution, not through the root package's code (which sits above the prover).
+    """
+    return Path(str(resources.files("proofloom").joinpath("models", "step-model")))
 
 
 class CheckpointError(ProofloomError, ValueError):
