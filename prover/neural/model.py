@@ -31,9 +31,9 @@ ID_WORDS = tuple(f"{kind}{n}" for kind in ("triple", "rule", "d", "sent", "int")
 def default_model() -> Path:
     """The trained step model that ships inside the package (`proofloom train datasets/step-model.toml` rebuilds it).
 
-    Found as package data of the distribution, not through the root package's code (which sits above the prover).
+    It is package data of this subpackage (`prover/neural/step-model/`), found through `importlib.resources`.
     """
-    return Path(str(resources.files("proofloom").joinpath("models", "step-model")))
+    return Path(str(resources.files("proofloom.prover.neural").joinpath("step-model")))
 
 
 class CheckpointError(ProofloomError, ValueError):

@@ -22,7 +22,7 @@ from proofloom.prover.neural.propose import NeuralStepModel
 
 @cache
 def shipped_model() -> NeuralStepModel:
-    """The shipped model (`proofloom/models/step-model`), loaded on first use and shared after."""
+    """The shipped model (`prover/neural/step-model`), loaded on first use and shared after."""
     return NeuralStepModel(default_model())
 
 
