@@ -39,11 +39,10 @@ can stand in for it:
 
 >>> proofloom.prove(theory, statement).verified
 True
->>> class Scripted:
+>>> class Scripted(proofloom.StepModel):
 ...     def propose(self, state, k):
 ...         return ["rule1 bob big -> bob red"]
->>> model: proofloom.StepModel = Scripted()
->>> proofloom.prove(theory, statement, model).label
+>>> proofloom.prove(theory, statement, Scripted()).label
 <Label.TRUE: 'True'>
 
 Benchmarks from a recipe, where example i depends only on the recipe and i:

@@ -314,3 +314,21 @@ def test_verify_checks_under_the_semantics_asked_classical_by_default(tmp_path: 
         assert main(["verify", str(tmp_path / "e.jsonl"), "-o", str(tmp_path / "v.jsonl"), *chosen]) == 0
         valid[semantics] = json.loads((tmp_path / "v.jsonl").read_text())["valid"]
     assert valid == {"": True, "classical": True, "owa": False}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-n", "0"), "argument -n: must be at least 1, got 0"),
+        (("-n", "-3"), "argument -n: must be at least 1, got -3"),
+        (("--workers", "0"), "argument --workers: must be at least 1, got 0"),
+        (("--seed", "-1"), "argument --seed: must be at least 0, got -1"),
+        (("-n", "many"), "argument -n: expected an integer, got 'many'"),
+    ],
+)
+def test_bad_counts_are_usage_errors_and_nothing_is_written(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_cli("generate", "proofwriter-owa-d5", "-o", "out", *args, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr
+    assert not (tmp_path / "out").exists()

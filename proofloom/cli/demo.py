@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from proofloom.cli.numbers import non_negative, positive
+
 HELP = "run the main job end to end on the embedded defaults"
 RECIPE = "proofwriter-owa-d5"  # the shipped recipe the demo generates from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """How much to generate and prove, and where to keep the dataset."""
-    parser.add_argument("-n", type=int, default=20, help="theories to generate (default 20)")
+    parser.add_argument("-n", type=positive, default=20, help="theories to generate (default 20)")
     parser.add_argument("-o", "--output", help="keep the generated dataset in this folder")
     parser.add_argument(
-        "--neural", type=int, default=24, help="questions the neural step model proves (default 24: seconds each)"
+        "--neural",
+        type=non_negative,
+        default=24,
+        help="questions the neural step model proves (default 24: seconds each)",
     )
 
 

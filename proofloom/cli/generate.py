@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from proofloom.cli.choices import OUTPUT_FORMATS
+from proofloom.cli.numbers import non_negative, positive
 
 HELP = "generate a dataset of theories and questions from a recipe"
 
@@ -15,10 +16,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The recipe, the output folder, the size, and what may be overridden."""
     parser.add_argument("recipe", help="a recipe TOML file, or a shipped recipe's name (proofwriter-owa-d5, ...)")
     parser.add_argument("-o", "--output", required=True, help="output folder (a killed run resumes there)")
-    parser.add_argument("-n", type=int, default=1000, help="number of theories (default 1000)")
-    parser.add_argument("--seed", type=int, help="override the recipe's seed")
-    parser.add_argument("--workers", type=int, default=1, help="processes (the bytes do not depend on it)")
-    parser.add_argument("--shard-size", type=int, help="theories per shard file (default: the recipe's)")
+    parser.add_argument("-n", type=positive, default=1000, help="number of theories (default 1000)")
+    parser.add_argument("--seed", type=non_negative, help="override the recipe's seed")
+    parser.add_argument("--workers", type=positive, default=1, help="processes (the bytes do not depend on it)")
+    parser.add_argument("--shard-size", type=positive, help="theories per shard file (default: the recipe's)")
     parser.add_argument("--format", dest="output_format", default="native", choices=OUTPUT_FORMATS)
 
 

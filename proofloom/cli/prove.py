@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from proofloom.cli.choices import INPUT_FORMATS, SEMANTICS
+from proofloom.cli.numbers import positive
 
 HELP = "prove questions with the neural step model, every step verified"
 
@@ -22,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=SEMANTICS,
         help="the semantics the questions are asked in; every step is checked under it (default owa, ProofWriter's)",
     )
-    parser.add_argument("--max-rounds", type=int, default=24)
-    parser.add_argument("-k", type=int, default=8, help="proposals per round")
+    parser.add_argument("--max-rounds", type=positive, default=24)
+    parser.add_argument("-k", type=positive, default=8, help="proposals per round")
     parser.add_argument(
         "--feedback",
         type=int,

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from proofloom.cli.numbers import positive
+
 if TYPE_CHECKING:
     from proofloom.prover.neural.train import TrainingPlan
 
@@ -22,13 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # shipped values, and building the parser need not import the trainer.
     parser.add_argument("recipe", help="a recipe (its step supervision is the training data), e.g. step-model")
     parser.add_argument("-o", "--output", required=True, help="model folder (safetensors, tokenizer, card)")
-    parser.add_argument("-n", type=int, default=12000, help="theories to generate for training")
-    parser.add_argument("--epochs", type=int)
-    parser.add_argument("--batch-size", type=int)
+    parser.add_argument("-n", type=positive, default=12000, help="theories to generate for training")
+    parser.add_argument("--epochs", type=positive)
+    parser.add_argument("--batch-size", type=positive)
     parser.add_argument("--lr", type=float, help="peak learning rate (AdamW)")
     parser.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
     parser.add_argument("--d-model", type=int)
-    parser.add_argument("--layers", type=int)
+    parser.add_argument("--layers", type=positive)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
 
 
