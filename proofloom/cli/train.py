@@ -38,18 +38,13 @@ def run(args: argparse.Namespace) -> int:
     """Generate the training pairs, train (`prover.neural.train.train`), and say what was saved."""
     from proofloom.cli.progress import Progress
     from proofloom.cli.recipes import load_recipe
-    from proofloom.generator.example import supervision_of
-    from proofloom.generator.generate import generate_example
-    from proofloom.prover.neural.data import pairs
+    from proofloom.generator.training import training_pairs
     from proofloom.prover.neural.train import train
 
     recipe = load_recipe(args.recipe)
-    if not recipe.questions.step_supervision:  # the training data is the step supervision: ask for it
-        questions = dataclasses.replace(recipe.questions, step_supervision=True)
-        recipe = dataclasses.replace(recipe, questions=questions)
     started = time.perf_counter()
     with Progress("theories") as progress:
-        data = pairs(supervision_of(generate_example(recipe, i)) for i in progress.track(range(args.n), args.n))
+        data = training_pairs(recipe, progress.track(range(args.n), args.n))
     print(f"{len(data)} training pairs from {args.n} theories ({time.perf_counter() - started:.0f}s)", flush=True)
     card = train(
         data,
@@ -64,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> TrainingPlan:
-    """The plan the options ask for (the feed-forward four times the model's width, a head per 32 of it)."""
+    """The plan the options ask for: the shipped plan, with each option given in its place."""
     from proofloom.prover.neural.model import ModelShape
     from proofloom.prover.neural.train import TrainingPlan
 
@@ -73,7 +68,7 @@ def _plan(args: argparse.Namespace) -> TrainingPlan:
     layers = _given(args.layers, shipped.shape.layers)
     return dataclasses.replace(
         shipped,
-        shape=ModelShape(width, 4 * width, layers, max(1, width // 32)),
+        shape=ModelShape.for_width(width, layers),
         epochs=_given(args.epochs, shipped.epochs),
         batch_size=_given(args.batch_size, shipped.batch_size),
         learning_rate=_given(args.lr, shipped.learning_rate),

@@ -49,6 +49,11 @@ class ModelShape:
     layers: int = 6
     heads: int = 4
 
+    @classmethod
+    def for_width(cls, width: int, layers: int) -> ModelShape:
+        """GPT-2's proportions at another width: the feed-forward four times as wide, a head per 32 dimensions."""
+        return cls(width, 4 * width, layers, max(1, width // 32))
+
 
 def quiet_transformers() -> None:
     """No progress bars or notices from transformers: proofloom's own output stays one line per event."""
