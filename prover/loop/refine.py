@@ -1,12 +1,12 @@
 """The refinement loop: propose -> verify -> accept or feed back -> propose again.
 
 Each round the step model proposes k steps; each is checked: its ids exist and the facts it quotes are
-stated or derived, it names one rule, its conclusion is new, and the verifier's own step check
-(`check_step`) accepts it under the semantics the question is asked in (owa by default, where a
-contrapositive step is refused). Valid ones become derived facts; rejected ones go back to the model
-with their `Reason`. The loop ends when the statement or its negation is derived (True/False, with the
-verified entailment tree) or when `patience` rounds in a row bring nothing new (Unknown, as the open
-world has it). The symbolic reasoner takes no part.
+stated or derived, it names one rule, its conclusion is new (`admission.admit`, the checks the training
+data's refusals come from too), and the verifier's own step check (`check_step`) accepts it under the
+semantics the question is asked in (owa by default, where a contrapositive step is refused). Valid ones
+become derived facts; rejected ones go back to the model with their `Reason`. The loop ends when the
+statement or its negation is derived (True/False, with the verified entailment tree) or when `patience`
+rounds in a row bring nothing new (Unknown, as the open world has it). The symbolic reasoner takes no part.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from proofloom.logic.grounding import domain
 from proofloom.logic.semantics import Label, Semantics
-from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.logic.terms import Literal, Theory
 from proofloom.logic.z3_encoding import StepSolver
+from proofloom.prover.loop.admission import Known, admit
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, StepModel
-from proofloom.prover.loop.step_text import parse_step
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
-from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step, collect_tree
+from proofloom.prover.proof.tree import EntailmentTree, Step, collect_tree
 from proofloom.prover.verification.reasons import Reason
-from proofloom.prover.verification.step_check import StepPremises, check_step
+from proofloom.prover.verification.step_check import check_step
 from proofloom.prover.verification.verifier import Verifier
 
 
@@ -64,15 +64,6 @@ class ProofAttempt:
         return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN  # the loop runs only while Unknown
 
 
-@dataclass(frozen=True, slots=True)
-class _Lookup:
-    """A proposal's premises looked up: what the step check gets, and the tree nodes the step rests on."""
-
-    premises: StepPremises
-    nodes: tuple[NodeKey, ...]
-    rules: tuple[str, ...]
-
-
 @dataclass
 class _Run:
     theory: Theory
@@ -83,68 +74,29 @@ class _Run:
     steps: dict[Literal, Step] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
 
-    def known(self, literal: Literal) -> bool:
-        return literal in self.facts or literal in self.steps
-
     def __post_init__(self) -> None:
-        self.facts = self.theory.fact_ids()
-        self.by_id = {d.id: d.literal for d in self.derived}
+        self.known = Known(self.theory, self.derived)
+        self.facts = self.known.facts
 
     def check(self, text: str) -> Reason | None:
-        """Accept a proposal (returns None) or say why not."""
-        parsed = parse_step(text)
-        if parsed is None:
-            return Reason.UNPARSEABLE
-        found = self._look_up(parsed.premises, parsed.quoted)
-        if found is None:
-            return Reason.UNKNOWN_PREMISE
-        if len(found.rules) != 1:
-            return Reason.NEEDS_ONE_RULE
-        if self.known(parsed.conclusion):
-            return Reason.ALREADY_KNOWN
-        checked = check_step(self.solver, found.premises, parsed.conclusion, self.semantics)
+        """Accept a proposal (returns None) or say why not: `admit`'s checks, then the verifier's step check."""
+        admitted = admit(text, self.known)
+        if isinstance(admitted, Reason):
+            return admitted
+        conclusion = admitted.conclusion
+        checked = check_step(self.solver, admitted.premises, conclusion, self.semantics)
         if not checked.accepted:
             return checked.reason
-        self.steps[parsed.conclusion] = Step(parsed.conclusion, found.nodes, found.rules[0])
-        identifier = f"d{len(self.derived) + 1}"
-        self.derived.append(Derived(identifier, parsed.conclusion))
-        self.by_id[identifier] = parsed.conclusion
+        self.steps[conclusion] = Step(conclusion, admitted.nodes, admitted.rule)
+        derived = Derived(f"d{len(self.derived) + 1}", conclusion)
+        self.derived.append(derived)
+        self.known.add(derived)
         return None
 
-    def _look_up(self, names: tuple[str, ...], quoted: tuple[Literal, ...]) -> _Lookup | None:
-        """Ids name derived facts or theory sentences; a quoted fact is stated, or derived in an earlier round.
-        None when one of them is neither."""
-        sentence_ids: list[str] = []
-        literals: list[Literal] = []
-        nodes: list[NodeKey] = []
-        rules: list[str] = []
-        for name in names:
-            if name in self.by_id:
-                literals.append(self.by_id[name])
-                nodes.append(self.by_id[name])
-            elif name in self.theory:
-                sentence_ids.append(name)
-                is_rule = isinstance(self.theory[name].content, Rule)
-                (rules if is_rule else nodes).append(name)
-            else:
-                return None
-        for literal in quoted:
-            if literal in self.steps:
-                literals.append(literal)
-                nodes.append(literal)
-            elif literal in self.facts:
-                sentence_ids.append(self.facts[literal])
-                nodes.append(self.facts[literal])
-            else:
-                return None
-        labels = (*names, *(str(literal) for literal in quoted))
-        premises = StepPremises(tuple(sentence_ids), tuple(literals), labels=labels)
-        return _Lookup(premises, tuple(nodes), tuple(rules))
-
     def label(self) -> Label:
-        if self.known(self.statement):
+        if self.statement in self.known:
             return Label.TRUE
-        return Label.FALSE if self.known(self.statement.negated()) else Label.UNKNOWN
+        return Label.FALSE if self.statement.negated() in self.known else Label.UNKNOWN
 
     def tree(self, target: Literal) -> EntailmentTree:
         return collect_tree(target, self.facts, self.steps.__getitem__, self.theory)

@@ -10,10 +10,11 @@ the gold step as the target: the model learns to answer the verifier's refusals 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from proofloom.logic.syntax import parse_literal
 from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.loop.admission import Known, admit
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection
 from proofloom.prover.loop.step_text import step_text
 from proofloom.prover.loop.supervision import InvalidKind, InvalidStep, SupervisedStep, Supervision
@@ -30,10 +31,10 @@ def pairs(supervisions: Iterable[Supervision], feedback: bool = True) -> list[tu
         for record in supervision.records:
             derived = tuple(Derived(f"d{i}", lit) for i, lit in enumerate(record.derived, start=1))
             state = ProofState(theory, supervision.statements[record.question], derived)
-            gold = _quoted(record.gold, theory)
+            gold = quoted_step(record.gold, theory)
             by_rule: dict[str, str] = {gold.split(" ", 1)[0]: gold}
             for step in record.valid:
-                text = _quoted(step, theory)
+                text = quoted_step(step, theory)
                 by_rule.setdefault(text.split(" ", 1)[0], text)
             idle = [r for r in rules if r not in by_rule]
             stride = max(1, len(idle) // max(1, len(by_rule)))
@@ -45,16 +46,14 @@ def pairs(supervisions: Iterable[Supervision], feedback: bool = True) -> list[tu
             wrong = [w for w in record.invalid if w.kind is not InvalidKind.WRONG_RULE]
             if feedback and wrong:
                 start = len(found) % len(wrong)  # show one to all of them, from here on: the loop shows up to six
-                rejected = tuple(
-                    _as_the_loop_rejects(wrong[(start + i) % len(wrong)], theory, record.derived)
-                    for i in range(start + 1)
-                )
+                known = Known(theory, derived)
+                rejected = tuple(as_rejected(wrong[(start + i) % len(wrong)], known) for i in range(start + 1))
                 fed_back = ProofState(theory, state.statement, derived, rejected)
                 found[(rule_prompt(fed_back, gold.split(" ", 1)[0]), gold)] = None
     return list(found)
 
 
-def _quoted(step: SupervisedStep, theory: Theory) -> str:
+def quoted_step(step: SupervisedStep, theory: Theory) -> str:
     """A supervision step as the model writes it: the rule's id, then its premises quoted, in condition order."""
     return step_text(*_split(step.premises, theory), step.conclusion)
 
@@ -72,20 +71,15 @@ def _split(premises: Sequence[str], theory: Theory) -> tuple[list[str], list[Lit
     return ids, quoted
 
 
-def _as_the_loop_rejects(wrong: InvalidStep, theory: Theory, derived: Collection[Literal]) -> Rejection:
-    """A typed invalid step with the `Reason` the refinement loop's check refuses it for, in the loop's order.
+def as_rejected(wrong: InvalidStep, known: Known) -> Rejection:
+    """A typed invalid step as the model writes it, with the `Reason` the refinement loop refuses it for.
 
-    A fact not in the theory is quoted and refused as `unknown_premise`; a step left without its rule as
-    `needs_one_rule`; one whose conclusion is stated or derived already as `already_known`; the other
-    kinds (missing premise, wrong binding, polarity flip) are steps Z3 finds `not_entailed`. Tests hold
-    these to what the loop's own check (`check_step`) says of every near miss.
+    The reason is the loop's own: `admit` runs the checks the loop makes before Z3 (a quoted fact not in the
+    theory is `unknown_premise`, a step left without its rule `needs_one_rule`, a conclusion stated or
+    derived already `already_known`). What passes them is `not_entailed`: the other kinds (missing premise,
+    wrong binding, polarity flip) are made so that Z3 refuses them, and a test holds every near miss to
+    what the loop's full check says of it.
     """
-    ids, quoted = _split(wrong.premises, theory)
-    reason = Reason.NOT_ENTAILED
-    if wrong.kind is InvalidKind.FACT_NOT_IN_THEORY:
-        reason = Reason.UNKNOWN_PREMISE
-    elif not ids:
-        reason = Reason.NEEDS_ONE_RULE
-    elif wrong.conclusion in derived or wrong.conclusion in theory.fact_ids():
-        reason = Reason.ALREADY_KNOWN
-    return Rejection(step_text(ids, quoted, wrong.conclusion), reason)
+    text = step_text(*_split(wrong.premises, known.theory), wrong.conclusion)
+    admitted = admit(text, known)
+    return Rejection(text, admitted if isinstance(admitted, Reason) else Reason.NOT_ENTAILED)

@@ -1,8 +1,18 @@
-"""One step check: the loop and `verify` refuse the same step for the same reason, for every reason both have.
+"""One step check: the loop and `verify` refuse the same step for the same reason, where both can refuse it.
 
 Each case is one step written twice, in the loop's language (`rule1 bob big -> bob red`) and as an
 EntailmentBank explanation of the step's conclusion (`sent1 & sent4 -> hypothesis;`), and both run for
 real: the loop through `prove` with a model that proposes only that step, `verify` on the explanation.
+
+Four reasons are shared, each case refused by both for the same word: `unparseable`, `unknown_premise`,
+`not_entailed` and `needs_stronger_semantics` (the last two come from `check_step`, which both call).
+The others are one-sided by what each side reads. Only the loop says `needs_one_rule` and `already_known`:
+its steps apply one rule to reach something new, while an explanation may chain rules in one step or
+restate what it is given. Only `verify` says `ungrounded_premise`, `undefined_intermediate`,
+`duplicate_intermediate`, `cycle` and `wrong_conclusion`: the loop looks a quoted fact or a derived id up
+and calls a missing one `unknown_premise`, and a proposal is one step, not a whole explanation with an
+end. `timeout` is both sides' in principle (it comes from `check_step`), but no step the loop can propose
+times out; its own test shows both.
 """
 
 from __future__ import annotations
@@ -20,10 +30,11 @@ from proofloom.logic.semantics import Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Literal, Theory
 from proofloom.logic.z3_encoding import StepSolver
+from proofloom.prover.loop.admission import Known, admit
 from proofloom.prover.loop.refine import _Run, prove
-from proofloom.prover.loop.step_model import ProofState
+from proofloom.prover.loop.step_model import Derived, ProofState
 from proofloom.prover.loop.supervision import InvalidKind
-from proofloom.prover.neural.data import _as_the_loop_rejects, _quoted
+from proofloom.prover.neural.data import as_rejected, quoted_step
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.step_check import StepPremises, check_step
 from proofloom.prover.verification.verifier import Verifier, verify
@@ -122,10 +133,16 @@ LOOP_ANALOGUE = {  # what the loop says of the same step, in its own language
 }
 
 
-@pytest.mark.parametrize("reason", list(Reason), ids=lambda r: r.value)
+DECIDED = [r for r in Reason if r is not Reason.TIMEOUT]  # a timeout has its own test, below
+
+
+def test_four_reasons_are_shared_and_every_other_is_explained() -> None:
+    shared = {Reason.UNPARSEABLE, Reason.UNKNOWN_PREMISE, Reason.NOT_ENTAILED, Reason.NEEDS_STRONGER_SEMANTICS}
+    assert set(BOTH) == shared and set(ONE_SIDE) == set(DECIDED) - shared
+
+
+@pytest.mark.parametrize("reason", DECIDED, ids=lambda r: r.value)
 def test_the_loop_and_verify_refuse_a_step_for_the_same_reason(reason: Reason) -> None:
-    if reason is Reason.TIMEOUT:  # both can: see test_a_timeout_is_the_same_for_both
-        return
     assert (reason in BOTH) != (reason in ONE_SIDE), "every reason is either shared or explained"
     for case in BOTH.get(reason, []):
         assert loop_reason(case) is reason, case
@@ -141,16 +158,21 @@ def test_the_loop_and_verify_refuse_a_step_for_the_same_reason(reason: Reason) -
 
 
 def test_a_timeout_is_the_same_for_both() -> None:
-    """A step the loop can propose (one rule, unit facts) is decided by unit propagation, never timing out;
-    the one step check says `timeout` to both, as `verify` shows on a step no solver decides quickly."""
+    """The one step check says `timeout` on a step no solver decides quickly, and `verify` reports it as such;
+    the loop, given the same solver and time, decides the steps it can propose (one rule, unit facts)."""
     theory = parse_theory(_pigeonhole(10))
     goal = parse_literal("in0(p1)")
     everything = StepPremises(tuple(s.id for s in theory.sentences))
-    checked = check_step(StepSolver(theory, domain(theory), timeout_ms=50), everything, goal, Semantics.OWA)
-    assert checked.reason is Reason.TIMEOUT and not checked.accepted
+    solver = StepSolver(theory, domain(theory), timeout_ms=50)
+    checked = check_step(solver, everything, goal, Semantics.OWA)
+    assert checked.reason is Reason.TIMEOUT and not checked.accepted and checked.classification is None
     explanation = " & ".join(f"sent{i}" for i in range(1, len(theory) + 1)) + " -> hypothesis;"
     report = Verifier(theory, timeout_ms=50, semantics=Semantics.OWA).verify(goal, explanation)
-    assert report.error_types == {Reason.TIMEOUT}
+    assert report.error_types == {Reason.TIMEOUT} and not report.valid
+    admitted = admit("rule1 -> p0 in8", Known(theory))  # a step the loop would send to Z3, as it does
+    assert not isinstance(admitted, Reason)
+    decided = check_step(solver, admitted.premises, admitted.conclusion, Semantics.OWA)
+    assert decided.reason is Reason.NOT_ENTAILED  # the rule without its conditions: refused in time
 
 
 @pytest.mark.parametrize("semantics", list(Semantics), ids=lambda s: s.value)
@@ -166,7 +188,8 @@ def test_a_contrapositive_step_is_classical() -> None:
 
 
 def test_the_training_data_refuses_as_the_loop_does() -> None:
-    """Every near miss the step model is shown as rejected carries the reason the loop's own check gives it."""
+    """Every near miss the step model is shown as rejected carries the reason the loop's own check gives it:
+    `admit`'s where it refuses one before Z3, and `not_entailed`, which Z3 confirms, where it does not."""
     recipe = Recipe.load(DATASETS / "step-model.toml")
     seen: set[Reason] = set()
     for index in range(8):
@@ -177,11 +200,12 @@ def test_the_training_data_refuses_as_the_loop_does() -> None:
             statement: Literal = supervision.statements[record.question]
             solver = StepSolver(theory, domain(theory, [statement]))
             run = runs.setdefault(record.question, _Run(theory, statement, solver, Semantics.OWA))
+            known = Known(theory, (Derived(f"d{i}", lit) for i, lit in enumerate(record.derived, start=1)))
             for wrong in record.invalid:
                 if wrong.kind is InvalidKind.WRONG_RULE:
                     continue  # never shown as rejected: it is another rule's valid step
-                rejection = _as_the_loop_rejects(wrong, theory, record.derived)
+                rejection = as_rejected(wrong, known)
                 assert run.check(rejection.text) is rejection.error, (record.question, wrong)
                 seen.add(rejection.error)
-            assert run.check(_quoted(record.gold, theory)) is None, record.gold
+            assert run.check(quoted_step(record.gold, theory)) is None, record.gold
     assert seen == {Reason.NOT_ENTAILED, Reason.UNKNOWN_PREMISE, Reason.ALREADY_KNOWN}
