@@ -1,4 +1,5 @@
-"""Theory files: read DSL or English text from disk, naming the file in every error."""
+"""Theory text in either of its two formats: files read from disk (naming the file in every error), and text given
+inline, whose format is told by the one rule `TheoryFormat.of_text`."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import enum
 from pathlib import Path
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError, TheorySyntaxError
-from proofloom.logic.english import read_theory
-from proofloom.logic.syntax import parse_theory
-from proofloom.logic.terms import Theory
+from proofloom.logic.english import read_statement, read_theory
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.logic.terms import Literal, Theory
 
 
 class TheoryFormat(enum.Enum):
@@ -25,7 +26,23 @@ class TheoryFormat(enum.Enum):
             return cls.DSL
         if suffix in {".txt", ".en"}:
             return cls.ENGLISH
+        return cls.of_text(text)
+
+    @classmethod
+    def of_text(cls, text: str) -> TheoryFormat:
+        """By content alone: the DSL writes every atom with parentheses, ProofWriter English never does."""
         return cls.DSL if "(" in text else cls.ENGLISH
+
+
+def theory_from_text(text: str) -> Theory:
+    """A theory written in the DSL or in English, told apart by `TheoryFormat.of_text`; syntax errors as the
+    parser raises them (no file to name: text given inline, as `verify` and a batch record give it)."""
+    return parse_theory(text) if TheoryFormat.of_text(text) is TheoryFormat.DSL else read_theory(text)
+
+
+def statement_from_text(text: str) -> Literal:
+    """A statement written in the DSL (`red(bob)`) or in English (`Bob is red.`), told apart as a theory is."""
+    return parse_literal(text) if TheoryFormat.of_text(text) is TheoryFormat.DSL else read_statement(text)
 
 
 class TheoryFileError(ProofloomError, ValueError):

@@ -16,9 +16,10 @@ from typing import Any
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion, example_from_json, example_to_json
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
-from proofloom.logic.english import Lexicon, read_statement, read_theory
+from proofloom.logic.english import Lexicon, read_theory
+from proofloom.logic.files import statement_from_text
 from proofloom.logic.semantics import Label
-from proofloom.logic.syntax import parse_literal, parse_theory, render_dsl
+from proofloom.logic.syntax import parse_theory, render_dsl
 from proofloom.prover.problem import BadRecord, Problem
 
 
@@ -78,7 +79,7 @@ def _problem(record: Any, where: str) -> Problem | BadRecord:
         source = record["theory"] if in_dsl else record["context"]
         theory = parse_theory(source) if in_dsl else read_theory(source)
         text = record["statement"]
-        statement = parse_literal(text) if "(" in text else read_statement(text)
+        statement = statement_from_text(text)
         gold = Label.parse(record["label"]) if record.get("label") is not None else None
         depth = record.get("depth")
         return Problem(problem_id, theory, statement, gold, int(depth) if depth is not None else None, context=source)

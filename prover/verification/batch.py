@@ -16,6 +16,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import bounded_lines
+from proofloom.logic.files import statement_from_text, theory_from_text
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
@@ -23,7 +24,7 @@ from proofloom.prover.proof.explanation import ExplanationFormat
 from proofloom.prover.theory_cache import TheoryCache
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.verdicts import Diagnosis, Verification
-from proofloom.prover.verification.verifier import Verifier, _as_statement, _as_theory
+from proofloom.prover.verification.verifier import Verifier
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ def verify_file(
     verifiers: TheoryCache[Verifier] = TheoryCache()
 
     def verifier_for(context: str) -> Verifier:
-        return verifiers.get(context, lambda: Verifier(_as_theory(context), pool=shared, semantics=semantics))
+        return verifiers.get(context, lambda: Verifier(theory_from_text(context), pool=shared, semantics=semantics))
 
     with path.open(encoding="utf-8", errors="replace") as stream:
         for line_number, line in bounded_lines(stream):
@@ -92,7 +93,7 @@ def _verify_line(line: str, where: str, verifier_for: Callable[[str], Verifier])
         context, statement, explanation = record["context"], record["statement"], record["explanation"]
         verifier = verifier_for(context)
         chosen = ExplanationFormat(record["format"]) if record.get("format") else None
-        verification = verifier.verify(_as_statement(statement), explanation, chosen)
+        verification = verifier.verify(statement_from_text(statement), explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
     except json.JSONDecodeError as error:
         message = (

@@ -21,9 +21,9 @@ import networkx as nx
 
 from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
-from proofloom.logic.english import read_statement, read_theory, render_sentence
+from proofloom.logic.english import render_sentence
+from proofloom.logic.files import statement_from_text, theory_from_text
 from proofloom.logic.semantics import Label, Semantics
-from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import ClausePool, StepSolver
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS
@@ -55,20 +55,9 @@ def verify(
 ) -> Verification:
     """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text),
     every step under `semantics`."""
-    verifier = Verifier(_as_theory(theory), semantics=semantics)
-    return verifier.verify(_as_statement(statement), explanation, explanation_format)
-
-
-def _as_theory(theory: Theory | str) -> Theory:
-    if isinstance(theory, Theory):
-        return theory
-    return parse_theory(theory) if "(" in theory else read_theory(theory)
-
-
-def _as_statement(statement: Literal | str) -> Literal:
-    if isinstance(statement, Literal):
-        return statement
-    return parse_literal(statement) if "(" in statement else read_statement(statement)
+    verifier = Verifier(theory if isinstance(theory, Theory) else theory_from_text(theory), semantics=semantics)
+    parsed = statement if isinstance(statement, Literal) else statement_from_text(statement)
+    return verifier.verify(parsed, explanation, explanation_format)
 
 
 def _canonical(content: Content) -> Content:
