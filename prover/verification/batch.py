@@ -29,22 +29,24 @@ from proofloom.prover.verification.verifier import Verifier
 
 @dataclass(slots=True)
 class VerifySummary:
-    """Counts over a batch: how many were valid, and how often each error type appeared."""
+    """Counts over a batch: how many were valid, and how often each reason appeared (written as its word only in
+    `line`, the summary printed)."""
 
     count: int = 0
     valid: int = 0
     steps: int = 0
-    errors: Counter[str] = field(default_factory=Counter)
+    errors: Counter[Reason] = field(default_factory=Counter)
 
     def add(self, verification: Verification) -> None:
         self.count += 1
         self.valid += verification.valid
         self.steps += len(verification.steps)
-        self.errors.update(d.error.value for d in verification.errors)
+        self.errors.update(d.error for d in verification.errors)
 
     def line(self) -> str:
         rate = f"{self.valid / self.count:.2%}" if self.count else "n/a"
-        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
+        counts = sorted((reason.value, count) for reason, count in self.errors.items())  # by word, as printed
+        kinds = ", ".join(f"{word} {count}" for word, count in counts) or "none"
         return f"verified {self.count} explanations ({self.steps} steps): {self.valid} valid ({rate}); errors: {kinds}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.prover.proof.explanation import ExplanationFormat, to_chain_of_thought
 from proofloom.prover.reasoning.reasoner import Reasoner
+from proofloom.prover.verification.batch import VerifySummary, verify_file
+from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.render import render_html
 from proofloom.prover.verification.verdicts import ErrorType
 from proofloom.prover.verification.verifier import Verifier, verify
@@ -152,3 +155,20 @@ def test_picture_marks_valid_and_failing_steps(tmp_path: Path) -> None:
     assert page.startswith("<!doctype html>") and "<svg" in page
     assert page.count("#059669") >= 1 and page.count("#dc2626") >= 1  # a green step and a red one
     assert "not_entailed" in page and "Bob is red." in page
+
+
+def test_a_batch_summary_counts_reasons_and_prints_their_words(tmp_path: Path) -> None:
+    context = "Bob is big. All big things are red."
+    lines = [
+        {"id": "good", "context": context, "statement": "Bob is red.", "explanation": "sent1 & sent2 -> hypothesis;"},
+        {"id": "bad", "context": context, "statement": "Bob is red.", "explanation": "sent9 & sent2 -> hypothesis;"},
+        {"id": "weak", "context": context, "statement": "Bob is red.", "explanation": "sent1 -> hypothesis;"},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines) + "not json\n", encoding="utf-8")
+    summary = VerifySummary()
+    assert [r.id for r in verify_file(path, summary)] == ["good", "bad", "weak", f"{path}:4"]
+    assert summary.errors == Counter({Reason.UNKNOWN_PREMISE: 1, Reason.NOT_ENTAILED: 1, Reason.UNPARSEABLE: 1})
+    assert summary.line() == (
+        "verified 4 explanations (3 steps): 1 valid (25.00%); errors: not_entailed 1, unknown_premise 1, unparseable 1"
+    )
