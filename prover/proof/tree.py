@@ -81,53 +81,19 @@ class EntailmentTree:
     """
 
     def __init__(self, root: NodeKey, steps: tuple[Step, ...], theory: Theory, naf: tuple[Literal, ...] = ()) -> None:
-        position: dict[NodeKey, int] = {}  # nodes are numbered in the order first met; edges join numbers
-        kinds: list[NodeKind] = []  # by node number, as are `literals` and `node_steps`
-        literals: list[Literal | None] = []
-        node_steps: list[Step | None] = []
+        nodes = _Nodes()
         for literal in naf:
-            position[literal] = len(kinds)
-            kinds.append(NodeKind.NAF)
-            literals.append(literal)
-            node_steps.append(None)
-        derived: list[int] = []
-        for step in steps:
-            number = position.setdefault(step.conclusion, len(kinds))
-            if number == len(kinds):
-                kinds.append(NodeKind.DERIVED)
-                literals.append(step.conclusion)
-                node_steps.append(step)
-            else:
-                kinds[number], literals[number], node_steps[number] = NodeKind.DERIVED, step.conclusion, step
-            derived.append(number)
-        derived_numbers = set(derived)
-        concluded: set[int] = set()
-        in_order = True  # every derived premise concluded by an earlier step: then there is no cycle
-        edges: dict[tuple[int, int], None] = {}
-        for step, conclusion in zip(steps, derived, strict=True):
-            for premise in step.premises:
-                known = position.get(premise)
-                if known is None:
-                    known = position[premise] = len(kinds)
-                    leaf_kind, leaf_literal = _leaf(premise, theory)
-                    kinds.append(leaf_kind)
-                    literals.append(leaf_literal)
-                    node_steps.append(None)
-                elif known in derived_numbers and known not in concluded:
-                    in_order = False
-                edges[(known, conclusion)] = None
-            concluded.add(conclusion)
-        if root not in position:
-            position[root] = len(kinds)
-            leaf_kind, leaf_literal = _leaf(root, theory)
-            kinds.append(leaf_kind)
-            literals.append(leaf_literal)
-            node_steps.append(None)
+            nodes.add(literal, NodeKind.NAF, literal, None)
+        derived = [nodes.conclude(step) for step in steps]
+        edges, in_order = _edges(steps, derived, nodes, theory)
+        if root not in nodes.position:
+            nodes.add_leaf(root, theory)
+        position, kinds, literals, node_steps = nodes.position, nodes.kinds, nodes.literals, nodes.steps
         self._position = position
         self._kinds = kinds
         self._literals = literals
         self._node_steps = node_steps
-        self._edges = tuple(edges)  # premise number -> conclusion number, each once
+        self._edges = edges  # premise number -> conclusion number, each once
         self._graph: nx.DiGraph[NodeKey] | None = None
         self.root = root
         self.theory = theory
@@ -274,3 +240,53 @@ def _height(steps: Mapping[NodeKey, Step | None], node: NodeKey, memo: dict[Node
         step = steps[node]
         memo[node] = 0 if step is None else 1 + max((_height(steps, p, memo) for p in step.facts), default=0)
     return memo[node]
+
+
+@dataclass(slots=True)
+class _Nodes:
+    """A tree's nodes numbered in the order first met, with their kinds, literals and steps by number."""
+
+    position: dict[NodeKey, int] = field(default_factory=dict)
+    kinds: list[NodeKind] = field(default_factory=list)
+    literals: list[Literal | None] = field(default_factory=list)
+    steps: list[Step | None] = field(default_factory=list)
+
+    def add(self, key: NodeKey, kind: NodeKind, literal: Literal | None, step: Step | None) -> int:
+        number = self.position[key] = len(self.kinds)
+        self.kinds.append(kind)
+        self.literals.append(literal)
+        self.steps.append(step)
+        return number
+
+    def add_leaf(self, key: NodeKey, theory: Theory) -> int:
+        kind, literal = _leaf(key, theory)
+        return self.add(key, kind, literal, None)
+
+    def conclude(self, step: Step) -> int:
+        """The number of the step's conclusion, now a derived node (an assumed literal it concludes included)."""
+        number = self.position.get(step.conclusion)
+        if number is None:
+            return self.add(step.conclusion, NodeKind.DERIVED, step.conclusion, step)
+        self.kinds[number], self.literals[number], self.steps[number] = NodeKind.DERIVED, step.conclusion, step
+        return number
+
+
+def _edges(
+    steps: tuple[Step, ...], derived: list[int], nodes: _Nodes, theory: Theory
+) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """Premise-to-conclusion edges by number, each once, adding leaves as met; and whether every derived
+    premise was concluded by an earlier step (then there is no cycle and no graph need be built to know)."""
+    derived_numbers = set(derived)
+    concluded: set[int] = set()
+    in_order = True
+    edges: dict[tuple[int, int], None] = {}
+    for step, conclusion in zip(steps, derived, strict=True):
+        for premise in step.premises:
+            known = nodes.position.get(premise)
+            if known is None:
+                known = nodes.add_leaf(premise, theory)
+            elif known in derived_numbers and known not in concluded:
+                in_order = False
+            edges[(known, conclusion)] = None
+        concluded.add(conclusion)
+    return tuple(edges), in_order
