@@ -226,10 +226,6 @@ class Sentence:
         _set(self, "id", id)
         _set(self, "content", content)
 
-    @property
-    def is_fact(self) -> bool:
-        return isinstance(self.content, Literal)
-
 
 def default_ids(contents: tuple[Content, ...]) -> tuple[str, ...]:
     """ProofWriter's ids: `triple{k}` for the k-th fact, `rule{k}` for the k-th rule."""

@@ -9,26 +9,18 @@ Input:  `rule1 X red if X big & X kind facts bob big & bob cold derived bob kind
 Output: `rule1 bob big & bob kind -> bob red` (the rule, the facts it uses, quoted, then the conclusion), or `none`
 
 A step quotes its premises rather than naming their ids: writing `bob big` is copying the rule's condition
-under the binding, a skill a small causal model learns quickly, while finding the id written before a
-matching fact is not (measured: the id-naming model picked the right rule and conclusion with the wrong ids).
+under the binding, a skill a small causal model learns quickly, while naming a fact's id means finding the
+fact by its content elsewhere in the input and copying what is written before it, which such a model gets
+wrong even when it has the rule and the conclusion right.
 The loop looks each quoted fact up among the facts and derived facts; one that is not there is rejected as
 `unknown_premise`, as a step naming a missing id is.
 """
 
 from __future__ import annotations
 
-import re
-
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.loop.step_model import ProofState
 from proofloom.prover.loop.step_text import compact_literal, conjunction
-
-_SPACED = re.compile(r"([.,;:])")
-
-
-def spaced(text: str) -> str:
-    """Punctuation as its own word, so a word-level tokenizer sees a closed vocabulary."""
-    return " ".join(_SPACED.sub(r" \1 ", text).split())
 
 
 def compact_rule(rule: Rule) -> str:
@@ -37,9 +29,10 @@ def compact_rule(rule: Rule) -> str:
 
 
 NO_STEP = "none"
-# The name the proposer gives every rule it asks about, in the prompt and the answer, whatever the rule's id: the
-# id is only an address. Written out, it tied the model to the ids it was trained on: asked about rule17 of a
-# 25-rule theory, a model trained on theories of 2-12 rules answered `none` or wrote rule9. Every theory has a rule1.
+# The name the proposer gives the rule it asks about, in the prompt and the answer, whatever the theory calls it
+# (`rule17`, or `r1` in a DSL theory with ids of its own): a fixed name, independent of the theory's ids, so the
+# model never has to write an id it was not trained on, and the prompt's first word always means "the asked
+# rule". The proposer puts the answer back under the rule's own id (`renamed`) before the loop checks it.
 ASKED = "rule1"
 
 
