@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import OrderedDict
 from collections.abc import Iterator
 
 from proofloom.generator.construct import Built, ConstructionError, build_theory
@@ -15,14 +16,19 @@ from proofloom.logic.semantics import Label, Semantics
 from proofloom.prover.loop.supervision import StepRecord
 from proofloom.prover.reasoning.reasoner import Reasoner
 
-_SCHEDULES: dict[int, tuple[Recipe, tuple[Cell, ...]]] = {}
+# The last few recipes' cycles, by identity (recipes hold dicts, so they cannot be hashed): a run uses one
+# recipe, and a bounded cache cannot grow with every `with_seed` copy a long-lived process makes.
+_SCHEDULES: OrderedDict[int, tuple[Recipe, tuple[Cell, ...]]] = OrderedDict()
+_SCHEDULES_KEPT = 8
 
 
 def _schedule(recipe: Recipe) -> tuple[Cell, ...]:
-    """The recipe's cycle of cells, cached by identity (recipes hold dicts, so they cannot be hashed)."""
+    """The recipe's cycle of cells, computed once per recipe object."""
     cached = _SCHEDULES.get(id(recipe))
     if cached is None or cached[0] is not recipe:
         cached = _SCHEDULES[id(recipe)] = (recipe, cycle(recipe))
+        while len(_SCHEDULES) > _SCHEDULES_KEPT:
+            _SCHEDULES.popitem(last=False)
     return cached[1]
 
 
