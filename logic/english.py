@@ -1,8 +1,14 @@
-"""ProofWriter's templated English: read sentences into logic, render logic back as sentences.
+"""English theories, statements and chains of thought: read sentences into logic, render logic back.
 
-The reader is a lark grammar (`english.lark`); it records the template a rule was written in
-(`RuleStyle`), so rendering a read sentence in its own style gives back the same words.
-Relation predicates are named by their third-person verb (`chases`); attributes by the adjective.
+One lark grammar (`english.lark`) reads ProofWriter's templates, PrOntoQA's forms and the frames a chain
+of thought wraps them in, over any words: a word's class (name, common noun, class noun, adjective, verb)
+comes from where it stands, and `read_english` checks a theory uses each word in one class (`lexicon.py`).
+Inflection is `morphology.py`'s. A read rule records the template it was written in (`RuleStyle`), so
+rendering it in its own style gives back the same words; ProofWriter's sentences round-trip exactly.
+Relation predicates are named by their third-person verb (`chases`), attributes by the adjective, class
+nouns by their singular (`wumpus`). A sentence saying several Horn clauses (`Every tumpus is small and a
+rompus.`) reads as several; a disjunctive head (`Each impus is a wumpus or a vumpus.`) is not Horn and is
+refused with that reason, since every reasoner here (owa, cwa, classical) works on Horn theories.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.errors import EnglishSyntaxError, LogicError
+from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
+from proofloom.logic.morphology import base_form, plural, singular, third_person
 from proofloom.logic.terms import (
     Atom,
     Constant,
@@ -30,51 +38,48 @@ from proofloom.logic.terms import (
     default_ids,
 )
 
-_PARSER = Lark.open_from_package("proofloom.logic", "english.lark", parser="lalr", propagate_positions=True)
+__all__ = [
+    "PROOFWRITER_PEOPLE",
+    "ChainSentence",
+    "EnglishReading",
+    "Lexicon",
+    "base_form",
+    "read_chain_sentence",
+    "read_contents",
+    "read_english",
+    "read_sentence",
+    "read_statement",
+    "read_theory",
+    "render_english",
+    "render_sentence",
+    "split_sentences",
+    "third_person",
+]
+
+_PARSER = Lark.open_from_package(
+    "proofloom.logic", "english.lark", parser="lalr", start=["start", "chain"], propagate_positions=False
+)
 
 RULE_VARIABLE = Variable("X")
-PROOFWRITER_PEOPLE = frozenset({"anne", "bob", "charlie", "dave", "erin", "fiona", "gary", "harry"})
+_PERSON_WORDS = frozenset({"someone", "they", "them", "everyone", "anyone", "people"})
+_THING_WORDS = frozenset({"something", "it", "everything", "anything", "things"})
+
+
+class _NotRead(ValueError):
+    """A sentence the grammar parses but whose logic cannot be said (a disjunctive head, a fact about 'it')."""
+
+
+# --- what the transformer builds ---------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Which constants are proper names ("Bob") rather than common nouns ("the cat")."""
+class _Complement:
+    """What follows `is`/`are`: `not a wumpus`, `sour`; `plural` when it follows `are`."""
 
-    proper_nouns: frozenset[str] = field(default=PROOFWRITER_PEOPLE)
-
-    def with_proper_nouns(self, names: frozenset[str] | set[str]) -> Lexicon:
-        return Lexicon(self.proper_nouns | frozenset(names))
-
-    def noun_phrase(self, constant: Constant) -> str:
-        if constant.name in self.proper_nouns:
-            return constant.name[:1].upper() + constant.name[1:]
-        return "the " + constant.name.replace("_", " ")
-
-
-# --- verb forms -------------------------------------------------------------------------------
-
-_SIBILANT_ENDINGS = ("ches", "shes", "sses", "xes", "zes", "oes")
-
-
-def base_form(verb: str) -> str:
-    """`chases` -> `chase`, `watches` -> `watch`, `carries` -> `carry`."""
-    if verb.endswith(_SIBILANT_ENDINGS):
-        return verb[:-2]
-    if verb.endswith("ies") and len(verb) > 3:
-        return verb[:-3] + "y"
-    return verb[:-1] if verb.endswith("s") else verb
-
-
-def third_person(verb: str) -> str:
-    """`chase` -> `chases`, `watch` -> `watches`, `carry` -> `carries`."""
-    if verb.endswith(("ch", "sh", "ss", "x", "z", "o")):
-        return verb + "es"
-    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
-
-
-# --- reading ---------------------------------------------------------------------------------
+    word: str
+    noun: bool
+    positive: bool
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,153 +87,467 @@ class _Clause:
     subject: Term
     literal: Literal
     person: bool | None  # True for someone/they/them, False for something/it, None if no variable word
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class _Predicate:
-    name: str
-    objects: tuple[object, ...]  # Constants, or pronoun tokens standing for the rule variable
+    verb: str | None  # a relation's third-person verb; None for a copula
+    objects: tuple[object, ...]
     positive: bool
+    complement: _Complement | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class _Elided:
-    adjective: str
-    positive: bool
+class _Joined:
+    """Items joined by one conjunction: `and` (conjunction), `or` (disjunction), or a single item."""
+
+    items: tuple[object, ...]
+    disjunctive: bool
 
 
-def _pronoun_person(token: Token) -> bool | None:
-    return {"someone": True, "they": True, "them": True, "something": False, "it": False}.get(str(token))
+@dataclass(frozen=True, slots=True)
+class ChainSentence:
+    """One sentence of a chain of thought: what it restates, what it concludes, or the answer it gives.
+
+    `stated` holds what a plain sentence says (a restatement, or in PrOntoQA's chains maybe a conclusion);
+    `premises` what `Since A and B, C.` gives as reasons; `claims` what a connective marks as concluded."""
+
+    stated: tuple[Content, ...] = ()
+    premises: tuple[Content, ...] = ()
+    claims: tuple[Content, ...] = ()
+    answer: str | None = None  # "true", "false", "unknown", or an option letter "a"/"b"/"c"
+    step: str | None = None  # the label it was numbered with ("Step 2:")
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    contents: tuple[Content, ...]
+    words: SentenceWords
+    question: bool = False
+
+
+@dataclass(slots=True)
+class _Words:
+    names: set[str] = field(default_factory=set)
+    commons: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+    verbs: set[str] = field(default_factory=set)
+    plurals: dict[str, str] = field(default_factory=dict)
+
+    def frozen(self) -> SentenceWords:
+        return SentenceWords(
+            frozenset(self.names),
+            frozenset(self.commons),
+            frozenset(self.nouns),
+            frozenset(self.adjectives),
+            frozenset(self.verbs),
+            tuple(sorted(self.plurals.items())),
+        )
+
+
+def _person(token: Token | str) -> bool | None:
+    word = str(token).lower()
+    return True if word in _PERSON_WORDS else False if word in _THING_WORDS else None
+
+
+def _tokens(children: list[object], kind: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type == kind]
 
 
 class _ToLogic(Transformer[Token, object]):
-    """Parse tree -> Literal or Rule (with its RuleStyle)."""
+    """Parse tree -> contents (facts and Horn rules with their RuleStyle), noting each word's class."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used = _Words()
+
+    # --- words and noun phrases ---
 
     def word(self, children: list[Token]) -> str:
-        return str(children[0])
+        return str(children[0]).lower()
 
-    def proper_noun(self, children: list[Token]) -> Constant:
-        return Constant(str(children[0]).lower())
+    def words(self, children: list[str]) -> list[str]:
+        return list(children)
+
+    def name(self, children: list[Token]) -> Constant:
+        name = str(children[0]).lower()
+        self.used.names.add(name)
+        return Constant(name)
 
     def common_noun(self, children: list[object]) -> Constant:
         words = children[1]
         assert isinstance(words, list)
-        return Constant("_".join(words))
-
-    def words(self, children: list[str]) -> list[str]:
-        return [str(c) for c in children]
+        name = "_".join(words)
+        self.used.commons.add(name)
+        return Constant(name)
 
     def _term(self, value: object) -> tuple[Term, bool | None]:
         if isinstance(value, Constant):
             return value, None
         assert isinstance(value, Token)
-        return RULE_VARIABLE, _pronoun_person(value)
+        return RULE_VARIABLE, _person(value)
 
-    def singular_subject(self, children: list[object]) -> object:
-        return children[0]
+    # --- predicates ---
 
-    def relation_ending_noun(self, children: list[object]) -> _Predicate:
-        # The verb is the subject's last word ("the bald eagle needs ..."): `clause` moves it over.
-        return _Predicate("", (children[0],), True)
+    def complement(self, children: list[object]) -> _Complement:
+        word = children[-1]
+        assert isinstance(word, str)
+        return _Complement(word, bool(_tokens(children, "ARTICLE")), not _tokens(children, "NOT"))
 
-    def attribute(self, children: list[object]) -> _Predicate:
-        return _Predicate(str(children[-1]), (), not any(str(c) == "not" for c in children[:-1]))
+    def complements(self, children: list[object]) -> _Joined:
+        return self._joined(children)
+
+    def copula(self, children: list[object]) -> _Predicate:
+        complement = children[-1]
+        assert isinstance(complement, _Complement)
+        if _tokens(children, "ARE"):
+            complement = _Complement(complement.word, complement.noun, complement.positive, plural=True)
+        return _Predicate(None, (), complement.positive, complement)
+
+    def negated_relation(self, children: list[object]) -> _Predicate:
+        verb = third_person(str(children[2]))
+        return _Predicate(verb, (children[3],), False)
 
     def relation(self, children: list[object]) -> _Predicate:
         return _Predicate(str(children[0]), (children[1],), True)
 
-    def relation_base(self, children: list[object]) -> _Predicate:
+    def plural_relation(self, children: list[object]) -> _Predicate:
         return _Predicate(third_person(str(children[0])), (children[1],), True)
 
-    def negated_relation_base(self, children: list[object]) -> _Predicate:
-        return _Predicate(third_person(str(children[2])), (children[3],), False)
+    def relation_ending_noun(self, children: list[object]) -> _Predicate:
+        return _Predicate("", (children[0],), True)  # the verb is the subject's last word: `the_clause` moves it
 
-    def clause(self, children: list[object]) -> _Clause:
-        if len(children) == 3:  # THE words predicate
-            words, predicate = children[1], children[2]
-            assert isinstance(words, list) and isinstance(predicate, _Predicate)
-            if not predicate.name:
-                if len(words) < 2:
-                    raise ValueError("a relation needs a verb between its subject and object")
-                words, predicate = words[:-1], _Predicate(words[-1], predicate.objects, True)
-            children = [Constant("_".join(words)), predicate]
-        subject, person = self._term(children[0])
-        predicate = children[1]
-        assert isinstance(predicate, _Predicate)
+    # --- clauses ---
+
+    def _unary(self, complement: _Complement, subject: Term) -> Literal:
+        if complement.noun:
+            name = complement.word if not complement.plural else (singular(complement.word) or complement.word)
+            self.used.nouns.add(name)
+        else:
+            name = complement.word
+            if complement.plural and singular(name) is not None:
+                self.used.plurals[name] = singular(name) or name  # a noun if the theory has it as one
+            else:
+                self.used.adjectives.add(name)
+        return Literal(Atom(name, (subject,)), complement.positive)
+
+    def _clause(self, subject_value: object, predicate: _Predicate, plural_subject: bool = False) -> _Clause:
+        subject, person = self._term(subject_value)
+        if predicate.complement is not None:
+            literal = self._unary(predicate.complement, subject)
+            return _Clause(subject, literal, person, plural_subject)
+        assert predicate.verb is not None
+        self.used.verbs.add(predicate.verb)
         args: list[Term] = [subject]
         for obj in predicate.objects:
             term, object_person = self._term(obj)
             args.append(term)
             person = person if person is not None else object_person
-        return _Clause(subject, Literal(Atom(predicate.name, tuple(args)), predicate.positive), person)
+        return _Clause(subject, Literal(Atom(predicate.verb, tuple(args)), predicate.positive), person, plural_subject)
 
-    def fact(self, children: list[_Clause]) -> Literal:
-        return children[0].literal
+    def named_clause(self, children: list[object]) -> _Clause:
+        name = str(children[0]).lower()
+        self.used.names.add(name)
+        predicate = children[1]
+        assert isinstance(predicate, _Predicate)
+        return self._clause(Constant(name), predicate)
 
-    def elided(self, children: list[object]) -> _Elided:
-        return _Elided(str(children[-1]), positive=len(children) == 1)
+    def the_clause(self, children: list[object]) -> _Clause:
+        words, predicate = children[1], children[2]
+        assert isinstance(words, list) and isinstance(predicate, _Predicate)
+        if predicate.verb == "":
+            if len(words) < 2:
+                raise _NotRead("a relation needs a verb between its subject and object")
+            words, predicate = words[:-1], _Predicate(words[-1], predicate.objects, True)
+        name = "_".join(words)
+        self.used.commons.add(name)
+        return self._clause(Constant(name), predicate)
 
-    def class_rule(self, children: list[object]) -> Rule:
-        form = RuleForm.ALL if isinstance(children[0], Token) and children[0].type == "ALL" else RuleForm.BARE
-        parts = children[1:] if form is RuleForm.ALL else children
-        adjectives, kind = parts[0], str(parts[1])
-        assert isinstance(adjectives, list)
-        positive = not any(isinstance(p, Token) and p.type == "NOT" for p in parts)
-        conditions = tuple(Literal(Atom(a, (RULE_VARIABLE,))) for a in adjectives)
-        head = Literal(Atom(str(parts[-1]), (RULE_VARIABLE,)), positive)
-        return Rule(conditions, head, RuleStyle(form, person=kind == "people"))
+    def variable_clause(self, children: list[object]) -> _Clause:
+        predicate = children[1]
+        assert isinstance(predicate, _Predicate)
+        return self._clause(children[0], predicate, plural_subject=str(children[0]).lower() == "they")
 
-    def adjectives(self, children: list[str]) -> list[str]:
-        return [str(a) for a in children]
+    def _joined(self, children: list[object]) -> _Joined:
+        conjunctions = {str(c).lower() for c in _tokens(children, "CONJUNCTION")}
+        if len(conjunctions) > 1:
+            raise _NotRead("it mixes 'and' and 'or' without saying which binds tighter")
+        items = tuple(c for c in children if not (isinstance(c, Token) and c.type == "CONJUNCTION"))
+        return _Joined(items, conjunctions == {"or"})
 
-    def first_adjective(self, children: list[Token]) -> str:
-        return str(children[0]).lower()
-
-    def if_rule(self, children: list[object]) -> Rule:
-        parts = [c for c in children if not isinstance(c, Token)]
+    def items(self, children: list[object]) -> _Joined:
+        """Clauses and elided complements (`Bob is big and red`: `red` is about Bob too)."""
+        joined = self._joined(children)
         clauses: list[_Clause] = []
-        for part in parts:
-            if isinstance(part, _Elided):
+        for item in joined.items:
+            if isinstance(item, _Complement):
                 previous = clauses[-1]
-                literal = Literal(Atom(part.adjective, (previous.subject,)), part.positive)
-                clauses.append(_Clause(previous.subject, literal, None))
+                complement = _Complement(item.word, item.noun, item.positive, previous.plural)
+                clauses.append(_Clause(previous.subject, self._unary(complement, previous.subject), None))
             else:
-                assert isinstance(part, _Clause)
-                clauses.append(part)
+                assert isinstance(item, _Clause)
+                clauses.append(item)
+        return _Joined(tuple(clauses), joined.disjunctive)
+
+    def premises(self, children: list[object]) -> _Joined:
+        """`Since` reasons: clauses (with elided complements) and whole rules, joined by `and`."""
+        joined = self._joined(children)
+        found: list[object] = []
+        for item in joined.items:
+            if isinstance(item, _Complement):
+                previous = next(c for c in reversed(found) if isinstance(c, _Clause))
+                complement = _Complement(item.word, item.noun, item.positive, previous.plural)
+                found.append(_Clause(previous.subject, self._unary(complement, previous.subject), None))
+            else:
+                found.append(item)
+        return _Joined(tuple(found), joined.disjunctive)
+
+    # --- sentences ---
+
+    def start(self, children: list[object]) -> tuple[Content, ...]:
+        return self._contents(children[0])
+
+    def question(self, children: list[object]) -> tuple[Content, ...]:
+        return self._contents(children[1])
+
+    def _contents(self, value: object) -> tuple[Content, ...]:
+        if isinstance(value, tuple):
+            return value
+        assert isinstance(value, _Joined)
+        return self._facts(value)
+
+    def _facts(self, joined: _Joined) -> tuple[Content, ...]:
+        if joined.disjunctive and len(joined.items) > 1:
+            raise _NotRead("a disjunction of facts is not a Horn theory's fact")
+        facts: list[Content] = []
+        for clause in joined.items:
+            assert isinstance(clause, _Clause)
+            if not clause.literal.is_ground:
+                raise _NotRead("a fact must name who it is about, not 'something' or 'it'")
+            facts.append(clause.literal)
+        return tuple(facts)
+
+    def _rules(self, body: _Joined, head: _Joined, style: RuleStyle) -> tuple[Content, ...]:
+        """Horn rules for `body -> head`: a disjunctive body gives a rule per disjunct, a conjunctive head a
+        rule per conjunct; a disjunctive head is refused."""
+        if head.disjunctive and len(head.items) > 1:
+            raise _NotRead("its head is a disjunction ('... or ...'), which no Horn rule can say")
+        conditions = [self._literal(item) for item in body.items]
+        bodies = [(c,) for c in conditions] if body.disjunctive else [tuple(conditions)]
+        return tuple(Rule(b, self._literal(h), style) for b in bodies for h in head.items)
+
+    def _literal(self, item: object) -> Literal:
+        if isinstance(item, Literal):
+            return item
+        if isinstance(item, _Clause):
+            return item.literal
+        assert isinstance(item, _Complement)
+        return self._unary(item, RULE_VARIABLE)
+
+    def if_rule(self, children: list[object]) -> tuple[Content, ...]:
+        body, head = (c for c in children if isinstance(c, _Joined))
+        clauses = [c for c in (*body.items, *head.items) if isinstance(c, _Clause)]
         person = next((c.person for c in clauses if c.person is not None), False)
-        conditions = tuple(c.literal for c in clauses[:-1])
-        return Rule(conditions, clauses[-1].literal, RuleStyle(RuleForm.IF, person))
+        return self._rules(body, head, RuleStyle(RuleForm.IF, person))
+
+    def _adjectives(self, words: list[str]) -> list[Literal]:
+        self.used.adjectives.update(words)
+        return [Literal(Atom(w, (RULE_VARIABLE,))) for w in words]
+
+    def word_list(self, children: list[str]) -> list[str]:
+        return list(children)
+
+    def capital_list(self, children: list[object]) -> list[str]:
+        return [str(c).lower() for c in children]
+
+    def _plural_head(self, complements: _Joined) -> _Joined:
+        items = tuple(
+            _Complement(c.word, c.noun, c.positive, plural=True) if isinstance(c, _Complement) else c
+            for c in complements.items
+        )
+        return _Joined(items, complements.disjunctive)
+
+    def kind_generic(self, children: list[object]) -> tuple[Content, ...]:
+        """`All quiet things are rough.`, `Red, cold people are round.`"""
+        form = RuleForm.ALL if _tokens(children, "ALL") else RuleForm.BARE
+        adjectives = next(c for c in children if isinstance(c, list))
+        head = children[-1]
+        assert isinstance(head, _Joined)
+        person = _person(_tokens(children, "KIND")[0]) is True
+        body = _Joined(tuple(self._adjectives(adjectives)), False)
+        return self._rules(body, self._plural_head(head), RuleStyle(form, person))
+
+    def noun_generic(self, children: list[object]) -> tuple[Content, ...]:
+        """`Jompuses are not shy.`, `All red wumpuses are impuses.`"""
+        form = RuleForm.ALL if _tokens(children, "ALL") else RuleForm.GENERIC
+        words = next(c for c in children if isinstance(c, list))
+        head = children[-1]
+        assert isinstance(head, _Joined)
+        noun = singular(words[-1]) or words[-1]
+        self.used.nouns.add(noun)
+        conditions = (*self._adjectives(words[:-1]), Literal(Atom(noun, (RULE_VARIABLE,))))
+        return self._rules(_Joined(conditions, False), self._plural_head(head), RuleStyle(form))
+
+    def every_rule(self, children: list[object]) -> tuple[Content, ...]:
+        """`Every wumpus is an impus.`, `Each red yumpus is not shy.`"""
+        form = RuleForm.EACH if str(children[0]).lower() == "each" else RuleForm.EVERY
+        words, head = children[1], children[-1]
+        assert isinstance(words, list) and isinstance(head, _Joined)
+        self.used.nouns.add(words[-1])
+        conditions = (*self._adjectives(words[:-1]), Literal(Atom(words[-1], (RULE_VARIABLE,))))
+        return self._rules(_Joined(conditions, False), head, RuleStyle(form))
+
+    def everything_rule(self, children: list[object]) -> tuple[Content, ...]:
+        """`Everything that is a wumpus and a dumpus is a vumpus.`"""
+        body, head = (c for c in children if isinstance(c, _Joined))
+        person = _person(str(children[0])) is True
+        return self._rules(body, head, RuleStyle(RuleForm.EVERYTHING, person))
+
+    # --- chains of thought ---
+
+    def chain(self, children: list[object]) -> ChainSentence:
+        found = children[0]
+        assert isinstance(found, ChainSentence)
+        return found
+
+    def chain_sentence(self, children: list[object]) -> ChainSentence:
+        found = children[-1]
+        assert isinstance(found, ChainSentence)
+        step = str(children[0]).strip().rstrip(":.)").strip()
+        return ChainSentence(found.stated, found.premises, found.claims, found.answer, step)
+
+    def stated(self, children: list[object]) -> ChainSentence:
+        return ChainSentence(stated=self._contents(children[0]))
+
+    def concluded(self, children: list[object]) -> ChainSentence:
+        return ChainSentence(claims=self._contents(children[-1]))
+
+    def _premises(self, value: object) -> tuple[Content, ...]:
+        assert isinstance(value, _Joined)
+        found: list[Content] = []
+        for item in value.items:
+            found.extend(item if isinstance(item, tuple) else self._facts(_Joined((item,), False)))
+        return tuple(found)
+
+    def since(self, children: list[object]) -> ChainSentence:
+        reasons = next(c for c in children if isinstance(c, _Joined))
+        return ChainSentence(premises=_flatten(reasons, self), claims=self._contents(children[-1]))
+
+    def because_after(self, children: list[object]) -> ChainSentence:
+        return ChainSentence(premises=_flatten(children[-1], self), claims=self._contents(children[0]))
+
+    def so_that(self, children: list[object]) -> ChainSentence:
+        return ChainSentence(premises=self._contents(children[0]), claims=self._contents(children[-1]))
+
+    def answer(self, children: list[object]) -> ChainSentence:
+        text = str(_tokens(children, "ANSWER")[0]).lower()
+        for word in ("true", "false", "unknown"):
+            if re.search(rf"\b{word}\b", text):
+                return ChainSentence(answer=word)
+        letter = text.rstrip(") ").rsplit(None, 1)[-1].strip("():")
+        return ChainSentence(answer=letter)
+
+
+def _flatten(value: object, reader: _ToLogic) -> tuple[Content, ...]:
+    """`Since` premises as contents: a clause (and its elided complements) a fact, a rule its rules."""
+    assert isinstance(value, _Joined)
+    found: list[Content] = []
+    for item in value.items:
+        if isinstance(item, tuple):
+            found.extend(item)
+        elif isinstance(item, _Clause):
+            found.extend(reader._facts(_Joined((item,), False)))
+    return tuple(found)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _prepared(sentence: str) -> str:
+    """Case tolerance: a sentence may start in lower case (`bob is big.`)."""
+    text = " ".join(sentence.split())
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=65536)
-def _read_cached(sentence: str) -> Content:
-    tree = _PARSER.parse(sentence)
-    content = _ToLogic().transform(tree)
-    assert isinstance(content, Literal | Rule)
-    return content
+def _read_cached(sentence: str) -> _Reading:
+    reader = _ToLogic()
+    tree = _PARSER.parse(sentence, start="start")
+    contents = reader.transform(tree)
+    assert isinstance(contents, tuple)
+    return _Reading(contents, reader.used.frozen(), question=tree.children[0].data == "question")  # type: ignore[union-attr]
 
 
-def read_sentence(sentence: str, index: int = 1) -> Content:
-    """One English sentence -> a ground fact or a rule; an unreadable one names itself and its index."""
+def _read(sentence: str, index: int) -> _Reading:
     text = sentence.strip()
     try:
-        return _read_cached(text)
+        return _read_cached(_prepared(text))
     except UnexpectedInput as error:
         raise EnglishSyntaxError(text, index, error.column, "no sentence form matches") from None
     except VisitError as error:
         raise EnglishSyntaxError(text, index, None, str(error.orig_exc)) from None
+    except (_NotRead, LogicError) as error:
+        raise EnglishSyntaxError(text, index, None, str(error)) from None
+
+
+def read_contents(sentence: str, index: int = 1) -> tuple[Content, ...]:
+    """One English sentence -> the facts and Horn rules it says (`Every tumpus is small and a rompus.` says
+    two rules); an unreadable one names itself and its index."""
+    return _read(sentence, index).contents
+
+
+def read_sentence(sentence: str, index: int = 1) -> Content:
+    """One English sentence -> a ground fact or a rule; an unreadable one names itself and its index."""
+    contents = read_contents(sentence, index)
+    if len(contents) != 1:
+        raise EnglishSyntaxError(sentence.strip(), index, None, f"it says {len(contents)} things, not one")
+    return contents[0]
 
 
 def read_statement(sentence: str, index: int = 1) -> Literal:
-    """A question's statement ("Charlie is kind.") -> a ground literal."""
+    """A question's statement (`Charlie is kind.`, `True or false: Max is not sour.`) -> a ground literal."""
     text = sentence.strip()
-    content = read_sentence(text if text.endswith(".") else text + ".", index)
-    if not isinstance(content, Literal):
-        raise EnglishSyntaxError(text, index, None, "a statement must be a fact, not a rule")
-    return content
+    contents = read_contents(text, index)
+    if len(contents) != 1 or not isinstance(contents[0], Literal):
+        raise EnglishSyntaxError(text, index, None, "a statement must be one fact, not a rule")
+    return contents[0]
 
 
-_SENTENCE_END = re.compile(r"(?<=\.)\s+")
+@lru_cache(maxsize=65536)
+def _chain_cached(sentence: str) -> tuple[ChainSentence, SentenceWords]:
+    reader = _ToLogic()
+    found = reader.transform(_PARSER.parse(sentence, start="chain"))
+    assert isinstance(found, ChainSentence)
+    return found, reader.used.frozen()
+
+
+def read_chain_sentence(sentence: str, index: int = 1, nouns: frozenset[str] = frozenset()) -> ChainSentence:
+    """One sentence of a chain of thought: a restatement, a conclusion with its connective or reasons, or an
+    answer line; `nouns` are class nouns known from the theory (for `Wumpuses are impuses.`)."""
+    text = sentence.strip()
+    try:
+        found, words = _chain_cached(_prepared(text))
+    except UnexpectedInput as error:
+        raise EnglishSyntaxError(text, index, error.column, "no sentence form matches") from None
+    except VisitError as error:
+        raise EnglishSyntaxError(text, index, None, str(error.orig_exc)) from None
+    except (_NotRead, LogicError) as error:
+        raise EnglishSyntaxError(text, index, None, str(error)) from None
+    renames = _plural_renames(words, nouns | words.nouns)
+    if not renames:
+        return found
+    return ChainSentence(
+        tuple(_renamed(c, renames) for c in found.stated),
+        tuple(_renamed(c, renames) for c in found.premises),
+        tuple(_renamed(c, renames) for c in found.claims),
+        found.answer,
+        found.step,
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -236,13 +555,65 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
+@dataclass(frozen=True, slots=True)
+class EnglishReading:
+    """A theory read from English, with the lexicon that renders it back (its names and class nouns)."""
+
+    theory: Theory
+    lexicon: Lexicon
+
+
+def _plural_renames(words: SentenceWords, nouns: frozenset[str]) -> dict[str, str]:
+    return {word: single for word, single in words.plural_complements if single in nouns}
+
+
+def _renamed(content: Content, renames: dict[str, str]) -> Content:
+    def literal(found: Literal) -> Literal:
+        name = renames.get(found.atom.predicate)
+        return found if name is None else Literal(Atom(name, found.atom.args), found.positive)
+
+    if not renames:
+        return content
+    if isinstance(content, Literal):
+        return literal(content)
+    return Rule(tuple(literal(c) for c in content.conditions), literal(content.head), content.style)
+
+
+def read_english(text: str) -> EnglishReading:
+    """An English context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`) and its lexicon.
+    Every word must keep one class across the theory (`Max` a name, `wumpus` a class noun, `sour` an
+    adjective); the first sentence that uses a word otherwise is named in the error."""
+    sentences = split_sentences(text)
+    readings = [_read(s, i) for i, s in enumerate(sentences, start=1)]
+    nouns = frozenset(n for r in readings for n in r.words.nouns)
+    uses = WordUses()
+    contents: list[Content] = []
+    for index, (sentence, reading) in enumerate(zip(sentences, readings, strict=True), start=1):
+        if reading.question:
+            raise EnglishSyntaxError(sentence, index, None, "a question is not a sentence of a theory")
+        words = reading.words
+        renames = _plural_renames(words, nouns)
+        if words.plural_complements:
+            words = SentenceWords(
+                words.names,
+                words.commons,
+                words.nouns | frozenset(renames.values()),
+                words.adjectives | frozenset(w for w, _ in words.plural_complements if w not in renames),
+                words.verbs,
+            )
+        uses.add(words, sentence, index)
+        contents.extend(_renamed(c, renames) for c in reading.contents)
+    found = tuple(contents)
+    theory = Theory(tuple(Sentence(i, c) for i, c in zip(default_ids(found), found, strict=True)))
+    return EnglishReading(theory, uses.lexicon())
+
+
 def read_theory(text: str) -> Theory:
-    """A ProofWriter context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`)."""
-    contents = tuple(read_sentence(s, i) for i, s in enumerate(split_sentences(text), start=1))
-    return Theory(tuple(Sentence(i, c) for i, c in zip(default_ids(contents), contents, strict=True)))
+    """An English context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`)."""
+    return read_english(text).theory
 
 
-# --- rendering --------------------------------------------------------------------------------
+# --- rendering ---------------------------------------------------------------------------------
 
 
 def _capitalize(text: str) -> str:
@@ -269,16 +640,24 @@ def _object_words(term: Term, mentioned: set[Term], person: bool, lexicon: Lexic
     return "them" if person else "it"
 
 
+def _complement(literal: Literal, lexicon: Lexicon, plural_subject: bool = False) -> str:
+    predicate = literal.atom.predicate
+    if plural_subject and predicate in lexicon.class_nouns:
+        words = plural(predicate)
+    else:
+        words = lexicon.complement(predicate)
+    return words if literal.positive else "not " + words
+
+
 def _clause(literal: Literal, mentioned: set[Term], person: bool, lexicon: Lexicon) -> str:
     atom = literal.atom
-    words, plural = _subject_words(atom.args[0], mentioned, person, lexicon)
+    words, plural_subject = _subject_words(atom.args[0], mentioned, person, lexicon)
     if len(atom.args) == 1:
-        verb = "are" if plural else "is"
-        return f"{words} {verb}{'' if literal.positive else ' not'} {atom.predicate}"
+        return f"{words} {'are' if plural_subject else 'is'} {_complement(literal, lexicon, plural_subject)}"
     obj = _object_words(atom.args[1], mentioned, person, lexicon)
     if not literal.positive:
-        return f"{words} {'do' if plural else 'does'} not {base_form(atom.predicate)} {obj}"
-    return f"{words} {base_form(atom.predicate) if plural else atom.predicate} {obj}"
+        return f"{words} {'do' if plural_subject else 'does'} not {base_form(atom.predicate)} {obj}"
+    return f"{words} {base_form(atom.predicate) if plural_subject else atom.predicate} {obj}"
 
 
 def _is_attribute_of_variable(literal: Literal) -> bool:
@@ -292,12 +671,41 @@ def _class_form_fits(rule: Rule) -> bool:
     )
 
 
-def _render_class_rule(rule: Rule, style: RuleStyle) -> str:
-    adjectives = ", ".join(c.atom.predicate for c in rule.conditions)
+def _split_noun(rule: Rule, lexicon: Lexicon) -> tuple[list[str], str | None] | None:
+    """A class rule's conditions as (adjectives, its one class noun or None); None when it has several nouns."""
+    nouns = [c.atom.predicate for c in rule.conditions if c.atom.predicate in lexicon.class_nouns]
+    if len(nouns) > 1:
+        return None
+    adjectives = [c.atom.predicate for c in rule.conditions if c.atom.predicate not in lexicon.class_nouns]
+    return adjectives, (nouns[0] if nouns else None)
+
+
+def _render_class_rule(rule: Rule, style: RuleStyle, lexicon: Lexicon) -> str | None:
+    """The rule in its class template, or None when the template cannot say it (the caller falls back)."""
+    split = _split_noun(rule, lexicon)
+    if split is None:
+        return None
+    adjectives, noun = split
+    form = style.form
+    if form is RuleForm.EVERYTHING:
+        who = "Everyone who" if style.person else "Everything that"
+        body = " and ".join(_complement(c, lexicon) for c in rule.conditions)
+        return f"{who} is {body} is {_complement(rule.head, lexicon)}."
+    if form in (RuleForm.EVERY, RuleForm.EACH):
+        if noun is None:
+            return None
+        quantifier = "Every" if form is RuleForm.EVERY else "Each"
+        return f"{quantifier} {' '.join([*adjectives, noun])} is {_complement(rule.head, lexicon)}."
+    head = _complement(rule.head, lexicon, plural_subject=True)
+    if noun is not None:
+        if form is RuleForm.GENERIC and not adjectives:
+            return f"{_capitalize(plural(noun))} are {head}."
+        return f"All {' '.join([*adjectives, plural(noun)])} are {head}."
+    if form is RuleForm.GENERIC:
+        return None
     kind = "people" if style.person else "things"
-    negation = "" if rule.head.positive else "not "
-    body = f"{adjectives} {kind} are {negation}{rule.head.atom.predicate}."
-    return f"All {body}" if style.form is RuleForm.ALL else _capitalize(body)
+    body = f"{', '.join(adjectives)} {kind} are {head}."
+    return f"All {body}" if form is RuleForm.ALL else _capitalize(body)
 
 
 def _render_if_rule(rule: Rule, person: bool, lexicon: Lexicon) -> str:
@@ -307,7 +715,7 @@ def _render_if_rule(rule: Rule, person: bool, lexicon: Lexicon) -> str:
     for condition in rule.conditions:
         if previous is not None and _is_attribute_of_variable(previous) and _is_attribute_of_variable(condition):
             # "is quiet and not cold": the subject carries over from the previous condition.
-            parts.append(f"{'' if condition.positive else 'not '}{condition.atom.predicate}")
+            parts.append(_complement(condition, lexicon))
         else:
             parts.append(_clause(condition, mentioned, person, lexicon))
         previous = condition
@@ -324,7 +732,13 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()
     if style.form is not RuleForm.IF and _class_form_fits(content):
-        return _render_class_rule(content, style)
+        rendered = _render_class_rule(content, style, lexicon)
+        if rendered is not None:
+            return rendered
+    if style.form is RuleForm.EVERYTHING and all(_is_attribute_of_variable(c) for c in content.conditions):
+        rendered = _render_class_rule(content, style, lexicon)
+        if rendered is not None and _is_attribute_of_variable(content.head):
+            return rendered
     return _render_if_rule(content, style.person, lexicon)
 
 

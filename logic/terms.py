@@ -164,6 +164,10 @@ class RuleForm(enum.Enum):
     IF = "if"  # "If something is quiet and cold then it is smart."
     ALL = "all"  # "All quiet things are rough."
     BARE = "bare"  # "Red, cold things are round."
+    EVERY = "every"  # "Every wumpus is a tumpus."
+    EACH = "each"  # "Each wumpus is not shy."
+    GENERIC = "generic"  # "Wumpuses are not shy."  "All wumpuses are impuses."
+    EVERYTHING = "everything"  # "Everything that is a wumpus and a dumpus is a vumpus."
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.Capt
     ("name", "text", "expected"),
     [
         ("bad.dsl", "big(bob).\nbig(bob\n", "bad.dsl:2:8: unexpected end of text"),
-        ("bad.txt", "Bob is big. Bob is a big dog.", "bad.txt: sentence 2, column 10: cannot read 'Bob is a big dog.'"),
+        ("bad.txt", "Bob is big. Bob is a big dog.", "bad.txt: sentence 2, column 14: cannot read 'Bob is a big dog.'"),
     ],
 )
 def test_errors_are_one_line_naming_the_place(tmp_path: Path, name: str, text: str, expected: str) -> None:
@@ -188,7 +188,7 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     huge = " ".join(f"Bob is big{i}." for i in range(400)) + " If something is big then it is red."
     (tmp_path / "q.jsonl").write_text(
         '{"id": "a", "context": "Bob is big. If something is big then it is red.", "statement": "Bob is red."}\n'
-        '{"id": "bad", "context": "Bob is a dog.", "statement": "Bob is red."}\n'
+        '{"id": "bad", "context": "Bob is bigger than the dog.", "statement": "Bob is red."}\n'
         + json.dumps({"id": "huge", "context": huge, "statement": "Bob is red."})
         + "\n"
     )

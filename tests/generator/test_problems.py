@@ -46,7 +46,7 @@ META_RECORD: dict[str, Any] = {
             "proofs": "[(((triple1) -> rule2))]",
         },
         "Q2": {"question": "The dog is big.", "answer": "Unknown", "QDep": "0", "strategy": "random"},
-        "Q3": {"question": "The cow is a dog.", "answer": False, "QDep": 0},
+        "Q3": {"question": "The cow is bigger than the dog.", "answer": False, "QDep": 0},
     },
 }
 

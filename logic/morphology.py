@@ -1,0 +1,66 @@
+"""English inflection for the reader and the renderer: noun plurals and third-person verbs, by `inflect`.
+
+A well-kept library rather than a suffix table: `wumpus/wumpuses`, `puppy/puppies`, `child/children`,
+`chase/chases`, `watch/watches`. Every answer is cached (a theory asks about the same few words again
+and again), and `inflect` is imported on first use so that commands which never read English start fast.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import inflect
+
+# Verbs whose third person is not the noun-plural spelling of their base form.
+_IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_IRREGULAR_BASE = {third: base for base, third in _IRREGULAR_THIRD_PERSON.items()}
+
+
+@lru_cache(maxsize=1)
+def _engine() -> inflect.engine:
+    import inflect
+
+    return inflect.engine()
+
+
+@lru_cache(maxsize=16384)
+def plural(noun: str) -> str:
+    """`wumpus` -> `wumpuses`, `puppy` -> `puppies`, `child` -> `children`, `bald eagle` -> `bald eagles`."""
+    return str(_engine().plural_noun(noun))
+
+
+@lru_cache(maxsize=16384)
+def singular(noun: str) -> str | None:
+    """The singular of a plural noun (`wumpuses` -> `wumpus`, `children` -> `child`), or None when the word
+    does not read as a plural (`sour`, `rough`). A word whose plural is itself (`sheep`) is its own singular."""
+    found = _engine().singular_noun(noun)
+    if found is False or not found:
+        return None
+    found = str(found)
+    return found if plural(found) == noun else None
+
+
+@lru_cache(maxsize=16384)
+def third_person(verb: str) -> str:
+    """`chase` -> `chases`, `watch` -> `watches`, `carry` -> `carries`, `do` -> `does`."""
+    if verb in _IRREGULAR_THIRD_PERSON:
+        return _IRREGULAR_THIRD_PERSON[verb]
+    return str(_engine().plural_noun(verb))  # a regular verb's -s is spelled as a noun's plural
+
+
+@lru_cache(maxsize=16384)
+def base_form(verb: str) -> str:
+    """`chases` -> `chase`, `watches` -> `watch`, `carries` -> `carry`, `does` -> `do`."""
+    if verb in _IRREGULAR_BASE:
+        return _IRREGULAR_BASE[verb]
+    base = str(_engine().plural_verb(verb))
+    return base if third_person(base) == verb else verb
+
+
+@lru_cache(maxsize=16384)
+def indefinite(noun: str) -> str:
+    """`wumpus` -> `a wumpus`, `impus` -> `an impus`."""
+    text = str(_engine().a(noun))
+    return text[:1].lower() + text[1:]  # inflect capitalises some articles
