@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError
 from proofloom.limits import check
-from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
-from proofloom.logic.terms import Content, Literal
+from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence, split_sentences
+from proofloom.logic.terms import Content, Literal, Rule
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
 from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
 from proofloom.prover.proof.tree import EntailmentTree, TreeError
@@ -43,6 +43,7 @@ class PremiseKind(enum.Enum):
     INTERMEDIATE = "intermediate"  # an earlier step's conclusion: int1, or a chain of thought's "So ..."
     QUOTED = "quoted"  # a theory sentence quoted in words
     NAF = "naf"  # a negative literal assumed by negation as failure
+    UNREAD = "unread"  # a chain-of-thought sentence that did not read: whatever it said, it is not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class ClaimedStep:
     text: str  # the conclusion as written, or a description of it
     rule: str | None = None  # ProofWriter names the rule; other formats leave it to the premises
     unreadable: str | None = None  # why the stated conclusion could not be read
+    restated: bool = False  # written with no connective: a restatement if the theory has it, else a conclusion
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class Explanation:
     finals: tuple[Premise, ...]
     unreadable: tuple[tuple[str, str], ...] = ()  # (sentence, reason) for quoted text that did not read
     quoted: tuple[Premise, ...] = ()  # every sentence a chain of thought quotes, in order
+    answer: str | None = None  # a chain's closing answer line: "true", "false", "unknown", or an option letter
 
 
 class ExplanationSyntaxError(ProofloomError, ValueError):
@@ -147,32 +150,89 @@ def _flatten(node: object, steps: list[ClaimedStep]) -> Premise:
     return Premise(PremiseKind.INTERMEDIATE, name)
 
 
-_CONCLUSION = re.compile(r"^(so|therefore|thus|hence|then)\b,?\s*", re.IGNORECASE)
+def chain_sentences(text: str) -> list[str]:
+    """A chain of thought's sentences: line by line, each line split after full stops; a numbering label left
+    alone by the split (`1.`) is joined to the sentence it numbers."""
+    pieces: list[str] = []
+    for line in text.splitlines():
+        for piece in split_sentences(line):
+            if pieces and _is_label(pieces[-1]):
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+    return pieces
+
+
+def _is_label(piece: str) -> bool:
+    """`1.`, `2)`, `Step 3.`: a number that labels the next sentence."""
+    words = piece.rstrip(".):").split()
+    return bool(words) and words[-1].isdigit() and (len(words) == 1 or (len(words) == 2 and words[0].lower() == "step"))
+
+
+@dataclass(slots=True)
+class _ChainReader:
+    """Builds a chain of thought's steps sentence by sentence: what has been said so far is every later
+    conclusion's premises."""
+
+    stated: list[Premise]
+    steps: list[ClaimedStep]
+    answer: str | None = None
+    last: Premise | None = None
+
+    def say(self, content: Content, written: str, restated: bool) -> None:
+        """A sentence the chain says: a rule is quoted; a fact is a conclusion, or (`restated`, no connective)
+        a restatement of the context if the theory has it (the verifier decides)."""
+        if isinstance(content, Rule):
+            premise = Premise(PremiseKind.QUOTED, written, content)
+            self.stated.append(premise)
+            self.last = premise
+            return
+        name = f"so{len(self.steps) + 1}"
+        text = render_sentence(content) if restated else written
+        self.steps.append(ClaimedStep(tuple(self.stated), name, content, text, restated=restated))
+        self.last = Premise(PremiseKind.INTERMEDIATE, name)
+        self.stated.append(self.last)
+
+    def unread(self, sentence: str, reason: str) -> None:
+        """A sentence that does not read is a step of its own, invalid where it stands; later steps may
+        rest on it (the verifier does not blame them twice)."""
+        name = f"so{len(self.steps) + 1}"
+        self.steps.append(
+            ClaimedStep(tuple(self.stated), name, None, sentence, unreadable=f"cannot read {sentence!r} ({reason})")
+        )
+        self.stated.append(Premise(PremiseKind.UNREAD, name))
 
 
 def _chain_of_thought(text: str) -> Explanation:
-    """Quoted sentences, and `So ...` conclusions that may use everything stated before them."""
-    stated: list[Premise] = []
-    steps: list[ClaimedStep] = []
-    unreadable: list[tuple[str, str]] = []
-    for sentence in split_sentences(text):
-        match = _CONCLUSION.match(sentence)
-        if match:
-            claim = sentence[match.end() :]
-            claim = claim[:1].upper() + claim[1:]
-            conclusion = _read_or_none(claim)
-            name = f"so{len(steps) + 1}"
-            reason = None if conclusion else f"cannot read {claim!r}"
-            steps.append(ClaimedStep(tuple(stated), name, conclusion, claim, unreadable=reason))
-            stated.append(Premise(PremiseKind.INTERMEDIATE, name))
-            continue
+    """Restated context sentences, and conclusions (after a connective, a `Since ...,` or a `..., so`, or in
+    PrOntoQA's chains simply written down) that may use everything said before them; answer lines are kept
+    apart, to be compared with the statement's label."""
+    reader = _ChainReader([], [])
+    for index, sentence in enumerate(chain_sentences(text), start=1):
         try:
-            stated.append(Premise(PremiseKind.QUOTED, sentence, read_sentence(sentence)))
+            read = read_chain_sentence(sentence, index)
         except EnglishSyntaxError as error:
-            unreadable.append((sentence, error.detail or "no sentence form matches"))
-    finals = (stated[-1],) if stated else ()
-    quoted = tuple(p for p in stated if p.kind is PremiseKind.QUOTED)
-    return Explanation(ExplanationFormat.CHAIN_OF_THOUGHT, tuple(steps), finals, tuple(unreadable), quoted)
+            reader.unread(sentence, error.detail or "no sentence form matches")
+            continue
+        if read.answer is not None:
+            reader.answer = read.answer
+            continue
+        single = len(read.stated) + len(read.premises) + len(read.claims) == 1
+        for content in read.stated:
+            reader.say(content, sentence if single else render_sentence(content), restated=True)
+        for content in read.premises:
+            reader.say(content, render_sentence(content), restated=True)
+        for content in read.claims:
+            reader.say(content, _claim_text(sentence, content, single), restated=False)
+    finals = (reader.last,) if reader.last is not None else ()
+    quoted = tuple(p for p in reader.stated if p.kind is PremiseKind.QUOTED)
+    return Explanation(
+        ExplanationFormat.CHAIN_OF_THOUGHT, tuple(reader.steps), finals, (), quoted, answer=reader.answer
+    )
+
+
+def _claim_text(sentence: str, content: Content, single: bool) -> str:
+    return render_sentence(content) if not single or isinstance(content, Rule) else sentence
 
 
 def to_chain_of_thought(tree: EntailmentTree, lexicon: Lexicon | None = None) -> str:

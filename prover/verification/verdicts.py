@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from proofloom.logic.english import render_sentence
-from proofloom.logic.semantics import Semantics
+from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal
 from proofloom.prover.verification.reasons import Reason
 
@@ -79,6 +79,7 @@ class Verification:
 
     steps: tuple[StepVerdict, ...]
     errors: tuple[Diagnosis, ...]
+    answer: Label | None = None  # the label a chain of thought's closing line gives, to compare with the gold
 
     @property
     def valid(self) -> bool:
@@ -89,8 +90,11 @@ class Verification:
         return frozenset(d.error for d in self.errors)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "valid": self.valid,
             "steps": [s.to_json() for s in self.steps],
             "errors": [e.to_json() for e in self.errors],
         }
+        if self.answer is not None:
+            record["answer"] = self.answer.value
+        return record

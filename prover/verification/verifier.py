@@ -133,6 +133,7 @@ class Verifier:
 
 _RESTS_ON_FAILURE = object()  # a premise concluded by a step that failed: no second diagnosis
 _SET_ASIDE = object()  # a quoted sentence not in the theory: diagnosed once, then left out of every step
+_UNREAD = object()  # a chain-of-thought sentence that did not read: diagnosed where it stands
 
 
 @dataclass(slots=True)
@@ -143,6 +144,7 @@ class _Resolved:
     literals: list[Literal]
     naf: list[Literal]
     labels: tuple[str, ...]
+    unread: bool = False  # an earlier sentence did not read: it may have said what the step needs
 
     def premises(self) -> StepPremises:
         return StepPremises(tuple(self.sentence_ids), tuple(self.literals), tuple(self.naf), self.labels)
@@ -155,7 +157,8 @@ class _Run:
         self.verifier = verifier
         self.theory = verifier.theory
         self.statement = statement
-        self.explanation = explanation
+        self.explanation = _settle_restatements(explanation, verifier)
+        explanation = self.explanation
         self.errors: list[Diagnosis] = []
         self.verdicts: list[StepVerdict] = []
         self.concluded: dict[str, Literal] = {}
@@ -182,7 +185,8 @@ class _Run:
                 continue
             self.verdicts.append(self._check_step(index, step))
         self._check_finals()
-        return Verification(tuple(self.verdicts), tuple(self.errors))
+        answer = _answer_label(self.explanation.answer)
+        return Verification(tuple(self.verdicts), tuple(self.errors), answer)
 
     # --- structure ------------------------------------------------------------------------
 
@@ -225,6 +229,10 @@ class _Run:
         if check.reason is not Reason.NOT_ENTAILED:
             return self._fail(index, step, Diagnosis(check.reason, check.message, index))
         repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
+        if repair is not None and repair.literal is None and resolved.unread:
+            # It follows with context the chain may have said in the sentence that did not read: that
+            # sentence is diagnosed where it stands, and this step is not blamed a second time.
+            return self._verdict(index, step, False)
         message = check.message
         if repair is not None:
             message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
@@ -238,6 +246,9 @@ class _Run:
             if problem is _RESTS_ON_FAILURE:
                 return None  # invalid, but the failure it rests on is already diagnosed
             if problem is _SET_ASIDE:
+                continue
+            if problem is _UNREAD:
+                resolved.unread = True
                 continue
             if isinstance(problem, Diagnosis):
                 self._fail(index, step, problem)
@@ -258,6 +269,8 @@ class _Run:
             resolved.sentence_ids.append(sentence_id)
         elif premise.kind is PremiseKind.INTERMEDIATE:
             return self._resolve_intermediate(index, premise, resolved)
+        elif premise.kind is PremiseKind.UNREAD:
+            return _UNREAD
         elif premise.label != "NAF":  # ProofWriter's bare NAF leaf is resolved with its rule
             return self._resolve_naf(index, premise, resolved)
         return None
@@ -335,6 +348,10 @@ class _Run:
     # --- the end --------------------------------------------------------------------------
 
     def _check_finals(self) -> None:
+        answer = _answer_label(self.explanation.answer)
+        if answer is Label.UNKNOWN:
+            return  # nothing proves a statement unknown: the chain's steps are all there is to check
+        expected = self.statement.negated() if answer is Label.FALSE else self.statement
         if not self.explanation.finals:
             self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "the explanation concludes nothing"))
         for final in self.explanation.finals:
@@ -343,9 +360,10 @@ class _Run:
                     self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "no step concludes the hypothesis"))
                 continue
             literal = self._final_literal(final)
-            if literal is not None and literal != self.statement:
+            if literal is not None and literal != expected:
                 opposite = " (the opposite of the statement)" if literal == self.statement.negated() else ""
-                message = f"the explanation ends with {literal}{opposite}, not {self.statement}"
+                said = f"; its answer is {answer.value}" if answer is not None else ""
+                message = f"the explanation ends with {literal}{opposite}, not {expected}{said}"
                 self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, message))
 
     def _final_literal(self, final: Premise) -> Literal | None:
@@ -381,6 +399,56 @@ class _Run:
         text = render_sentence(conclusion) if conclusion is not None else step.text
         premises = tuple(p.label for p in step.premises)
         return StepVerdict(index, step.name, premises, text, valid, multi_hop, semantics, error)
+
+
+_ANSWERS = {"true": Label.TRUE, "a": Label.TRUE, "false": Label.FALSE, "b": Label.FALSE, "unknown": Label.UNKNOWN}
+_ANSWERS["c"] = Label.UNKNOWN  # Logic-LM's options: A) True, B) False, C) Unknown
+
+
+def _answer_label(answer: str | None) -> Label | None:
+    """A chain's answer line as a label (an option letter read as Logic-LM's A/B/C)."""
+    return None if answer is None else _ANSWERS.get(answer)
+
+
+def _settle_restatements(explanation: Explanation, verifier: Verifier) -> Explanation:
+    """A chain's fact written with no connective is a restatement when the theory states it (it becomes a
+    quoted premise) and a claimed conclusion otherwise (PrOntoQA's chains write both the same way)."""
+    if not any(step.restated for step in explanation.steps):
+        return explanation
+    quotes: dict[str, Premise] = {}
+    steps: list[ClaimedStep] = []
+    for step in explanation.steps:
+        if step.restated and step.conclusion is not None and verifier.sentence_for(step.conclusion) is not None:
+            quotes[step.name] = Premise(PremiseKind.QUOTED, step.text, step.conclusion)
+            continue
+        steps.append(step)
+
+    def settled(premises: tuple[Premise, ...]) -> tuple[Premise, ...]:
+        return tuple(quotes.get(p.label, p) if p.kind is PremiseKind.INTERMEDIATE else p for p in premises)
+
+    renamed = [
+        ClaimedStep(settled(s.premises), s.name, s.conclusion, s.text, s.rule, s.unreadable, s.restated) for s in steps
+    ]
+    quoted = tuple(p for p in settled(_all_premises(explanation)) if p.kind is PremiseKind.QUOTED)
+    return Explanation(
+        explanation.format,
+        tuple(renamed),
+        settled(explanation.finals),
+        explanation.unreadable,
+        tuple(dict.fromkeys(quoted)),
+        explanation.answer,
+    )
+
+
+def _all_premises(explanation: Explanation) -> tuple[Premise, ...]:
+    """Every premise the chain says, in order: the last step's premises, then what came after it."""
+    found: dict[str, Premise] = {}
+    for step in explanation.steps:
+        for premise in step.premises:
+            found.setdefault(premise.label + premise.kind.value, premise)
+    for premise in (*explanation.quoted, *explanation.finals):
+        found.setdefault(premise.label + premise.kind.value, premise)
+    return tuple(found.values())
 
 
 def _describe(sentences: tuple[str, ...], literal: Literal | None) -> str:

@@ -52,9 +52,9 @@ def variants(tree: EntailmentTree) -> Iterator[Variant]:
     yield Variant("flipped statement (eb)", eb, hypothesis.negated(), ErrorType.NOT_ENTAILED)
     yield Variant("flipped statement (pw)", pw, hypothesis.negated(), ErrorType.WRONG_CONCLUSION)
     yield Variant("flipped statement (cot)", cot, hypothesis.negated(), ErrorType.WRONG_CONCLUSION)
-    yield Variant(
-        "fact not in the theory (cot)", _unknown_fact(tree) + " " + cot, hypothesis, ErrorType.UNGROUNDED_PREMISE
-    )
+    # Written with no connective, a fact the context lacks is a claimed conclusion (PrOntoQA's chains write
+    # premises and conclusions alike), and one that does not follow is not entailed.
+    yield Variant("fact not in the theory (cot)", _unknown_fact(tree) + " " + cot, hypothesis, ErrorType.NOT_ENTAILED)
     if not tree.steps():
         return
     yield from _step_mutations(tree, eb, hypothesis)

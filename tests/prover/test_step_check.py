@@ -112,10 +112,11 @@ ONE_SIDE = {
         "rule1 bob big -> bob red", "sent1 & sent3 -> hypothesis;", "red(bob)", KNOWN, question="nice(bob)"
     ),
     # Only `verify`: the loop quotes a fact as an address, and one it cannot find is `unknown_premise` (the
-    # word the shipped model was trained on); an explanation's quotation claims the theory says it.
+    # word the shipped model was trained on); an explanation's quotation claims the theory says it (a rule: a
+    # fact the theory lacks, written down, is a claimed conclusion, as PrOntoQA's chains write them).
     Reason.UNGROUNDED_PREMISE: Case(
         "rule1 bob small & bob big -> bob red",
-        "Bob is small. Bob is big. If something is big then it is red. So Bob is red.",
+        "If something is small then it is red. Bob is big. If something is big then it is red. So Bob is red.",
         "red(bob)",
     ),
     # Only `verify`: the loop names derived facts itself, so a missing one is an unknown id.
