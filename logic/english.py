@@ -49,6 +49,7 @@ __all__ = [
     "read_english",
     "read_sentence",
     "read_statement",
+    "lexicon_of",
     "read_theory",
     "render_english",
     "render_sentence",
@@ -62,6 +63,7 @@ _PARSER = Lark.open_from_package(
 
 RULE_VARIABLE = Variable("X")
 _PERSON_WORDS = frozenset({"someone", "they", "them", "everyone", "anyone", "people"})
+_KIND_NOUNS = frozenset({"thing", "person", "one", "object", "entity"})
 _THING_WORDS = frozenset({"something", "it", "everything", "anything", "things"})
 
 
@@ -271,7 +273,7 @@ class _ToLogic(Transformer[Token, object]):
         return self._clause(children[0], predicate, plural_subject=str(children[0]).lower() == "they")
 
     def _joined(self, children: list[object]) -> _Joined:
-        conjunctions = {str(c).lower() for c in _tokens(children, "CONJUNCTION")}
+        conjunctions = {str(c).lower().lstrip(", ") for c in _tokens(children, "CONJUNCTION")}
         if len(conjunctions) > 1:
             raise _NotRead("it mixes 'and' and 'or' without saying which binds tighter")
         items = tuple(c for c in children if not (isinstance(c, Token) and c.type == "CONJUNCTION"))
@@ -372,7 +374,7 @@ class _ToLogic(Transformer[Token, object]):
     def kind_generic(self, children: list[object]) -> tuple[Content, ...]:
         """`All quiet things are rough.`, `Red, cold people are round.`"""
         form = RuleForm.ALL if _tokens(children, "ALL") else RuleForm.BARE
-        adjectives = next(c for c in children if isinstance(c, list))
+        adjectives = next((c for c in children if isinstance(c, list)), None) or [str(children[0])]
         head = children[-1]
         assert isinstance(head, _Joined)
         person = _person(_tokens(children, "KIND")[0]) is True
@@ -382,7 +384,7 @@ class _ToLogic(Transformer[Token, object]):
     def noun_generic(self, children: list[object]) -> tuple[Content, ...]:
         """`Jompuses are not shy.`, `All red wumpuses are impuses.`"""
         form = RuleForm.ALL if _tokens(children, "ALL") else RuleForm.GENERIC
-        words = next(c for c in children if isinstance(c, list))
+        words = next((c for c in children if isinstance(c, list)), None) or [str(children[0])]
         head = children[-1]
         assert isinstance(head, _Joined)
         noun = singular(words[-1]) or words[-1]
@@ -395,6 +397,8 @@ class _ToLogic(Transformer[Token, object]):
         form = RuleForm.EACH if str(children[0]).lower() == "each" else RuleForm.EVERY
         words, head = children[1], children[-1]
         assert isinstance(words, list) and isinstance(head, _Joined)
+        if words[-1] in _KIND_NOUNS:  # "Every blorpy thing is happy.": no class, only the adjectives
+            return self._rules(_Joined(tuple(self._adjectives(words[:-1])), False), head, RuleStyle(form))
         self.used.nouns.add(words[-1])
         conditions = (*self._adjectives(words[:-1]), Literal(Atom(words[-1], (RULE_VARIABLE,))))
         return self._rules(_Joined(conditions, False), head, RuleStyle(form))
@@ -606,6 +610,16 @@ def read_english(text: str) -> EnglishReading:
     found = tuple(contents)
     theory = Theory(tuple(Sentence(i, c) for i, c in zip(default_ids(found), found, strict=True)))
     return EnglishReading(theory, uses.lexicon())
+
+
+@lru_cache(maxsize=1024)
+def lexicon_of(text: str) -> Lexicon:
+    """The lexicon that renders an English context's own words back (`Max`, `a wumpus`); ProofWriter's
+    default for text that is not English (a DSL theory)."""
+    try:
+        return read_english(text).lexicon
+    except (EnglishSyntaxError, LogicError):
+        return Lexicon()
 
 
 def read_theory(text: str) -> Theory:

@@ -84,8 +84,11 @@ class ExplanationSyntaxError(ProofloomError, ValueError):
     """An explanation that is not in any form proofloom reads."""
 
 
-def parse_explanation(text: str, explanation_format: ExplanationFormat | None = None) -> Explanation:
-    """Read an explanation in the given format, or the one its text looks like."""
+def parse_explanation(
+    text: str, explanation_format: ExplanationFormat | None = None, nouns: frozenset[str] = frozenset()
+) -> Explanation:
+    """Read an explanation in the given format, or the one its text looks like; `nouns` are the theory's
+    predicates that a chain of thought may write in the plural (`Zorpuses are grimpuses.`)."""
     chosen = explanation_format or ExplanationFormat.detect(text)
     if not text.strip():
         raise ExplanationSyntaxError("the explanation is empty")
@@ -96,7 +99,7 @@ def parse_explanation(text: str, explanation_format: ExplanationFormat | None = 
         elif chosen is ExplanationFormat.PROOFWRITER:
             parsed = _proofwriter(text)
         else:
-            parsed = _chain_of_thought(text)
+            parsed = _chain_of_thought(text, nouns)
     except TreeError as error:
         raise ExplanationSyntaxError(str(error)) from None
     check("the explanation", len(parsed.steps), "explanation_steps")
@@ -203,14 +206,14 @@ class _ChainReader:
         self.stated.append(Premise(PremiseKind.UNREAD, name))
 
 
-def _chain_of_thought(text: str) -> Explanation:
+def _chain_of_thought(text: str, nouns: frozenset[str] = frozenset()) -> Explanation:
     """Restated context sentences, and conclusions (after a connective, a `Since ...,` or a `..., so`, or in
     PrOntoQA's chains simply written down) that may use everything said before them; answer lines are kept
     apart, to be compared with the statement's label."""
     reader = _ChainReader([], [])
     for index, sentence in enumerate(chain_sentences(text), start=1):
         try:
-            read = read_chain_sentence(sentence, index)
+            read = read_chain_sentence(sentence, index, nouns)
         except EnglishSyntaxError as error:
             reader.unread(sentence, error.detail or "no sentence form matches")
             continue
@@ -235,21 +238,69 @@ def _claim_text(sentence: str, content: Content, single: bool) -> str:
     return render_sentence(content) if not single or isinstance(content, Rule) else sentence
 
 
-def to_chain_of_thought(tree: EntailmentTree, lexicon: Lexicon | None = None) -> str:
-    """The tree as an LLM would write it: each premise quoted once, then `So <conclusion>.` for each step."""
+class ChainStyle(enum.Enum):
+    """How a chain of thought is worded: the styles language models write (each read back by the verifier)."""
+
+    SO = "so"  # Bob is big. If something is big then it is red. So Bob is red.
+    CONNECTIVES = "connectives"  # ... Therefore Bob is red. ... Thus Bob is round. (connectives in turn)
+    COMMA = "comma"  # If something is big then it is red. Bob is big, so Bob is red.
+    SINCE = "since"  # If something is big then it is red. Since Bob is big, Bob is red.
+    NUMBERED = "numbered"  # Step 1: Bob is big.\nStep 2: ...\nStep 3: So Bob is red.
+    PRONTOQA = "prontoqa"  # Bob is big. If something is big then it is red. Bob is red. (no connectives)
+
+
+_CONNECTIVES = ("Therefore", "Thus", "Hence", "This means that", "It follows that", "So")
+_ANSWER_LINES = {True: "The correct option is: A", False: "The correct option is: B"}
+
+
+def to_chain_of_thought(
+    tree: EntailmentTree,
+    lexicon: Lexicon | None = None,
+    style: ChainStyle = ChainStyle.SO,
+    answer: bool | None = None,
+) -> str:
+    """The tree as an LLM would write it: each theory premise said once, before the step that uses it, then
+    the step's conclusion in `style`; `answer` adds a closing line (`The correct option is: A` for True)."""
     quoted: set[str] = set()
     sentences: list[str] = []
-    leaf_only = not tree.steps()
-    for step in tree.steps():
+    for number, step in enumerate(tree.steps()):
+        facts: list[str] = []
         for premise in step.premises:
             if isinstance(premise, str) and premise not in quoted:
                 quoted.add(premise)
-                sentences.append(render_sentence(tree.theory[premise].content, lexicon))
-        sentences.append("So " + _lower_first(render_sentence(step.conclusion, lexicon)))
-    if leaf_only:
+                content = tree.theory[premise].content
+                if isinstance(content, Literal) and style in (ChainStyle.COMMA, ChainStyle.SINCE):
+                    facts.append(render_sentence(content, lexicon))
+                else:
+                    sentences.append(render_sentence(content, lexicon))
+        conclusion = render_sentence(step.conclusion, lexicon)
+        sentences.extend(_worded(style, number, facts, conclusion))
+    if not tree.steps():
         assert isinstance(tree.root, str)
         sentences.append(render_sentence(tree.theory[tree.root].content, lexicon))
+    if answer is not None:
+        sentences.append(
+            ("So the statement is true." if answer else "So the statement is false.")
+            if style is ChainStyle.SO
+            else _ANSWER_LINES[answer]
+        )
+    if style is ChainStyle.NUMBERED:
+        return "\n".join(f"Step {i}: {sentence}" for i, sentence in enumerate(sentences, start=1))
     return " ".join(sentences)
+
+
+def _worded(style: ChainStyle, number: int, facts: list[str], conclusion: str) -> list[str]:
+    """One step's conclusion, with the facts it says first (COMMA and SINCE join them to it)."""
+    if style is ChainStyle.PRONTOQA:
+        return [conclusion]
+    if style is ChainStyle.CONNECTIVES:
+        return [f"{_CONNECTIVES[number % len(_CONNECTIVES)]} {_lower_first(conclusion)}"]
+    if style is ChainStyle.COMMA and facts:
+        return [*facts[:-1], f"{facts[-1][:-1]}, so {_lower_first(conclusion)}"]
+    if style is ChainStyle.SINCE and facts:
+        joined = " and ".join(_lower_first(f[:-1]) for f in facts)
+        return [f"Since {joined}, {_lower_first(conclusion)}"]
+    return ["So " + _lower_first(conclusion)]
 
 
 def _lower_first(sentence: str) -> str:

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from proofloom.errors import ProofloomError
+from proofloom.logic.english import lexicon_of
 from proofloom.logic.semantics import Semantics
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
@@ -53,7 +54,7 @@ def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
         "id": problem.id,
         "label": answer.label.value,
         "depth": answer.depth,
-        "proof": to_entailmentbank(answer.proof) if answer.proof is not None else None,
+        "proof": to_entailmentbank(answer.proof, lexicon_of(problem.context)) if answer.proof is not None else None,
         "proofwriter": to_proofwriter(answer.proofs) if answer.proofs else None,
         "semantics": answer.semantics.value,
     }

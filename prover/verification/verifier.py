@@ -21,7 +21,7 @@ import networkx as nx
 
 from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
-from proofloom.logic.english import render_sentence
+from proofloom.logic.english import Lexicon, lexicon_of, render_sentence
 from proofloom.logic.files import statement_from_text, theory_from_text
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
@@ -55,7 +55,10 @@ def verify(
 ) -> Verification:
     """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text),
     every step under `semantics`."""
-    verifier = Verifier(theory if isinstance(theory, Theory) else theory_from_text(theory), semantics=semantics)
+    if isinstance(theory, Theory):
+        verifier = Verifier(theory, semantics=semantics)
+    else:
+        verifier = Verifier(theory_from_text(theory), semantics=semantics, lexicon=lexicon_of(theory))
     parsed = statement if isinstance(statement, Literal) else statement_from_text(statement)
     return verifier.verify(parsed, explanation, explanation_format)
 
@@ -79,8 +82,10 @@ class Verifier:
         pool: ClausePool | None = None,
         *,
         semantics: Semantics = Semantics.CLASSICAL,
+        lexicon: Lexicon | None = None,
     ) -> None:
         theory.check_limits()
+        self.lexicon = lexicon or Lexicon()  # how verdicts write the theory's words back
         self.theory = theory
         self.timeout_ms = timeout_ms
         self.semantics = semantics
@@ -89,6 +94,7 @@ class Verifier:
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
         self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
+        self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
@@ -107,7 +113,7 @@ class Verifier:
             parsed = (
                 explanation
                 if isinstance(explanation, Explanation)
-                else parse_explanation(explanation, explanation_format)
+                else parse_explanation(explanation, explanation_format, self._nouns)
             )
         except ExplanationSyntaxError as error:
             return Verification((), (Diagnosis(Reason.UNPARSEABLE, str(error)),))
@@ -213,6 +219,8 @@ class _Run:
     # --- one step -------------------------------------------------------------------------
 
     def _check_step(self, index: int, step: ClaimedStep) -> StepVerdict:
+        if step.unreadable and self.explanation.format is ExplanationFormat.CHAIN_OF_THOUGHT:
+            return self._fail(index, step, Diagnosis(Reason.UNPARSEABLE, f"step {index}: {step.unreadable}", index))
         resolved = self._resolve(index, step)
         if resolved is None:
             return self._verdict(index, step, False)
@@ -396,7 +404,7 @@ class _Run:
         error: Diagnosis | None = None,
     ) -> StepVerdict:
         conclusion = self.concluded.get(step.name)
-        text = render_sentence(conclusion) if conclusion is not None else step.text
+        text = render_sentence(conclusion, self.verifier.lexicon) if conclusion is not None else step.text
         premises = tuple(p.label for p in step.premises)
         return StepVerdict(index, step.name, premises, text, valid, multi_hop, semantics, error)
 
