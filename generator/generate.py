@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from proofloom.generator.construct import Built, ConstructionError, build_theory
 from proofloom.generator.example import Example, GeneratedQuestion, context_of
+from proofloom.generator.paraphrase import paraphrased_context
 from proofloom.generator.questions import abductions, counter_model, other_labels
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.schedule import Cell, cells_for, cycle
@@ -61,6 +62,9 @@ def generate_example(recipe: Recipe, index: int) -> Example:
             for record in supervise(closure, question.proofs[0], question.id, rng)
         )
     context = context_of(built.theory, vocabulary.lexicon)
+    if recipe.surface.paraphrase_rate > 0:  # its own stream: a recipe without paraphrases draws as before
+        surface_rng = random.Random(f"{recipe.seed}:{index}:surface")
+        context = paraphrased_context(built.theory, vocabulary.lexicon, recipe.surface.paraphrase_rate, surface_rng)
     return Example(example_id, index, recipe.name, recipe.seed, built.theory, context, questions, supervision)
 
 

@@ -31,6 +31,9 @@ def _choices(*values: Any) -> dict[str, Any]:
     return {"choices": values}
 
 
+_SINCE_DEFAULT = {"omit_default": True}  # a field added later: written only when set, so old recipes keep bytes
+
+
 class RecipeError(ProofloomError, ValueError):
     """A recipe that cannot be used, naming the file and key."""
 
@@ -111,6 +114,9 @@ class SurfaceSection:
     if_rate: float = 0.5
     all_rate: float = 0.25
     person_rate: float = 0.5
+    # The share of sentences written in a paraphrase from the bank (`generator/paraphrase.py`) instead of
+    # their template; 0 writes today's templates, and a recipe that leaves it at 0 keeps its bytes.
+    paraphrase_rate: float = field(default=0.0, metadata=_SINCE_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +171,11 @@ def _spell(value: Any) -> Any:
 
 def _to_table(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
-        return {f.name: _to_table(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _to_table(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)
+        }
     if isinstance(value, tuple):
         return [_to_table(v) for v in value]
     if isinstance(value, dict):
@@ -275,6 +285,7 @@ def _check_rates(recipe: Recipe) -> None:
         "surface.if_rate": recipe.surface.if_rate,
         "surface.all_rate": recipe.surface.all_rate,
         "surface.person_rate": recipe.surface.person_rate,
+        "surface.paraphrase_rate": recipe.surface.paraphrase_rate,
     }
     for key, rate in rates.items():
         if not 0.0 <= rate <= 1.0:
