@@ -11,6 +11,7 @@ checked against the construction. Every random choice flows from the recipe's se
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -57,7 +58,7 @@ class ProntoRecipe:
         unknown = set(table) - known
         if unknown:
             raise ValueError(f"{path}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items()}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items()}
         return cls(**values)
 
 
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.count is not None:
-        recipe = ProntoRecipe(**{**{f: getattr(recipe, f) for f in recipe.__dataclass_fields__}, "count": args.count})
+        recipe = dataclasses.replace(recipe, count=args.count)
     write_text_atomic(args.output, json.dumps(generate(recipe), indent=1) + "\n")
     print(f"{recipe.count} PrOntoQA-style questions in {args.output}")
     return 0
