@@ -21,7 +21,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.errors import EnglishSyntaxError, LogicError
-from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
+from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordClass, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
 from proofloom.logic.terms import (
     Atom,
@@ -127,6 +127,7 @@ class _Reading:
     contents: tuple[Content, ...]
     words: SentenceWords
     question: bool = False
+    entries: tuple[tuple[bool, str, str], ...] = ()  # words.entries(), made once for a cached sentence
 
 
 @dataclass(slots=True)
@@ -471,8 +472,9 @@ def _flatten(value: object, reader: _ToLogic) -> tuple[Content, ...]:
 
 def _prepared(sentence: str) -> str:
     """Case tolerance: a sentence may start in lower case (`bob is big.`)."""
-    text = " ".join(sentence.split())
-    return text[:1].upper() + text[1:]
+    if "  " in sentence or "\n" in sentence or "\t" in sentence:
+        sentence = " ".join(sentence.split())
+    return sentence if sentence[:1].isupper() else sentence[:1].upper() + sentence[1:]
 
 
 @lru_cache(maxsize=65536)
@@ -481,7 +483,9 @@ def _read_cached(sentence: str) -> _Reading:
     tree = _PARSER.parse(sentence, start="start")
     contents = reader.transform(tree)
     assert isinstance(contents, tuple)
-    return _Reading(contents, reader.used.frozen(), question=tree.children[0].data == "question")  # type: ignore[union-attr]
+    words = reader.used.frozen()
+    question = tree.children[0].data == "question"  # type: ignore[union-attr]
+    return _Reading(contents, words, question, words.entries())
 
 
 def _read(sentence: str, index: int) -> _Reading:
@@ -583,6 +587,23 @@ def _renamed(content: Content, renames: dict[str, str]) -> Content:
     return Rule(tuple(literal(c) for c in content.conditions), literal(content.head), content.style)
 
 
+def _resolved(
+    reading: _Reading, nouns: frozenset[str]
+) -> tuple[tuple[tuple[bool, str, str], ...], tuple[Content, ...]]:
+    """A sentence's word entries and contents once its plural complements are told apart: `impuses` is the
+    class noun `impus` where the theory has that noun, an adjective otherwise."""
+    words = reading.words
+    renames = _plural_renames(words, nouns)
+    words = SentenceWords(
+        words.names,
+        words.commons,
+        words.nouns | frozenset(renames.values()),
+        words.adjectives | frozenset(w for w, _ in words.plural_complements if w not in renames),
+        words.verbs,
+    )
+    return words.entries(), tuple(_renamed(c, renames) for c in reading.contents)
+
+
 def read_english(text: str) -> EnglishReading:
     """An English context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`) and its lexicon.
     Every word must keep one class across the theory (`Max` a name, `wumpus` a class noun, `sour` an
@@ -590,26 +611,27 @@ def read_english(text: str) -> EnglishReading:
     sentences = split_sentences(text)
     readings = [_read(s, i) for i, s in enumerate(sentences, start=1)]
     nouns = frozenset(n for r in readings for n in r.words.nouns)
-    uses = WordUses()
     contents: list[Content] = []
+    seen: set[tuple[bool, str, str]] = set()  # every (constant?, word, class): one class a word, checked below
+    checked: list[tuple[str, int, tuple[tuple[bool, str, str], ...]]] = []
     for index, (sentence, reading) in enumerate(zip(sentences, readings, strict=True), start=1):
         if reading.question:
             raise EnglishSyntaxError(sentence, index, None, "a question is not a sentence of a theory")
-        words = reading.words
-        renames = _plural_renames(words, nouns)
-        if words.plural_complements:
-            words = SentenceWords(
-                words.names,
-                words.commons,
-                words.nouns | frozenset(renames.values()),
-                words.adjectives | frozenset(w for w, _ in words.plural_complements if w not in renames),
-                words.verbs,
-            )
-        uses.add(words, sentence, index)
-        contents.extend(_renamed(c, renames) for c in reading.contents)
+        entries, found_contents = reading.entries, reading.contents
+        if reading.words.plural_complements:
+            entries, found_contents = _resolved(reading, nouns)
+        seen.update(entries)
+        checked.append((sentence, index, entries))
+        contents.extend(found_contents)
+    if len({(constant, word) for constant, word, _ in seen}) != len(seen):
+        uses = WordUses()  # some word has two classes: name the first sentence that says so
+        for sentence, index, entries in checked:
+            uses.add_entries(entries, sentence, index)
+    names = frozenset(w for constant, w, kind in seen if constant and kind == WordClass.NAME)
+    nouns_used = frozenset(w for constant, w, kind in seen if not constant and kind == WordClass.NOUN)
     found = tuple(contents)
     theory = Theory(tuple(Sentence(i, c) for i, c in zip(default_ids(found), found, strict=True)))
-    return EnglishReading(theory, uses.lexicon())
+    return EnglishReading(theory, Lexicon(PROOFWRITER_PEOPLE | names, nouns_used))
 
 
 @lru_cache(maxsize=1024)

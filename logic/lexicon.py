@@ -9,6 +9,7 @@ word used in two classes (an ambiguity is an error naming the sentence, never a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from proofloom.errors import EnglishSyntaxError
 from proofloom.logic.morphology import indefinite
@@ -65,6 +66,21 @@ class SentenceWords:
     verbs: frozenset[str] = frozenset()
     plural_complements: tuple[tuple[str, str], ...] = ()  # ("impuses", "impus"): a noun if "impus" is one
 
+    def entries(self) -> tuple[tuple[bool, str, str], ...]:
+        """(is a constant, word, class) for every word, in a fixed order: what `WordUses.add` checks."""
+        return _entries(self)
+
+
+@lru_cache(maxsize=65536)
+def _entries(words: SentenceWords) -> tuple[tuple[bool, str, str], ...]:
+    constants = [(w, WordClass.NAME) for w in words.names] + [(w, WordClass.COMMON) for w in words.commons]
+    predicates = (
+        [(w, WordClass.NOUN) for w in words.nouns]
+        + [(w, WordClass.ADJECTIVE) for w in words.adjectives]
+        + [(w, WordClass.VERB) for w in words.verbs]
+    )
+    return tuple((True, w, k) for w, k in sorted(constants)) + tuple((False, w, k) for w, k in sorted(predicates))
+
 
 @dataclass(slots=True)
 class WordUses:
@@ -74,21 +90,17 @@ class WordUses:
     predicates: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def add(self, words: SentenceWords, sentence: str, index: int) -> None:
-        constants = [(w, WordClass.NAME) for w in words.names] + [(w, WordClass.COMMON) for w in words.commons]
-        for table, pairs in (
-            (self.constants, constants),
-            (
-                self.predicates,
-                [(w, WordClass.NOUN) for w in words.nouns]
-                + [(w, WordClass.ADJECTIVE) for w in words.adjectives]
-                + [(w, WordClass.VERB) for w in words.verbs],
-            ),
-        ):
-            for word, kind in sorted(pairs):
-                known = table.setdefault(word, (kind, index))
-                if known[0] != kind:
-                    detail = f"'{word}' is {kind} here but {known[0]} in sentence {known[1]}"
-                    raise EnglishSyntaxError(sentence, index, None, detail)
+        self.add_entries(words.entries(), sentence, index)
+
+    def add_entries(self, entries: tuple[tuple[bool, str, str], ...], sentence: str, index: int) -> None:
+        """`add` for entries already made (a cached sentence keeps its own)."""
+        constants, predicates = self.constants, self.predicates
+        for is_constant, word, kind in entries:
+            table = constants if is_constant else predicates
+            known = table.setdefault(word, (kind, index))
+            if known[0] != kind:
+                detail = f"'{word}' is {kind} here but {known[0]} in sentence {known[1]}"
+                raise EnglishSyntaxError(sentence, index, None, detail)
 
     def nouns(self) -> frozenset[str]:
         return frozenset(w for w, (kind, _) in self.predicates.items() if kind == WordClass.NOUN)
