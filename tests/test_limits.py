@@ -61,7 +61,7 @@ def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
     ]
     (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
     result = _solve_in(tmp_path)
-    assert result.returncode == 0 and "2 bad records" in result.stdout
+    assert result.returncode == 1 and "2 bad records" in result.stdout
     huge_line, long_line, fine = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
     assert "`entities`" in huge_line["error"] and "`line_chars`" in long_line["error"]
     assert fine["label"] == "True"
@@ -71,7 +71,7 @@ def test_unexpected_failures_are_one_line_too(tmp_path: Path) -> None:
     (tmp_path / "q.jsonl").write_text('{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n')
     (tmp_path / "a.jsonl").mkdir()  # the output path is a folder: an OSError, named in one line
     result = _solve_in(tmp_path)
-    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
 def test_derivations_deeper_than_the_limit() -> None:
