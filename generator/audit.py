@@ -74,7 +74,8 @@ def audit(examples: Iterable[Example], epochs: int = 400) -> AuditReport:
     held_out = [_held_out(qid) for qid, _, _ in rows]
     x = np.array([vector for _, vector, _ in rows], dtype=np.float64)
     y = np.array([LABELS.index(label) for _, _, label in rows])
-    train, test = ~np.array(held_out), np.array(held_out)
+    test = np.array(held_out, dtype=bool)
+    train = ~test
     if test.sum() == 0 or train.sum() == 0:
         raise AuditError(
             f"the audit needs questions on both sides of its fixed 80/20 split; {len(rows)} questions "
