@@ -18,9 +18,10 @@ from proofloom.cli import main
 from proofloom.cli.progress import Progress
 from proofloom.logic.english import read_theory
 from proofloom.logic.syntax import parse_theory
+from tests.conftest import HANG_GUARD
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = HANG_GUARD) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "proofloom", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
     )
@@ -35,8 +36,8 @@ def test_help_and_version(tmp_path: Path) -> None:
 
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:
     # A small demo, so that the test depends on what the demo finds, not on how busy the machine is: the
-    # timeout only guards against a hang.
-    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path, timeout=900)
+    # timeout (HANG_GUARD) only stops a hang.
+    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     generated, proved, verified, neural = result.stdout.splitlines()[:4]
     assert generated == "1. generated 4 theories, 24 questions (recipe proofwriter-owa-d5)"
@@ -247,7 +248,7 @@ def run_on_terminal(*args: str, cwd: Path) -> tuple[int, str]:
             break
         drawn += chunk
     os.close(leader)
-    return process.wait(timeout=120), drawn.decode()
+    return process.wait(timeout=HANG_GUARD), drawn.decode()
 
 
 @pytest.mark.parametrize(
@@ -342,7 +343,9 @@ def test_help_imports_no_library(tmp_path: Path) -> None:
         "import sys\nfrom proofloom.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(' '.join(m for m in ('lark', 'z3', 'torch', 'transformers', 'networkx', 'numpy') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=HANG_GUARD
+    )
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == ""
 
 

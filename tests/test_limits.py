@@ -15,6 +15,7 @@ from proofloom.logic.terms import Theory
 from proofloom.prover.proof.explanation import parse_explanation
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.verifier import Verifier
+from tests.conftest import HANG_GUARD
 
 
 def _wide_theory(constants: int) -> Theory:
@@ -49,7 +50,7 @@ def test_too_many_explanation_steps() -> None:
 def _solve_in(folder: Path) -> subprocess.CompletedProcess[str]:
     """`proofloom solve q.jsonl -o a.jsonl` run in `folder`, as a user would."""
     command = [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"]
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120)
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=HANG_GUARD)
 
 
 def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from proofloom.generator.example import example_from_json, example_to_json
 from proofloom.generator.folder import Claim, replace_folder
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
+from tests.conftest import HANG_GUARD
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 RECIPE = dataclasses.replace(Recipe.load(DATASETS / "proofwriter-owa-d5.toml"), shard_size=10)
@@ -71,7 +72,7 @@ def test_killed_run_resumes_to_the_same_bytes(written: Path, tmp_path: Path) -> 
     while len(list(out.glob("shard-*.jsonl"))) < 2 and process.poll() is None:
         time.sleep(0.005)
     os.kill(process.pid, signal.SIGKILL)
-    process.wait(timeout=60)
+    process.wait(timeout=HANG_GUARD)
     assert not (out / "manifest.json").exists()
     assert 1 <= len(list(out.glob("shard-*.jsonl"))) < 60
     assert main(["generate", str(recipe_path), "-o", str(out), "-n", "300"]) == 0
@@ -89,7 +90,7 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
         [sys.executable, "-m", "proofloom", "generate", str(bad), "-o", str(tmp_path / "o")],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=HANG_GUARD,
     )
     assert result.returncode == 2 and result.stderr.count("\n") == 1  # a bad recipe is unreadable input
     assert "rules.negation_rate" in result.stderr and "bad.toml" in result.stderr
