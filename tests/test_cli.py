@@ -159,7 +159,8 @@ def test_verify_batch_with_pictures_and_bad_records(tmp_path: Path) -> None:
     verdicts = [json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text().splitlines()]
     assert [v["valid"] for v in verdicts] == [True, False, True, False, False]
     wrong = verdicts[1]["errors"][0]
-    assert wrong["type"] == "not_entailed" and wrong["repair"] == {"add_sentences": ["triple1"]}
+    # the repair in the explanation's own names: `sent1`, the context's first sentence (the theory's triple1)
+    assert wrong["type"] == "not_entailed" and wrong["repair"] == {"add_sentences": ["sent1"]}
     assert "Bob is not red." in wrong["counter_model"]
     assert "sentence 1" in verdicts[3]["errors"][0]["message"] and verdicts[4]["id"].endswith(":5")
     assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == ["dsl.html", "good.html", "wrong.html"]
