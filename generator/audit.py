@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
 from proofloom.logic.english import render_sentence
 from proofloom.logic.semantics import Label
@@ -23,6 +24,10 @@ from proofloom.logic.terms import Rule
 
 FEATURES = ("negated", "facts", "rules", "word_overlap", "relation", "head_predicate", "negation_in_context")
 LABELS = (Label.TRUE, Label.FALSE, Label.UNKNOWN)
+
+
+class AuditError(ProofloomError, ValueError):
+    """Too few questions to hold some out: the audit cannot be scored (the card says it was not run)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +69,18 @@ def features(example: Example) -> Iterable[tuple[str, list[float], Label]]:
 
 
 def audit(examples: Iterable[Example], epochs: int = 400) -> AuditReport:
+    """The surface classifier's held-out accuracy beside chance; AuditError when no question is held out."""
     rows = [row for example in examples for row in features(example)]
     held_out = [_held_out(qid) for qid, _, _ in rows]
     x = np.array([vector for _, vector, _ in rows], dtype=np.float64)
     y = np.array([LABELS.index(label) for _, _, label in rows])
-    train, test = ~np.array(held_out), np.array(held_out)
+    test = np.array(held_out, dtype=bool)
+    train = ~test
     if test.sum() == 0 or train.sum() == 0:
-        raise ValueError("the audit needs more questions")
+        raise AuditError(
+            f"the audit needs questions on both sides of its fixed 80/20 split; {len(rows)} questions "
+            f"put {int(test.sum())} in the held-out part"
+        )
     mean, scale = x[train].mean(axis=0), x[train].std(axis=0) + 1e-9
     z = (x - mean) / scale
     weights = _fit(z[train], y[train], epochs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from proofloom.generator.audit import audit
+from proofloom.generator.audit import AuditError, audit
 from proofloom.generator.formats.native import read_native
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
@@ -19,7 +19,7 @@ def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards:
     examples = [e for shard in shards for e in read_native(folder / shard.name)]
     try:
         audit_lines = audit(examples).lines()
-    except ValueError as error:
+    except AuditError as error:
         audit_lines = [f"not run: {error}"]
     return "\n".join(
         [

@@ -19,8 +19,8 @@ from typing import Any
 
 from proofloom._version import __version__
 from proofloom.atomic import write_text_atomic
-from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
+from proofloom.generator.folder import Claim, DatasetError, replace_folder
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
 from proofloom.generator.generate import generate_example
@@ -28,6 +28,9 @@ from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import Lexicon
 
 Writer = Callable[[list[Example], Path, Lexicon], None]
+
+
+__all__ = ["DatasetError", "OutputFormat", "Shard", "plan", "read_examples", "shard_text", "write_dataset"]
 
 
 class OutputFormat(enum.Enum):
@@ -47,10 +50,6 @@ _WRITERS: dict[OutputFormat, tuple[str, Writer]] = {
     OutputFormat.HF: ("{}.parquet", huggingface.write_parquet),
     OutputFormat.LOGICLM: ("{}.json", logiclm.write_logiclm),
 }
-
-
-class DatasetError(ProofloomError, ValueError):
-    """An output folder that cannot take this run (it holds another recipe's data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +87,23 @@ def write_dataset(
     workers: int = 1,
     output_format: OutputFormat = OutputFormat.NATIVE,
     progress: Callable[[int, int], None] | None = None,
+    overwrite: bool = False,
+    phase: Callable[[str], None] = lambda name: None,
 ) -> dict[str, Any]:
-    """Generate `count` theories into `folder` (resuming whatever whole shards are already there)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    _claim(folder, recipe)
+    """Generate `count` theories into `folder`, resuming whatever whole shards of this run are already there;
+    a folder holding another dataset is refused (DatasetError), or with `overwrite` replaced (`generator.folder`).
+    `phase` is told each step after the shards (each can take seconds on a large dataset)."""
+    shards = plan(recipe, count)
+    claim = Claim(recipe.to_toml(), frozenset(s.name for s in shards), count)
+    if overwrite and claim.conflict(folder) is not None:
+        return replace_folder(
+            folder,
+            claim,
+            lambda aside: write_dataset(recipe, aside, count, workers, output_format, progress, phase=phase),
+        )
+    claim.take(folder)
     for leftover in folder.glob(".shard-*.tmp"):
         leftover.unlink()
-    shards = plan(recipe, count)
     missing = [s for s in shards if not (folder / s.name).exists()]
     done = count - sum(s.stop - s.start for s in missing)
     if progress:
@@ -104,23 +113,17 @@ def write_dataset(
         done += shard.stop - shard.start
         if progress:
             progress(done, count)
+    phase("hashing the shards for the manifest")
     manifest = _manifest(recipe, folder, shards, count)
+    if output_format is not OutputFormat.NATIVE:
+        phase(f"writing the {output_format.value} files")
     _convert(recipe, folder, shards, output_format)
     write_text_atomic(folder / "manifest.json", json.dumps(manifest, indent=2) + "\n")
     from proofloom.generator.card import dataset_card
 
+    phase("writing the dataset card (the shortcut audit)")
     write_text_atomic(folder / "README.md", dataset_card(recipe, manifest, folder, shards))
     return manifest
-
-
-def _claim(folder: Path, recipe: Recipe) -> None:
-    """The folder's recipe.toml must be this recipe (or absent): never mix two datasets in one folder."""
-    path = folder / "recipe.toml"
-    text = recipe.to_toml()
-    if path.exists() and path.read_text(encoding="utf-8") != text:
-        raise DatasetError(f"{folder} holds a dataset of another recipe (see its recipe.toml); use a new folder")
-    if not path.exists():
-        write_text_atomic(path, text)
 
 
 def _run(recipe: Recipe, shards: list[Shard], workers: int) -> Iterator[tuple[Shard, str]]:

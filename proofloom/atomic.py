@@ -1,6 +1,8 @@
 """Atomic output: write to a temporary file beside the target, then rename over it.
 
-A reader sees the old file or the whole new one, never half; an interrupted run leaves the old file.
+A reader sees the old file or the whole new one, never half; an interrupted run leaves the old file. The
+file gets the mode a plain `open` would give it (0666 less the umask), not `mkstemp`'s private 0600, so a
+dataset written for collaborators is readable by them.
 """
 
 from __future__ import annotations
@@ -13,11 +15,25 @@ from pathlib import Path
 from typing import TextIO
 
 
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new, uniquely named file in `path`'s folder, opened for writing, with the umask's mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(handle, 0o666 & ~current_umask())
+    return handle, Path(temporary)
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[TextIO]:
     """A text stream whose content replaces `path` only when the block ends without an exception."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = temporary_beside(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             yield stream
@@ -25,7 +41,7 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -49,3 +49,7 @@ class EnglishSyntaxError(ProofloomError, ValueError):
 
 class LogicError(ProofloomError, ValueError):
     """Well-formed text whose logic is not allowed (an unsafe rule, a duplicate id, an arity clash)."""
+
+
+class BadRecordError(ProofloomError):
+    """A record that could not be read or answered, raised only to stop a batch at it (`--fail-fast`)."""

@@ -11,6 +11,10 @@ import pytest
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DEV_FILE = SHARED_DATA / "proofwriter-owa-d5" / "dev.json"
 
+# Every wait on a subprocess: far past any run on a loaded machine, so a test fails for what the command does,
+# never for how busy the machine is; it only stops a hang. Tests keep their work small instead (timing is bench/'s).
+HANG_GUARD = 1800.0
+
 
 @pytest.fixture(scope="session")
 def dev_records() -> list[dict[str, Any]]:

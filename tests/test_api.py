@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import proofloom
+from tests.conftest import HANG_GUARD
 
 HEAVY = ("lark", "z3", "torch", "transformers", "networkx", "numpy")
 LAZY: dict[str, str] = proofloom._HOMES  # the table under test: name -> the module it is loaded from
@@ -55,12 +56,16 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 @pytest.mark.parametrize("code", ["import proofloom", "from proofloom import ProofloomError, __version__"])
 def test_importing_the_front_door_stays_light(tmp_path: Path, code: str) -> None:
     probe = f"import sys\n{code}\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=HANG_GUARD
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
 
 
 def test_star_import_gives_every_public_name(tmp_path: Path) -> None:
     probe = "from proofloom import *\nimport proofloom\nnames = dir()\nprint(set(proofloom.__all__) <= set(names))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=HANG_GUARD
+    )
     assert result.stdout.strip() == "True", result.stderr

@@ -18,9 +18,10 @@ from proofloom.cli import main
 from proofloom.cli.progress import Progress
 from proofloom.logic.english import read_theory
 from proofloom.logic.syntax import parse_theory
+from tests.conftest import HANG_GUARD
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = HANG_GUARD) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "proofloom", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
     )
@@ -35,8 +36,8 @@ def test_help_and_version(tmp_path: Path) -> None:
 
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:
     # A small demo, so that the test depends on what the demo finds, not on how busy the machine is: the
-    # timeout only guards against a hang.
-    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path, timeout=900)
+    # timeout (HANG_GUARD) only stops a hang.
+    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     generated, proved, verified, neural = result.stdout.splitlines()[:4]
     assert generated == "1. generated 4 theories, 24 questions (recipe proofwriter-owa-d5)"
@@ -68,14 +69,14 @@ def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.Capt
 def test_errors_are_one_line_naming_the_place(tmp_path: Path, name: str, text: str, expected: str) -> None:
     (tmp_path / name).write_text(text)
     result = run_cli("convert", name, cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2  # unreadable input
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert expected in result.stderr
 
 
 def test_missing_file_is_one_line(tmp_path: Path) -> None:
     result = run_cli("convert", "nowhere.dsl", cwd=tmp_path)
-    assert result.returncode == 1 and result.stderr.startswith("proofloom: error: nowhere.dsl: cannot read")
+    assert result.returncode == 2 and result.stderr.startswith("proofloom: error: nowhere.dsl: cannot read")
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_failed_output_keeps_the_old_file(tmp_path: Path) -> None:
     (tmp_path / "bad.dsl").write_text("big(")
     out = tmp_path / "out.txt"
     out.write_text("precious\n")
-    assert main(["convert", str(tmp_path / "bad.dsl"), "-o", str(out)]) == 1
+    assert main(["convert", str(tmp_path / "bad.dsl"), "-o", str(out)]) == 2  # unreadable input
     assert out.read_text() == "precious\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -119,7 +120,7 @@ def test_solve_goes_past_bad_records_unless_told_to_stop(tmp_path: Path) -> None
     lines = ['{"id": "good", "theory": "big(bob).", "statement": "~big(bob)"}', '{"id": "bad", "theory": "big("}', "{"]
     (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
     result = run_cli("solve", "q.jsonl", "-o", "a.jsonl", "--semantics", "classical", cwd=tmp_path)
-    assert result.returncode == 0 and "2 bad records" in result.stdout
+    assert result.returncode == 1 and "2 bad records" in result.stdout  # 1: some records bad, the rest answered
     good, bad, broken = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
     assert good["label"] == "False" and good["semantics"] == "classical"
     assert bad["id"] == "bad" and "q.jsonl:2" in bad["error"]
@@ -152,13 +153,14 @@ def test_verify_batch_with_pictures_and_bad_records(tmp_path: Path) -> None:
     source = tmp_path / "explanations.jsonl"
     source.write_text("".join(json.dumps(line) + "\n" for line in lines) + "{broken\n")
     result = run_cli("verify", "explanations.jsonl", "-o", "verdicts.jsonl", "--html", "pictures", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # two records not read: bad, and every verdict still written
     assert "verified 5 explanations" in result.stdout and "2 valid (40.00%)" in result.stdout
     assert "not_entailed 1" in result.stdout and "unparseable 2" in result.stdout
     verdicts = [json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text().splitlines()]
     assert [v["valid"] for v in verdicts] == [True, False, True, False, False]
     wrong = verdicts[1]["errors"][0]
-    assert wrong["type"] == "not_entailed" and wrong["repair"] == {"add_sentences": ["triple1"]}
+    # the repair in the explanation's own names: `sent1`, the context's first sentence (the theory's triple1)
+    assert wrong["type"] == "not_entailed" and wrong["repair"] == {"add_sentences": ["sent1"]}
     assert "Bob is not red." in wrong["counter_model"]
     assert "sentence 1" in verdicts[3]["errors"][0]["message"] and verdicts[4]["id"].endswith(":5")
     assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == ["dsl.html", "good.html", "wrong.html"]
@@ -193,12 +195,12 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
         + "\n"
     )
     proved = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--max-rounds", "2", cwd=tmp_path)
-    assert proved.returncode == 0, proved.stderr
+    assert proved.returncode == 1, proved.stderr  # two bad records among the questions
     good, bad, too_long = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines())
     assert good["verified"] is True and good["rounds"] >= 1 and good["label"] in ("True", "Unknown")
     assert "error" in bad and "`model_tokens`" in too_long["error"]
     free = run_cli("prove", "q.jsonl", "-o", "free.jsonl", "--model", "model", "--unconstrained", cwd=tmp_path)
-    assert free.returncode == 0 and json.loads((tmp_path / "free.jsonl").read_text().splitlines()[0])["verified"]
+    assert free.returncode == 1 and json.loads((tmp_path / "free.jsonl").read_text().splitlines()[0])["verified"]
     stopped = run_cli("prove", "q.jsonl", "-o", "out.jsonl", "--model", "model", "--fail-fast", cwd=tmp_path)
     assert stopped.returncode == 1 and stopped.stderr.count("\n") == 1
 
@@ -247,19 +249,19 @@ def run_on_terminal(*args: str, cwd: Path) -> tuple[int, str]:
             break
         drawn += chunk
     os.close(leader)
-    return process.wait(timeout=120), drawn.decode()
+    return process.wait(timeout=HANG_GUARD), drawn.decode()
 
 
 @pytest.mark.parametrize(
-    ("verb", "counted"),
+    ("verb", "counted", "exit_status"),
     [
-        (("generate", "proofwriter-owa-d5", "-o", "data", "-n", "12", "--shard-size", "4"), "12/12 theories"),
-        (("solve", "q.jsonl", "-o", "a.jsonl"), "1 questions, 1 bad"),  # the first drawn: the bad record came first
-        (("verify", "e.jsonl", "-o", "v.jsonl"), "1 explanations"),
+        (("generate", "proofwriter-owa-d5", "-o", "data", "-n", "12", "--shard-size", "4"), "12/12 theories", 0),
+        (("solve", "q.jsonl", "-o", "a.jsonl"), "1 questions, 1 bad", 1),  # the first drawn: the bad record came first
+        (("verify", "e.jsonl", "-o", "v.jsonl"), "1 explanations", 0),
     ],
 )
 def test_long_verbs_show_progress_on_a_terminal_and_none_when_piped(
-    tmp_path: Path, verb: tuple[str, ...], counted: str
+    tmp_path: Path, verb: tuple[str, ...], counted: str, exit_status: int
 ) -> None:
     (tmp_path / "q.jsonl").write_text(
         '{"id": "bad", "theory": "big("}\n{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n'
@@ -267,9 +269,74 @@ def test_long_verbs_show_progress_on_a_terminal_and_none_when_piped(
     explained = {"id": "e", "context": "Bob is big.", "statement": "Bob is big.", "explanation": "sent1 -> hypothesis;"}
     (tmp_path / "e.jsonl").write_text(json.dumps(explained) + "\n")
     status, drawn = run_on_terminal(*verb, cwd=tmp_path)
-    assert status == 0 and f"\r{counted} (" in drawn
+    assert status == exit_status and f"\r{counted} (" in drawn
     piped = run_cli(*verb, cwd=tmp_path)
-    assert piped.returncode == 0 and piped.stderr == ""
+    assert piped.returncode == exit_status and piped.stderr == ""
+
+
+def test_generate_names_each_phase_after_the_shards_and_rates_only_this_runs_work(tmp_path: Path) -> None:
+    command = ("generate", "proofwriter-owa-d5", "-o", "data", "-n", "12", "--shard-size", "4", "--format", "hf")
+    status, drawn = run_on_terminal(*command, cwd=tmp_path)
+    assert status == 0
+    phases = ["hashing the shards for the manifest", "writing the hf files", "writing the dataset card"]
+    assert all(f"\r{phase}" in drawn for phase in phases), drawn
+    status, resumed = run_on_terminal(*command, cwd=tmp_path)  # every shard is there: this run made none
+    assert status == 0 and "\r12/12 theories (0.0/s)" in resumed, resumed
+
+
+def test_the_rate_leaves_out_work_found_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 10.0, 20.0])  # construction, the first count, the last count
+    monkeypatch.setattr("proofloom.cli.progress.time.perf_counter", lambda: next(clock))
+    screen = _Terminal()
+    progress = Progress("theories", screen, interval=0, resumable=True)
+    progress.update(1000, 1100)  # found on disk: shown, never rated
+    progress.update(1100, 1100)  # 100 made in the 10 s since
+    assert "\r1,000/1,100 theories (0.0/s)" in screen.getvalue()
+    assert "\r1,100/1,100 theories (10/s)" in screen.getvalue()
+
+
+def test_a_phase_is_drawn_on_a_terminal_only() -> None:
+    screen, piped = _Terminal(), io.StringIO()
+    for stream in (screen, piped):
+        Progress("theories", stream).phase("writing the dataset card")
+    assert screen.getvalue() == "\rwriting the dataset card..." and piped.getvalue() == ""
+
+
+def test_exit_statuses_are_documented_in_help(tmp_path: Path) -> None:
+    for command in (("--help",), ("solve", "--help"), ("generate", "--help")):
+        helped = " ".join(run_cli(*command, cwd=tmp_path).stdout.split())
+        assert "exit status: 0 every input read and everything done; 1 some records bad" in helped
+        assert "2 usage or unreadable input" in helped
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert "Exit status" in readme and "`2` usage or unreadable input" in readme
+
+
+def test_a_bad_record_exits_1_with_the_output_complete(tmp_path: Path) -> None:
+    (tmp_path / "q.jsonl").write_text(
+        '{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n{"id": "bad", "theory": "big("}\n'
+    )
+    solved = run_cli("solve", "q.jsonl", "-o", "a.jsonl", cwd=tmp_path)
+    answers = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert solved.returncode == 1 and [a["id"] for a in answers] == ["a", "bad"] and "error" in answers[1]
+    good = {"id": "e", "context": "Bob is big.", "statement": "Bob is big.", "explanation": "sent1 -> hypothesis;"}
+    (tmp_path / "e.jsonl").write_text(json.dumps(good) + "\n" + json.dumps({**good, "id": "x", "context": "big("}))
+    verified = run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path)
+    verdicts = [json.loads(line) for line in (tmp_path / "v.jsonl").read_text().splitlines()]
+    assert verified.returncode == 1 and [v["id"] for v in verdicts] == ["e", "x"] and verdicts[0]["valid"]
+    assert verified.stdout.rstrip().endswith("; 1 bad records")
+    (tmp_path / "good.jsonl").write_text(json.dumps(good) + "\n")
+    assert run_cli("verify", "good.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("verb", ["solve", "verify", "prove"])
+def test_an_empty_or_missing_input_is_one_line_naming_it_and_exits_2(tmp_path: Path, verb: str) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n  \n")
+    empty = run_cli(verb, "empty.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert empty.returncode == 2
+    assert empty.stderr == "proofloom: error: empty.jsonl: the file is empty: no records to read\n"
+    missing = run_cli(verb, "missing.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "missing.jsonl" in missing.stderr
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_help_imports_no_library(tmp_path: Path) -> None:
@@ -277,7 +344,9 @@ def test_help_imports_no_library(tmp_path: Path) -> None:
         "import sys\nfrom proofloom.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(' '.join(m for m in ('lark', 'z3', 'torch', 'transformers', 'networkx', 'numpy') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=HANG_GUARD
+    )
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == ""
 
 

@@ -15,6 +15,7 @@ from proofloom.logic.terms import Theory
 from proofloom.prover.proof.explanation import parse_explanation
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.verifier import Verifier
+from tests.conftest import HANG_GUARD
 
 
 def _wide_theory(constants: int) -> Theory:
@@ -49,7 +50,7 @@ def test_too_many_explanation_steps() -> None:
 def _solve_in(folder: Path) -> subprocess.CompletedProcess[str]:
     """`proofloom solve q.jsonl -o a.jsonl` run in `folder`, as a user would."""
     command = [sys.executable, "-m", "proofloom", "solve", "q.jsonl", "-o", "a.jsonl"]
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120)
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=HANG_GUARD)
 
 
 def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
@@ -61,7 +62,7 @@ def test_batch_commands_report_limits_per_record(tmp_path: Path) -> None:
     ]
     (tmp_path / "q.jsonl").write_text("\n".join(lines) + "\n")
     result = _solve_in(tmp_path)
-    assert result.returncode == 0 and "2 bad records" in result.stdout
+    assert result.returncode == 1 and "2 bad records" in result.stdout
     huge_line, long_line, fine = (json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines())
     assert "`entities`" in huge_line["error"] and "`line_chars`" in long_line["error"]
     assert fine["label"] == "True"
@@ -71,7 +72,7 @@ def test_unexpected_failures_are_one_line_too(tmp_path: Path) -> None:
     (tmp_path / "q.jsonl").write_text('{"id": "a", "theory": "big(bob).", "statement": "big(bob)"}\n')
     (tmp_path / "a.jsonl").mkdir()  # the output path is a folder: an OSError, named in one line
     result = _solve_in(tmp_path)
-    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
 def test_derivations_deeper_than_the_limit() -> None:

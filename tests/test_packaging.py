@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import proofloom
+from tests.conftest import HANG_GUARD
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -25,7 +27,10 @@ def test_subpackages_live_under_proofloom() -> None:
 @pytest.mark.parametrize("bare", ["logic", "generator", "prover"])
 def test_no_bare_top_level_package_is_installed(tmp_path: Path, bare: str) -> None:
     probe = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({bare!r}) is not None)"
-    assert subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, timeout=60).returncode == 0
+    # installed means found without help: a PYTHONPATH naming a checkout's root (as in a worktree) is no install
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    run = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=environment, timeout=HANG_GUARD)
+    assert run.returncode == 0
 
 
 def test_datasets_is_huggingface_not_our_folder() -> None:

@@ -41,6 +41,8 @@ def detect_format(path: Path) -> InputFormat:
     """By the first record: a JSON array is Logic-LM's; JSON lines with `triples` are ProofWriter's."""
     with path.open(encoding="utf-8") as stream:
         head = stream.read(1 << 16).lstrip()
+    if not head:
+        raise InputError(f"{path}: the file is empty: no questions to read")
     if head.startswith("["):
         return InputFormat.LOGICLM
     first_line = head.split("\n", 1)[0]

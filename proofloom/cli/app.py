@@ -7,16 +7,15 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
+from proofloom.cli.exits import BAD_RECORDS, INTERNAL, INTERRUPTED, USAGE
 from proofloom.cli.parser import build_parser
-from proofloom.errors import ProofloomError
+from proofloom.errors import BadRecordError, ProofloomError
 
 Command = Callable[[argparse.Namespace], int]
 
-USAGE, FAILED, INTERNAL, INTERRUPTED = 2, 1, 70, 130  # exit statuses (sysexits' EX_SOFTWARE for a bug)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; a ProofloomError or a file error prints one line and exits 1 (2 for usage)."""
+    """Run the CLI; an error prints one line and exits 2 (1 when a bad record stopped a batch; see `exits`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Command | None = getattr(args, "run", None)
@@ -29,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(f"proofloom: error: {first_line(error)}", file=sys.stderr)
-        return FAILED
+        return BAD_RECORDS if isinstance(error, BadRecordError) else USAGE
     except KeyboardInterrupt:
         print("proofloom: interrupted", file=sys.stderr)
         return INTERRUPTED

@@ -21,6 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=positive, default=1, help="processes (the bytes do not depend on it)")
     parser.add_argument("--shard-size", type=positive, help="theories per shard file (default: the recipe's)")
     parser.add_argument("--format", dest="output_format", default="native", choices=OUTPUT_FORMATS)
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the dataset the folder holds if it has another recipe or -n (built aside, then swapped in)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,9 +42,18 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_size is not None:
         recipe = dataclasses.replace(recipe, shard_size=args.shard_size)
     started = time.perf_counter()
-    with Progress("theories") as progress:
+    with Progress("theories", resumable=True) as progress:
         output_format = OutputFormat(args.output_format)
-        manifest = write_dataset(recipe, Path(args.output), args.n, args.workers, output_format, progress.update)
+        manifest = write_dataset(
+            recipe,
+            Path(args.output),
+            args.n,
+            args.workers,
+            output_format,
+            progress.update,
+            args.overwrite,
+            progress.phase,
+        )
     seconds = time.perf_counter() - started
     print(
         f"{manifest['theories']} theories, {manifest['questions']} questions in {args.output} "

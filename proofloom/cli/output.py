@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.atomic import atomic_output
-from proofloom.errors import ProofloomError
+from proofloom.errors import BadRecordError
 
 
 def write_json_lines(path: Path, records: Iterable[dict[str, Any]], stop_at_error: bool = False) -> None:
@@ -20,4 +20,4 @@ def write_json_lines(path: Path, records: Iterable[dict[str, Any]], stop_at_erro
         for record in records:
             stream.write(json.dumps(record) + "\n")
             if stop_at_error and "error" in record:
-                raise ProofloomError(record["error"])
+                raise BadRecordError(record["error"])

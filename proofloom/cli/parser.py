@@ -11,6 +11,7 @@ from typing import Protocol
 
 from proofloom._version import __version__
 from proofloom.cli import convert, demo, generate, prove, solve, train, verify
+from proofloom.cli.exits import EPILOG
 
 
 class Verb(Protocol):
@@ -37,13 +38,15 @@ VERBS: dict[str, Verb] = {
 def build_parser() -> argparse.ArgumentParser:
     """`proofloom [--version] [--debug] COMMAND ...`, each command's `run` set as its default."""
     parser = argparse.ArgumentParser(
-        prog="proofloom", description="Generate reasoning benchmarks, prove with entailment trees, verify with Z3."
+        prog="proofloom",
+        description="Generate reasoning benchmarks, prove with entailment trees, verify with Z3.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"proofloom {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
     for name, module in VERBS.items():
-        command = verbs.add_parser(name, help=module.HELP)
+        command = verbs.add_parser(name, help=module.HELP, description=module.HELP, epilog=EPILOG)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser

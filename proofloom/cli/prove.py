@@ -41,6 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """One JSON line per question (`prover.loop.batch.prove_problems`), then the summary and the scores."""
+    from proofloom.cli.exits import status
+    from proofloom.cli.inputs import records_file
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
@@ -49,12 +51,14 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel
 
-    model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.unconstrained)
+    questions = records_file(args.input)
     input_format = InputFormat(args.input_format) if args.input_format else None
     summary = ProveSummary()
     with Progress("questions") as progress:
+        progress.phase("loading the step model")
+        model = NeuralStepModel(Path(args.model) if args.model else default_model(), not args.unconstrained)
         records = prove_problems(
-            read_problems(Path(args.input), input_format),
+            read_problems(questions, input_format),
             model,
             k=args.k,
             max_rounds=args.max_rounds,
@@ -66,4 +70,4 @@ def run(args: argparse.Namespace) -> int:
         write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)
     for line in summary.lines(args.max_rounds):
         print(line)
-    return 0
+    return status(summary.errors)

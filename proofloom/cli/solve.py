@@ -22,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """One JSON line per question (`prover.reasoning.batch.solve_problems`), then the summary line."""
+    from proofloom.cli.exits import status
+    from proofloom.cli.inputs import records_file
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
@@ -33,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
     input_format = InputFormat(args.input_format) if args.input_format else None
     summary = Summary(semantics)
     with Progress("questions") as progress:
-        problems = read_problems(Path(args.input), input_format)
+        problems = read_problems(records_file(args.input), input_format)
         records = solve_problems(
             problems, semantics, Strategy(args.strategy), summary, lambda s: progress.update(s.count, bad=s.errors)
         )
         write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)
     print(summary.line())
-    return 0
+    return status(summary.errors)

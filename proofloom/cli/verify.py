@@ -34,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """One JSON verdict per record (`prover.verification.batch.verify_file`), then the summary line."""
+    from proofloom.cli.exits import status
+    from proofloom.cli.inputs import records_file
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.logic.semantics import Semantics
@@ -41,21 +43,27 @@ def run(args: argparse.Namespace) -> int:
 
     summary = VerifySummary()
     pictures = Path(args.html) if args.html else None
+    unread: list[str] = []
     with Progress("explanations") as progress:
         semantics = Semantics.parse(args.semantics)
-        records = progress.track(verify_file(Path(args.input), summary, semantics=semantics))
-        write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast))
-    print(summary.line())
-    return 0
+        records = progress.track(verify_file(records_file(args.input), summary, semantics=semantics))
+        write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast, unread))
+    print(summary.line() + (f"; {len(unread)} bad records" if unread else ""))
+    return status(len(unread))
 
 
-def _verdicts(records: Iterable[VerifiedRecord], pictures: Path | None, fail_fast: bool) -> Iterator[dict[str, Any]]:
-    """Each record's JSON, drawing its picture on the way; with `fail_fast`, a record not read stops the run."""
-    from proofloom.errors import ProofloomError
+def _verdicts(
+    records: Iterable[VerifiedRecord], pictures: Path | None, fail_fast: bool, unread: list[str]
+) -> Iterator[dict[str, Any]]:
+    """Each record's JSON, drawing its picture on the way; the ids of records not read go to `unread`, and with
+    `fail_fast` the first one stops the run."""
+    from proofloom.errors import BadRecordError
 
     for record in records:
-        if fail_fast and record.theory is None:
-            raise ProofloomError(record.verification.errors[0].message)
+        if record.theory is None:
+            unread.append(record.id)
+            if fail_fast:
+                raise BadRecordError(record.verification.errors[0].message)
         if pictures is not None and record.theory is not None:
             _draw(record, record.theory, pictures)
         yield record.to_json()

@@ -1,12 +1,13 @@
 """EntailmentBank's linearized trees, both ways: `sent1 & sent3 -> int1: Bob is red.; int1 & sent5 -> hypothesis;`
 
-`sentN` is the N-th sentence of the context counting from 1; `hypothesis` is what the tree proves;
+`sentN` (FLD writes `factN`) is the N-th sentence of the context counting from 1; `hypothesis` is what the tree proves;
 intermediates are numbered in step order and carry their text. A premise assumed by negation as
 failure (closed world) is written `naf(Bob is not big.)`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lark import Lark, Tree
@@ -99,9 +100,20 @@ def _is_leaf_proof(premise: NodeKey, hypothesis: Literal, theory: Theory) -> boo
     return theory[premise].content == hypothesis
 
 
+def sentence_position(label: str) -> int | None:
+    """N for a context sentence named by its place, `sentN` (EntailmentBank's) or `factN` (FLD's); else None."""
+    match = _POSITIONAL.fullmatch(label)
+    return int(match[2]) if match else None
+
+
+_POSITIONAL = re.compile(r"(sent|fact)([0-9]+)")
+
+
 def _read_premise(label: str, theory: Theory, intermediates: dict[str, Literal], naf: list[Literal]) -> NodeKey:
-    if label.startswith("sent"):
-        position = int(label[4:])
+    position = sentence_position(label)
+    if position is not None:
+        if label in theory:  # a theory whose own ids are `fact1`, ...: the id, not the place
+            return label
         if not 1 <= position <= len(theory):
             raise TreeError(f"{label} does not exist: the context has {len(theory)} sentences")
         return theory.sentences[position - 1].id

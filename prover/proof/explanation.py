@@ -29,9 +29,9 @@ class ExplanationFormat(enum.Enum):
     @classmethod
     def detect(cls, text: str) -> ExplanationFormat:
         stripped = text.strip()
-        if stripped.startswith("["):
+        if stripped.startswith(("[", "(")):  # ProofWriter's proof string, with or without its outer brackets
             return cls.PROOFWRITER
-        if "->" in stripped and re.search(r"\b(sent|int)\d+\b|hypothesis", stripped):
+        if "->" in stripped and re.search(r"\b(sent|fact|int)\d+\b|hypothesis", stripped):
             return cls.ENTAILMENTBANK
         return cls.CHAIN_OF_THOUGHT
 

@@ -1,12 +1,17 @@
-"""Repairs for a step that does not follow: the fewest theory sentences, or one new literal, that make it valid."""
+"""Repairs for a step that does not follow: the fewest theory sentences, or one new literal, that make it valid.
+
+A repair is found over the theory's ids and told in the explanation's own names (`labelled`): an explanation
+that numbers the context (`sent9`, FLD's `fact9`) gets `sent9` back, not the theory's `rule1`.
+"""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
 
+from proofloom.logic.english import render_sentence
 from proofloom.logic.matching import match_literal
-from proofloom.logic.terms import Literal, Rule
+from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import StepSolver
 from proofloom.prover.verification.verdicts import Repair
 
@@ -59,3 +64,21 @@ def _missing_conditions(
             missing = [c.substitute(full) for c in rule.conditions if c.substitute(full) not in given]
             if len(missing) == 1:
                 yield missing[0]
+
+
+def labelled(repair: Repair, theory: Theory, prefix: str | None) -> Repair:
+    """The repair's sentences named as the explanation names them: `prefix` + place (`sent3`), or by id."""
+    if prefix is None:
+        return repair
+    return Repair(tuple(f"{prefix}{theory.index_of(s)}" for s in repair.sentences), repair.literal)
+
+
+def describe(repair: Repair, theory: Theory, prefix: str | None) -> str:
+    """`sent3 ('If something is big then it is red.')`, or `the new fact ...`: what would make the step follow."""
+    if repair.literal is not None:
+        return f"the new fact {render_sentence(repair.literal)!r}"
+    named = labelled(repair, theory, prefix).sentences
+    quoted = (
+        f"{name} ({render_sentence(theory[s].content)!r})" for name, s in zip(named, repair.sentences, strict=True)
+    )
+    return f"theory sentence(s) {', '.join(quoted)}"

@@ -26,7 +26,7 @@ from proofloom.logic.files import statement_from_text, theory_from_text
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import ClausePool, StepSolver
-from proofloom.prover.proof.entailmentbank import HYPOTHESIS
+from proofloom.prover.proof.entailmentbank import HYPOTHESIS, sentence_position
 from proofloom.prover.proof.explanation import (
     ClaimedStep,
     Explanation,
@@ -40,7 +40,7 @@ from proofloom.prover.proof.proof_strings import conclude
 from proofloom.prover.proof.tree import TreeError
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.reasons import Reason
-from proofloom.prover.verification.repair import find_repair
+from proofloom.prover.verification.repair import describe, find_repair, labelled
 from proofloom.prover.verification.step_check import StepPremises, check_step
 from proofloom.prover.verification.verdicts import Diagnosis, StepVerdict, Verification
 
@@ -243,7 +243,8 @@ class _Run:
             return self._verdict(index, step, False)
         message = check.message
         if repair is not None:
-            message += f"; it would follow with {_describe(repair.sentences, repair.literal)}"
+            message += f"; it would follow with {describe(repair, self.theory, self.label_prefix)}"
+            repair = labelled(repair, self.theory, self.label_prefix)
         diagnosis = Diagnosis(Reason.NOT_ENTAILED, message, index, check.entailment.counter_model, repair)
         return self._fail(index, step, diagnosis)
 
@@ -309,13 +310,23 @@ class _Run:
         return None
 
     def _sentence_id(self, label: str) -> str | None:
-        if label.startswith("sent") and label[4:].isdigit():
-            position = int(label[4:])
-            return self.theory.sentences[position - 1].id if 1 <= position <= len(self.theory) else None
-        try:
-            return self.theory[label].id
-        except KeyError:
+        """The theory id a premise label names: its own id first, else `sentN`/`factN` by place."""
+        if label in self.theory:
+            return label
+        position = sentence_position(label)
+        if position is not None and 1 <= position <= len(self.theory):
+            return self.theory.sentences[position - 1].id
+        return None
+
+    @property
+    def label_prefix(self) -> str | None:
+        """How this explanation names context sentences in what the verifier tells back: by place with its own
+        prefix (`sent`, or FLD's `fact`; a chain of thought gets `sent`), or by the theory's ids (ProofWriter's)."""
+        if self.explanation.format is ExplanationFormat.PROOFWRITER:
             return None
+        labels = [p.label for s in self.explanation.steps for p in s.premises if p.kind is PremiseKind.SENTENCE]
+        by_place = [label for label in labels if label not in self.theory and sentence_position(label) is not None]
+        return "fact" if by_place and all(label.startswith("fact") for label in by_place) else "sent"
 
     def _conclusion(self, index: int, step: ClaimedStep, resolved: _Resolved) -> Literal | None:
         if step.name == HYPOTHESIS and self.explanation.format is ExplanationFormat.ENTAILMENTBANK:
@@ -457,7 +468,3 @@ def _all_premises(explanation: Explanation) -> tuple[Premise, ...]:
     for premise in (*explanation.quoted, *explanation.finals):
         found.setdefault(premise.label + premise.kind.value, premise)
     return tuple(found.values())
-
-
-def _describe(sentences: tuple[str, ...], literal: Literal | None) -> str:
-    return f"the new fact {literal}" if literal is not None else f"theory sentence(s) {', '.join(sentences)}"

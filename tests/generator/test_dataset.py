@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from proofloom.cli import main
-from proofloom.generator.dataset import OutputFormat, read_examples, write_dataset
+from proofloom.generator.dataset import DatasetError, OutputFormat, read_examples, write_dataset
 from proofloom.generator.example import example_from_json, example_to_json
+from proofloom.generator.folder import Claim, replace_folder
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
+from tests.conftest import HANG_GUARD
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 RECIPE = dataclasses.replace(Recipe.load(DATASETS / "proofwriter-owa-d5.toml"), shard_size=10)
@@ -70,7 +72,7 @@ def test_killed_run_resumes_to_the_same_bytes(written: Path, tmp_path: Path) -> 
     while len(list(out.glob("shard-*.jsonl"))) < 2 and process.poll() is None:
         time.sleep(0.005)
     os.kill(process.pid, signal.SIGKILL)
-    process.wait(timeout=60)
+    process.wait(timeout=HANG_GUARD)
     assert not (out / "manifest.json").exists()
     assert 1 <= len(list(out.glob("shard-*.jsonl"))) < 60
     assert main(["generate", str(recipe_path), "-o", str(out), "-n", "300"]) == 0
@@ -88,12 +90,77 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
         [sys.executable, "-m", "proofloom", "generate", str(bad), "-o", str(tmp_path / "o")],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=HANG_GUARD,
     )
-    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.returncode == 2 and result.stderr.count("\n") == 1  # a bad recipe is unreadable input
     assert "rules.negation_rate" in result.stderr and "bad.toml" in result.stderr
 
 
 def test_unknown_questions_are_balanced_against_proved_ones(written: Path) -> None:
     labels = [q.label for e in read_examples(written) for q in e.questions]
     assert labels.count(Label.UNKNOWN) == len(labels) // 3
+
+
+def test_another_count_is_refused_then_replaced_whole_with_overwrite(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    write_dataset(RECIPE, folder, 30, output_format=OutputFormat.PROOFWRITER)
+    before = _shards(folder)
+    with pytest.raises(DatasetError, match="holds 30 theories of this recipe, not 12"):
+        write_dataset(RECIPE, folder, 12, output_format=OutputFormat.PROOFWRITER)
+    assert _shards(folder) == before  # refused: nothing touched
+    manifest = write_dataset(RECIPE, folder, 12, output_format=OutputFormat.PROOFWRITER, overwrite=True)
+    shards = sorted(p.name for p in folder.glob("shard-*.jsonl"))
+    assert shards == ["shard-0000000-0000010.jsonl", "shard-0000010-0000012.jsonl"]
+    assert [s["file"] for s in manifest["shards"]] == shards and len(list(read_examples(folder))) == 12
+    assert len(list((folder / "proofwriter").iterdir())) == 2  # the old run's third meta file is gone
+    assert _shards(folder) == before[: len(_shards(folder))]  # the same recipe's prefix
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # no sibling left from the swap
+
+
+def test_another_recipe_is_replaced_with_overwrite_and_a_failed_build_keeps_the_old(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    write_dataset(RECIPE, folder, 20)
+    before = _shards(folder)
+    other = RECIPE.with_seed(RECIPE.seed + 1)
+    claim = Claim(other.to_toml(), frozenset(), 20)
+
+    def killed(aside: Path) -> None:  # a build that stops half way, its folder left with another recipe in it
+        aside.mkdir()
+        (aside / "recipe.toml").write_text("seed = 0\n")
+        raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError):
+        replace_folder(folder, claim, killed)
+    assert _shards(folder) == before  # the build failed before the swap: the old dataset is whole
+    write_dataset(other, folder, 20, overwrite=True)  # resumes past the abandoned replacement folder
+    assert (folder / "recipe.toml").read_text() == other.to_toml() and _shards(folder) != before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_killed_runs_shards_of_another_count_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    write_dataset(RECIPE, folder, 30)
+    (folder / "manifest.json").unlink()  # as if killed before the manifest: only the shards say what it was
+    with pytest.raises(DatasetError, match="shards of another count"):
+        write_dataset(RECIPE, folder, 25)
+    assert write_dataset(RECIPE, folder, 30)["theories"] == 30  # the same run resumes
+
+
+def test_a_folder_of_other_files_is_never_claimed_or_replaced(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    for overwrite in (False, True):
+        with pytest.raises(DatasetError, match="not a proofloom dataset"):
+            write_dataset(RECIPE, tmp_path, 10, overwrite=overwrite)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_every_file_written_has_the_umasks_mode(tmp_path: Path) -> None:
+    previous = os.umask(0o027)
+    try:
+        write_dataset(RECIPE, tmp_path / "data", 12, output_format=OutputFormat.HF)
+        write_dataset(RECIPE, tmp_path / "pw", 12, output_format=OutputFormat.PROOFWRITER)
+    finally:
+        os.umask(previous)
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) > 10 and {p.stat().st_mode & 0o777 for p in files} == {0o640}
+    assert {p.stat().st_mode & 0o777 for p in tmp_path.rglob("*") if p.is_dir()} == {0o750}

@@ -159,3 +159,11 @@ def test_generate_writes_logiclm_shards_that_read_back(tmp_path: Path) -> None:
     read = [problem for path in files for problem in logiclm.read_logiclm(path)]
     assert read == _problems(list(read_examples(tmp_path)))
     assert not list((tmp_path / "logiclm").glob(".*"))  # no temporary file left behind
+
+
+def test_an_audit_of_too_few_questions_is_a_proofloom_error() -> None:
+    from proofloom.errors import ProofloomError
+    from proofloom.generator.audit import audit
+
+    with pytest.raises(ProofloomError, match="0 questions"):
+        audit([])

@@ -99,3 +99,10 @@ def test_unreadable_file_is_one_error(tmp_path: Path) -> None:
     path.write_text("[{]")
     with pytest.raises(InputError, match="x.json:1:3"):
         list(read_problems(path))
+
+
+def test_an_empty_file_is_named_as_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    with pytest.raises(InputError, match=r"empty\.jsonl: the file is empty"):
+        detect_format(empty)

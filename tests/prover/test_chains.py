@@ -54,7 +54,8 @@ def test_the_demonstration_reads_whole_and_fails_at_its_third_conclusion_only() 
     assert [s.valid for s in verification.steps] == [True, True, False]
     (error,) = verification.errors
     assert error.error is Reason.NOT_ENTAILED and error.step == 3
-    assert error.repair is not None and error.repair.sentences == ("rule4",)  # If something is kind then it chases
+    assert error.repair is not None and error.repair.sentences == ("sent16",)  # the chain's own ids
+    assert "sent16 ('If something is kind then it chases the rabbit.')" in error.message
     assert verification.answer is not None and verification.answer.value == "False"
 
 
@@ -65,7 +66,7 @@ def test_prontoqa_gold_chain_is_accepted_and_its_faults_are_found_where_they_are
     unsaid = verify(PRONTO_CONTEXT, statement, PRONTO_GOLD.replace("Every strempus is a dwimpus. ", ""))
     (error,) = unsaid.errors
     assert error.error is Reason.NOT_ENTAILED and error.step == 4 and error.repair is not None
-    assert error.repair.sentences == ("rule6",)  # the unsaid rule, named
+    assert error.repair.sentences == ("sent6",)  # the unsaid rule, named in the chain's own ids
     negated = verify(PRONTO_CONTEXT, statement, PRONTO_GOLD.replace("Sam is bright.", "Sam is not bright."))
     assert [s.valid for s in negated.steps] == [True] * 5 + [False]
     assert {(e.error, e.step) for e in negated.errors} >= {(Reason.NOT_ENTAILED, 6)}

@@ -134,3 +134,20 @@ def test_steps_and_graph_agree_with_networkx(dev_records: list[dict[str, Any]]) 
             assert nx.dag_longest_path_length(graph) >= tree.depth
             checked += 1
     assert checked >= 100
+
+
+def test_fld_fact_labels_read_as_the_contexts_sentences() -> None:
+    theory = read_theory("Bob is big. If something is big then it is red.")
+    red = parse_literal("red(bob)")
+    assert from_entailmentbank("fact1 & fact2 -> hypothesis;", theory, red) == from_entailmentbank(
+        "sent1 & sent2 -> hypothesis;", theory, red
+    )
+    with pytest.raises(TreeError, match="fact3 does not exist"):
+        from_entailmentbank("fact1 & fact3 -> hypothesis;", theory, red)
+
+
+def test_proofwriter_strings_read_without_their_outer_brackets() -> None:
+    theory = read_theory("Bob is big. If something is big then it is red. Bob is red.")
+    bracketed = "[(((triple1) -> rule1)) OR (triple2)]"
+    assert from_proofwriter(bracketed.strip("[]"), theory) == from_proofwriter(bracketed, theory)
+    assert len(from_proofwriter("(((triple1) -> rule1))", theory)) == 1

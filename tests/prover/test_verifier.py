@@ -60,8 +60,62 @@ def test_not_entailed_comes_with_counter_model_and_sentence_repair() -> None:
     assert (error.error, error.step) == (ErrorType.NOT_ENTAILED, 2)
     model = {str(literal) for literal in error.counter_model}
     assert {"red(bob)", "kind(bob)", "~nice(bob)", "~round(bob)"} <= model
-    assert error.repair is not None and error.repair.sentences == ("rule2",)
-    assert "would follow with theory sentence(s) rule2" in error.message
+    # named as the explanation names the context (its third sentence), never by the theory's own `rule2`
+    assert error.repair is not None and error.repair.sentences == ("sent3",)
+    assert "would follow with theory sentence(s) sent3 ('Red things are round.')" in error.message
+    assert "rule2" not in json.dumps(error.to_json())
+
+
+def test_repairs_and_errors_name_the_inputs_own_ids() -> None:
+    """EntailmentBank's `sentN` and FLD's `factN` get their own names back, and a chain of thought, which names
+    no sentence, the context's places. (A ProofWriter string names the rule it applies, so its steps never need a
+    repair; its labels are the theory's ids.)"""
+    explanations = {
+        "sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;": ("sent3",),
+        "fact1 & fact2 -> int1: Bob is red.; int1 & fact4 & fact5 -> hypothesis;": ("fact3",),
+        (
+            "Bob is big. If something is big then it is red. So Bob is red. Bob is kind. "
+            "If something is round and kind then it is nice. So Bob is nice."
+        ): ("sent3",),
+    }
+    for explanation, repair in explanations.items():
+        (error,) = verify(CONTEXT, "Bob is nice.", explanation).errors
+        assert error.repair is not None and error.repair.sentences == repair, (explanation, error.to_json())
+        assert f"would follow with theory sentence(s) {repair[0]} ('Red things are round.')" in error.message
+    (unknown,) = verify(CONTEXT, "Bob is red.", "fact1 & fact9 -> hypothesis;").errors
+    assert unknown.error is ErrorType.UNKNOWN_PREMISE and "fact9" in unknown.message
+
+
+def test_fld_fact_ids_read_as_sentence_ids() -> None:
+    proof = (
+        "fact1 & fact2 -> int1: Bob is red.; int1 & fact3 -> int2: Bob is round.; int2 & fact4 & fact5 -> hypothesis;"
+    )
+    report = verify(CONTEXT, "Bob is nice.", proof)
+    assert report.valid, report.to_json()
+    assert report.to_json() == verify(CONTEXT, "Bob is nice.", proof.replace("fact", "sent")).to_json() | {
+        "steps": [
+            {**step, "premises": [p.replace("sent", "fact") for p in step["premises"]]}
+            for step in verify(CONTEXT, "Bob is nice.", proof.replace("fact", "sent")).to_json()["steps"]
+        ]
+    }
+    own = "fact1: big(bob).  fact2: big(X) -> red(X)."  # a theory whose own ids are factN: the id, not the place
+    assert verify(own, "red(bob)", "fact1 & fact2 -> hypothesis;").valid
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "[(((triple1) -> rule1))]",
+        "(((triple1) -> rule1))",
+        "  (((triple1) -> rule1))  ",
+        "[(triple2) OR (((triple1) -> rule1))]",
+    ],
+)
+def test_proofwriter_strings_read_with_or_without_their_outer_brackets(written: str) -> None:
+    theory = "Bob is big. If something is big then it is red. Bob is red."
+    report = verify(theory, "Bob is red.", written)
+    assert report.valid, report.to_json()
+    assert ExplanationFormat.detect(written) is ExplanationFormat.PROOFWRITER
 
 
 def test_repair_can_be_one_new_literal() -> None:
