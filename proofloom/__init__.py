@@ -67,7 +67,7 @@ Every error proofloom reports is a `ProofloomError` naming where it went wrong:
 ...     proofloom.read_theory("Bob is a big dog.")
 ... except proofloom.EnglishSyntaxError as error:
 ...     print(error.index, error.column, error.sentence)
-1 10 Bob is a big dog.
+1 14 Bob is a big dog.
 >>> try:
 ...     proofloom.solve(proofloom.read_theory("Bob is not big."), statement, proofloom.Semantics.CWA)
 ... except proofloom.LogicError as error:
