@@ -72,6 +72,7 @@ def measure() -> list[Figure]:
 
     def parse() -> list[tuple[Theory, Literal]]:
         english._read_cached.cache_clear()
+        english.read_english.cache_clear()
         return [(read_theory(r["context"]), read_statement(r["question"].rsplit("? ", 1)[-1])) for r in records]
 
     items = parse()

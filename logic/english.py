@@ -604,10 +604,12 @@ def _resolved(
     return words.entries(), tuple(_renamed(c, renames) for c in reading.contents)
 
 
+@lru_cache(maxsize=4096)
 def read_english(text: str) -> EnglishReading:
     """An English context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`) and its lexicon.
     Every word must keep one class across the theory (`Max` a name, `wumpus` a class noun, `sour` an
-    adjective); the first sentence that uses a word otherwise is named in the error."""
+    adjective); the first sentence that uses a word otherwise is named in the error. A context read before
+    is one dictionary lookup (ProofWriter files ask many questions of each context; readings are frozen)."""
     sentences = split_sentences(text)
     readings = [_read(s, i) for i, s in enumerate(sentences, start=1)]
     nouns = frozenset(n for r in readings for n in r.words.nouns)
