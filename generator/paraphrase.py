@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from proofloom.errors import EnglishSyntaxError, LogicError
 from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence
-from proofloom.logic.terms import Content, Literal, Rule, RuleForm, RuleStyle, Theory
+from proofloom.logic.terms import Content, DisjunctiveRule, Literal, Rule, RuleForm, RuleStyle, Theory
 
 QUESTION_FRAMES = (
     "Based on the above information, is the following statement true, false, or unknown? {}",
@@ -38,7 +38,13 @@ def _renderings(content: Content, lexicon: Lexicon) -> list[str]:
     found: list[str] = []
     for form in RuleForm:
         for person in (False, True):
-            text = render_sentence(Rule(content.conditions, content.head, RuleStyle(form, person)), lexicon)
+            style = RuleStyle(form, person)
+            restyled: Content = (
+                Rule(content.conditions, content.head, style)
+                if isinstance(content, Rule)
+                else DisjunctiveRule(content.conditions, content.heads, style)
+            )
+            text = render_sentence(restyled, lexicon)
             found += [text, *_if_variants(text)]
     return found
 

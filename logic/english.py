@@ -7,8 +7,8 @@ Inflection is `morphology.py`'s. A read rule records the template it was written
 rendering it in its own style gives back the same words; ProofWriter's sentences round-trip exactly.
 Relation predicates are named by their third-person verb (`chases`), attributes by the adjective, class
 nouns by their singular (`wumpus`). A sentence saying several Horn clauses (`Every tumpus is small and a
-rompus.`) reads as several; a disjunctive head (`Each impus is a wumpus or a vumpus.`) is not Horn and is
-refused with that reason, since every reasoner here (owa, cwa, classical) works on Horn theories.
+rompus.`) reads as several; a disjunctive head (`Each impus is a wumpus or a vumpus.`) reads as one
+`DisjunctiveRule`: not Horn, so classical semantics (Z3) reasons with it and owa/cwa refuse it by name.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from proofloom.logic.terms import (
     Atom,
     Constant,
     Content,
+    DisjunctiveRule,
     Literal,
     Rule,
     RuleForm,
@@ -333,12 +334,13 @@ class _ToLogic(Transformer[Token, object]):
         return tuple(facts)
 
     def _rules(self, body: _Joined, head: _Joined, style: RuleStyle) -> tuple[Content, ...]:
-        """Horn rules for `body -> head`: a disjunctive body gives a rule per disjunct, a conjunctive head a
-        rule per conjunct; a disjunctive head is refused."""
-        if head.disjunctive and len(head.items) > 1:
-            raise _NotRead("its head is a disjunction ('... or ...'), which no Horn rule can say")
+        """Rules for `body -> head`: a disjunctive body gives a rule per disjunct, a conjunctive head a rule
+        per conjunct, a disjunctive head one DisjunctiveRule (not Horn: only classical semantics uses it)."""
         conditions = [self._literal(item) for item in body.items]
         bodies = [(c,) for c in conditions] if body.disjunctive else [tuple(conditions)]
+        if head.disjunctive and len(head.items) > 1:
+            heads = tuple(self._literal(h) for h in head.items)
+            return tuple(DisjunctiveRule(b, heads, style) for b in bodies)
         return tuple(Rule(b, self._literal(h), style) for b in bodies for h in head.items)
 
     def _literal(self, item: object) -> Literal:
@@ -584,7 +586,10 @@ def _renamed(content: Content, renames: dict[str, str]) -> Content:
         return content
     if isinstance(content, Literal):
         return literal(content)
-    return Rule(tuple(literal(c) for c in content.conditions), literal(content.head), content.style)
+    conditions = tuple(literal(c) for c in content.conditions)
+    if isinstance(content, DisjunctiveRule):
+        return DisjunctiveRule(conditions, tuple(literal(h) for h in content.heads), content.style)
+    return Rule(conditions, literal(content.head), content.style)
 
 
 def _resolved(
@@ -703,13 +708,25 @@ def _is_attribute_of_variable(literal: Literal) -> bool:
     return len(args) == 1 and isinstance(args[0], Variable)
 
 
-def _class_form_fits(rule: Rule) -> bool:
-    return all(_is_attribute_of_variable(c) and c.positive for c in rule.conditions) and (
-        _is_attribute_of_variable(rule.head)
+AnyRule = Rule | DisjunctiveRule
+
+
+def _heads(rule: AnyRule) -> tuple[Literal, ...]:
+    return (rule.head,) if isinstance(rule, Rule) else rule.heads
+
+
+def _class_form_fits(rule: AnyRule) -> bool:
+    return all(_is_attribute_of_variable(c) and c.positive for c in rule.conditions) and all(
+        _is_attribute_of_variable(h) for h in _heads(rule)
     )
 
 
-def _split_noun(rule: Rule, lexicon: Lexicon) -> tuple[list[str], str | None] | None:
+def _head_complement(rule: AnyRule, lexicon: Lexicon, plural_subject: bool = False) -> str:
+    """The head's words after `is`/`are`; a disjunctive head's alternatives joined by `or`."""
+    return " or ".join(_complement(h, lexicon, plural_subject) for h in _heads(rule))
+
+
+def _split_noun(rule: AnyRule, lexicon: Lexicon) -> tuple[list[str], str | None] | None:
     """A class rule's conditions as (adjectives, its one class noun or None); None when it has several nouns."""
     nouns = [c.atom.predicate for c in rule.conditions if c.atom.predicate in lexicon.class_nouns]
     if len(nouns) > 1:
@@ -718,7 +735,7 @@ def _split_noun(rule: Rule, lexicon: Lexicon) -> tuple[list[str], str | None] | 
     return adjectives, (nouns[0] if nouns else None)
 
 
-def _render_class_rule(rule: Rule, style: RuleStyle, lexicon: Lexicon) -> str | None:
+def _render_class_rule(rule: AnyRule, style: RuleStyle, lexicon: Lexicon) -> str | None:
     """The rule in its class template, or None when the template cannot say it (the caller falls back)."""
     split = _split_noun(rule, lexicon)
     if split is None:
@@ -728,13 +745,13 @@ def _render_class_rule(rule: Rule, style: RuleStyle, lexicon: Lexicon) -> str | 
     if form is RuleForm.EVERYTHING:
         who = "Everyone who" if style.person else "Everything that"
         body = " and ".join(_complement(c, lexicon) for c in rule.conditions)
-        return f"{who} is {body} is {_complement(rule.head, lexicon)}."
+        return f"{who} is {body} is {_head_complement(rule, lexicon)}."
     if form in (RuleForm.EVERY, RuleForm.EACH):
         if noun is None:
             return None
         quantifier = "Every" if form is RuleForm.EVERY else "Each"
-        return f"{quantifier} {' '.join([*adjectives, noun])} is {_complement(rule.head, lexicon)}."
-    head = _complement(rule.head, lexicon, plural_subject=True)
+        return f"{quantifier} {' '.join([*adjectives, noun])} is {_head_complement(rule, lexicon)}."
+    head = _head_complement(rule, lexicon, plural_subject=True)
     if noun is not None:
         if form is RuleForm.GENERIC and not adjectives:
             return f"{_capitalize(plural(noun))} are {head}."
@@ -746,7 +763,7 @@ def _render_class_rule(rule: Rule, style: RuleStyle, lexicon: Lexicon) -> str | 
     return f"All {body}" if form is RuleForm.ALL else _capitalize(body)
 
 
-def _render_if_rule(rule: Rule, person: bool, lexicon: Lexicon) -> str:
+def _render_if_rule(rule: AnyRule, person: bool, lexicon: Lexicon) -> str:
     mentioned: set[Term] = set()
     parts: list[str] = []
     previous: Literal | None = None
@@ -757,8 +774,12 @@ def _render_if_rule(rule: Rule, person: bool, lexicon: Lexicon) -> str:
         else:
             parts.append(_clause(condition, mentioned, person, lexicon))
         previous = condition
-    head = _clause(rule.head, mentioned, person, lexicon)
-    return f"If {' and '.join(parts)} then {head}."
+    heads = _heads(rule)
+    said = [_clause(heads[0], mentioned, person, lexicon)]
+    for before, head in zip(heads, heads[1:], strict=False):
+        carried = _is_attribute_of_variable(before) and _is_attribute_of_variable(head)
+        said.append(_complement(head, lexicon) if carried else _clause(head, mentioned, person, lexicon))
+    return f"If {' and '.join(parts)} then {' or '.join(said)}."
 
 
 def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
@@ -775,7 +796,7 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
             return rendered
     if style.form is RuleForm.EVERYTHING and all(_is_attribute_of_variable(c) for c in content.conditions):
         rendered = _render_class_rule(content, style, lexicon)
-        if rendered is not None and _is_attribute_of_variable(content.head):
+        if rendered is not None and all(_is_attribute_of_variable(h) for h in _heads(content)):
             return rendered
     return _render_if_rule(content, style.person, lexicon)
 

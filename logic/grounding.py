@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar, cast
 
-from proofloom.logic.terms import Atom, Constant, Content, Literal, Rule, Theory
+from proofloom.logic.terms import Atom, Constant, Content, DisjunctiveRule, Literal, Rule, Theory
+
+AnyRule = TypeVar("AnyRule", bound=Rule | DisjunctiveRule)
 
 
-def groundings(rule: Rule, constants: Sequence[Constant]) -> Iterator[Rule]:
+def groundings(rule: AnyRule, constants: Sequence[Constant]) -> Iterator[AnyRule]:
     """Every instance of `rule` with its variables replaced by `constants`."""
     variables = rule.variables()
     if not variables:
         yield rule
         return
     for values in itertools.product(constants, repeat=len(variables)):
-        yield rule.substitute(dict(zip(variables, values, strict=True)))
+        yield cast(AnyRule, rule.substitute(dict(zip(variables, values, strict=True))))
 
 
 def domain(theory: Theory, extra: Iterable[Literal] = ()) -> tuple[Constant, ...]:
@@ -38,7 +41,12 @@ def constants_in(contents: Iterable[Content]) -> tuple[Constant, ...]:
     """
     found: dict[Constant, None] = {}
     for content in contents:
-        items = (*content.conditions, content.head) if isinstance(content, Rule) else (content,)
+        if isinstance(content, Rule):
+            items: tuple[Literal, ...] = (*content.conditions, content.head)
+        elif isinstance(content, DisjunctiveRule):
+            items = (*content.conditions, *content.heads)
+        else:
+            items = (content,)
         for literal in items:
             found.update(dict.fromkeys(literal.atom.constants()))
     return tuple(found)

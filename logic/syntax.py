@@ -12,7 +12,19 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from proofloom.errors import LogicError, TheorySyntaxError
-from proofloom.logic.terms import Atom, Constant, Content, Literal, Rule, Sentence, Term, Theory, Variable, default_ids
+from proofloom.logic.terms import (
+    Atom,
+    Constant,
+    Content,
+    DisjunctiveRule,
+    Literal,
+    Rule,
+    Sentence,
+    Term,
+    Theory,
+    Variable,
+    default_ids,
+)
 
 _PARSER = Lark.open_from_package(
     "proofloom.logic", "theory.lark", start=["theory", "statement"], parser="lalr", propagate_positions=True
@@ -48,10 +60,17 @@ class _ToTerms(Transformer[Token, object]):
         assert isinstance(atom, Atom)
         return Literal(atom, positive=len(children) == 1)
 
+    def body(self, children: list[Literal]) -> tuple[Literal, ...]:
+        return tuple(children)
+
+    def heads(self, children: list[Literal]) -> tuple[Literal, ...]:
+        return tuple(children)
+
     @v_args(meta=True)
-    def rule(self, meta: object, children: list[Literal]) -> Rule:
+    def rule(self, meta: object, children: list[tuple[Literal, ...]]) -> Rule | DisjunctiveRule:
+        conditions, heads = children
         try:
-            return Rule(tuple(children[:-1]), children[-1])
+            return Rule(conditions, heads[0]) if len(heads) == 1 else DisjunctiveRule(conditions, heads)
         except LogicError as error:
             raise _PlacedError(str(error), meta) from None
 
@@ -59,7 +78,7 @@ class _ToTerms(Transformer[Token, object]):
     def sentence(self, meta: object, children: list[object]) -> _Placed:
         label = str(children[0]) if len(children) == 2 else None
         content = children[-1]
-        assert isinstance(content, Literal | Rule)
+        assert isinstance(content, Literal | Rule | DisjunctiveRule)
         return _Placed(label, content, getattr(meta, "line", 1), getattr(meta, "column", 1))
 
     def theory(self, children: list[_Placed]) -> list[_Placed]:
@@ -159,7 +178,13 @@ def _first_problem(item: _Placed, sentence_id: str, seen: set[str], arity: dict[
     seen.add(sentence_id)
     if isinstance(item.content, Literal) and not item.content.is_ground:
         return f"fact {item.content} has variables; facts must be ground"
-    literals = (*item.content.conditions, item.content.head) if isinstance(item.content, Rule) else (item.content,)
+    content = item.content
+    if isinstance(content, Rule):
+        literals: tuple[Literal, ...] = (*content.conditions, content.head)
+    elif isinstance(content, DisjunctiveRule):
+        literals = (*content.conditions, *content.heads)
+    else:
+        literals = (content,)
     for literal in literals:
         atom = literal.atom
         if arity.setdefault(atom.predicate, atom.arity) != atom.arity:

@@ -216,7 +216,36 @@ class Rule:
         return f"{', '.join(map(str, self.conditions))} -> {self.head}"
 
 
-Content = Literal | Rule
+@dataclass(frozen=True, slots=True)
+class DisjunctiveRule:
+    """`conditions -> head1 | head2 | ...` (`Each impus is a wumpus or a vumpus.`): not Horn, so no chaining
+    can use it; classical semantics (Z3) reasons with it, owa and cwa refuse a theory that has one."""
+
+    conditions: tuple[Literal, ...]
+    heads: tuple[Literal, ...]
+    style: RuleStyle | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.heads) < 2:
+            raise LogicError(f"a disjunctive rule needs two heads or more, not {len(self.heads)}")
+        Rule(self.conditions, self.heads[0])  # the same safety checks, head by head
+        for head in self.heads[1:]:
+            Rule(self.conditions, head)
+
+    def variables(self) -> tuple[Variable, ...]:
+        """The rule's variables in order of first appearance (the heads add none)."""
+        return Rule(self.conditions, self.heads[0]).variables()
+
+    def substitute(self, substitution: Substitution) -> DisjunctiveRule:
+        conditions = tuple(c.substitute(substitution) for c in self.conditions)
+        return DisjunctiveRule(conditions, tuple(h.substitute(substitution) for h in self.heads), self.style)
+
+    def __str__(self) -> str:
+        return f"{', '.join(map(str, self.conditions))} -> {' | '.join(map(str, self.heads))}"
+
+
+Content = Literal | Rule | DisjunctiveRule
+HornContent = Literal | Rule
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -232,16 +261,16 @@ class Sentence:
 
 
 def default_ids(contents: tuple[Content, ...]) -> tuple[str, ...]:
-    """ProofWriter's ids: `triple{k}` for the k-th fact, `rule{k}` for the k-th rule."""
+    """ProofWriter's ids: `triple{k}` for the k-th fact, `rule{k}` for the k-th rule (disjunctive or not)."""
     facts = rules = 0
     ids: list[str] = []
     for content in contents:
-        if isinstance(content, Rule):
-            rules += 1
-            ids.append(f"rule{rules}")
-        else:
+        if isinstance(content, Literal):
             facts += 1
             ids.append(f"triple{facts}")
+        else:
+            rules += 1
+            ids.append(f"rule{rules}")
     return tuple(ids)
 
 
@@ -254,6 +283,7 @@ class Theory:
     _constants: tuple[Constant, ...] = field(init=False, repr=False, compare=False, hash=False)
     _facts: tuple[Sentence, ...] = field(init=False, repr=False, compare=False, hash=False)
     _rules: tuple[Sentence, ...] = field(init=False, repr=False, compare=False, hash=False)
+    _disjunctions: tuple[Sentence, ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         positions: dict[str, int] = {}
@@ -261,13 +291,22 @@ class Theory:
         constants: dict[str, Constant] = {}  # by name (strings hash in C), in order of first appearance
         facts: list[Sentence] = []
         rules: list[Sentence] = []
+        disjunctions: list[Sentence] = []
         for position, sentence in enumerate(self.sentences, start=1):  # one pass: theories are made by the thousand
             if positions.setdefault(sentence.id, position) != position:
                 raise LogicError(f"duplicate sentence id {sentence.id!r}")
             content = sentence.content
-            fact = content.__class__ is Literal
-            (facts if fact else rules).append(sentence)
-            literals = (content,) if fact else (*content.conditions, content.head)  # type: ignore[union-attr]
+            kind = content.__class__
+            fact = kind is Literal
+            if fact:
+                facts.append(sentence)
+                literals: tuple[Literal, ...] = (content,)  # type: ignore[assignment]
+            elif kind is Rule:
+                rules.append(sentence)
+                literals = (*content.conditions, content.head)  # type: ignore[union-attr]
+            else:
+                disjunctions.append(sentence)
+                literals = (*content.conditions, *content.heads)  # type: ignore[union-attr]
             for literal in literals:
                 atom = literal.atom
                 if arities.setdefault(atom.predicate, len(atom.args)) != len(atom.args):
@@ -283,6 +322,7 @@ class Theory:
         object.__setattr__(self, "_constants", tuple(constants.values()))  # asked for by every reasoner
         object.__setattr__(self, "_facts", tuple(facts))
         object.__setattr__(self, "_rules", tuple(rules))
+        object.__setattr__(self, "_disjunctions", tuple(disjunctions))
 
     @classmethod
     def of(cls, *contents: Content) -> Theory:
@@ -296,8 +336,22 @@ class Theory:
 
     @property
     def rules(self) -> tuple[Sentence, ...]:
-        """The rule sentences, in theory order."""
+        """The Horn rule sentences, in theory order."""
         return self._rules
+
+    @property
+    def disjunctions(self) -> tuple[Sentence, ...]:
+        """The rules with a disjunctive head (not Horn: only classical semantics reasons with them)."""
+        return self._disjunctions
+
+    def refuse_disjunctions(self, semantics: str) -> None:
+        """A LogicError naming the first disjunctive rule: `semantics`' chaining cannot use one."""
+        if self._disjunctions:
+            first = self._disjunctions[0]
+            raise LogicError(
+                f"{first.id} ({first.content}) has a disjunctive head, which is not Horn: {semantics} chaining "
+                "cannot use it; ask under classical semantics (Z3 reasons by cases)"
+            )
 
     def fact_ids(self) -> dict[Literal, str]:
         """Each stated fact and the id of its first statement."""
@@ -327,6 +381,9 @@ class Theory:
             if isinstance(content, Rule):
                 yield from content.conditions
                 yield content.head
+            elif isinstance(content, DisjunctiveRule):
+                yield from content.conditions
+                yield from content.heads
             else:
                 yield content
 
@@ -342,9 +399,9 @@ class Theory:
         constants = len(self.constants())
         check("the theory's entities", constants, "entities")
         groundings = 0
-        for sentence in self._rules:
+        for sentence in (*self._rules, *self._disjunctions):
             content = sentence.content
-            assert isinstance(content, Rule)
+            assert isinstance(content, Rule | DisjunctiveRule)
             if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
                 check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
             groundings += max(constants, 1) ** len(content.variables())

@@ -15,14 +15,16 @@ refinement run or a batch holds its own session, so two of them never share a so
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import z3
 
 from proofloom.limits import LIMITS
 from proofloom.logic.grounding import atoms_in_play, constants_in, domain, every_atom, groundings
-from proofloom.logic.terms import Atom, Constant, Literal, Rule, Sentence, Theory, Variable
+from proofloom.logic.terms import Atom, Constant, DisjunctiveRule, Literal, Rule, Sentence, Theory, Variable
+
+Statement = Literal | Rule | DisjunctiveRule  # what a tracker stands for: a theory sentence's logic
 
 
 class Encoding(enum.Enum):
@@ -99,22 +101,30 @@ class Z3Session:
         expression = self.proposition(literal.atom) if grounded else self.atom(literal.atom, bound)
         return expression if literal.positive else z3.Not(expression)
 
-    def rule_quantified(self, rule: Rule) -> z3.BoolRef:
+    def rule_quantified(self, rule: Rule | DisjunctiveRule) -> z3.BoolRef:
         bound = {v: z3.Const(v.name, self.entity) for v in rule.variables()}
         body = z3.Implies(
             z3.And([self.literal(c, Encoding.QUANTIFIED, bound) for c in rule.conditions]),
-            self.literal(rule.head, Encoding.QUANTIFIED, bound),
+            self._head(rule, Encoding.QUANTIFIED, bound),
         )
         return z3.ForAll(list(bound.values()), body) if bound else body
 
-    def rule_grounded(self, rule: Rule, constants: Sequence[Constant]) -> list[z3.BoolRef]:
+    def rule_grounded(self, rule: Rule | DisjunctiveRule, constants: Sequence[Constant]) -> list[z3.BoolRef]:
         return [
             z3.Implies(
                 z3.And([self.literal(c, Encoding.GROUNDED) for c in instance.conditions]),
-                self.literal(instance.head, Encoding.GROUNDED),
+                self._head(instance, Encoding.GROUNDED),
             )
             for instance in groundings(rule, constants)
         ]
+
+    def _head(
+        self, rule: Rule | DisjunctiveRule, encoding: Encoding, bound: dict[Variable, z3.ExprRef] | None = None
+    ) -> z3.BoolRef:
+        """A rule's head; a disjunctive head is the Or of its disjuncts (classical reading by cases)."""
+        if isinstance(rule, Rule):
+            return self.literal(rule.head, encoding, bound)
+        return z3.Or([self.literal(h, encoding, bound) for h in rule.heads])
 
     def sentence(self, sentence: Sentence, encoding: Encoding, constants: Sequence[Constant]) -> z3.BoolRef:
         """One sentence as a single Z3 formula (a grounded rule is the conjunction of its instances)."""
@@ -249,9 +259,9 @@ class ClausePool:
     def _reset(self) -> None:
         self.solver = z3.Solver(ctx=self.session.context)
         self.solver.set("timeout", self.timeout_ms)
-        self.trackers: dict[Literal | Rule, z3.BoolRef] = {}
-        self.negated_trackers: dict[Literal | Rule, z3.BoolRef] = {}
-        self.encoded: set[tuple[Literal | Rule, Literal | Rule]] = set()
+        self.trackers: dict[Statement, z3.BoolRef] = {}
+        self.negated_trackers: dict[Statement, z3.BoolRef] = {}
+        self.encoded: set[tuple[Statement, Statement]] = set()
 
     def literal(self, literal: Literal) -> z3.BoolRef:
         return self.session.literal(literal, Encoding.GROUNDED)
@@ -261,7 +271,7 @@ class ClausePool:
         if len(self.encoded) > self.limit:
             self._reset()
 
-    def _negated_tracker(self, content: Literal | Rule) -> z3.BoolRef:
+    def _negated_tracker(self, content: Statement) -> z3.BoolRef:
         if content not in self.negated_trackers:
             self.negated_trackers[content] = z3.Not(self.trackers[content])
         return self.negated_trackers[content]
@@ -272,7 +282,7 @@ class ClausePool:
         array = (z3.Ast * len(literals))(*(literal.as_ast() for literal in literals))
         return z3.BoolRef(z3.Z3_mk_or(context.ref(), len(literals), array), context)
 
-    def tracker(self, content: Literal | Rule, constants: Sequence[Constant]) -> z3.BoolRef:
+    def tracker(self, content: Statement, constants: Sequence[Constant]) -> z3.BoolRef:
         """The content's tracker, with its instances over `constants` encoded behind it.
 
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
@@ -282,17 +292,18 @@ class ClausePool:
         if content not in self.trackers:
             self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.session.context)
         tracker = self.trackers[content]
+        instances: Sequence[Statement] | Iterator[Rule | DisjunctiveRule]
         instances = [content] if isinstance(content, Literal) else groundings(content, constants)
         new_clauses = []
         for instance in instances:
             if (content, instance) not in self.encoded:
                 self.encoded.add((content, instance))
                 # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
-                body = (
-                    [instance]
-                    if isinstance(instance, Literal)
-                    else [*(c.negated() for c in instance.conditions), instance.head]
-                )
+                if isinstance(instance, Literal):
+                    body = [instance]
+                else:
+                    heads = (instance.head,) if isinstance(instance, Rule) else instance.heads
+                    body = [*(c.negated() for c in instance.conditions), *heads]
                 new_clauses.append(self._clause([self._negated_tracker(content), *map(self.literal, body)]))
         if new_clauses:
             self.solver.add(*new_clauses)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from proofloom.errors import EnglishSyntaxError, ProofloomError
 from proofloom.limits import check
 from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence, split_sentences
-from proofloom.logic.terms import Content, Literal, Rule
+from proofloom.logic.terms import Content, DisjunctiveRule, Literal, Rule
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
 from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
 from proofloom.prover.proof.tree import EntailmentTree, TreeError
@@ -185,7 +185,7 @@ class _ChainReader:
     def say(self, content: Content, written: str, restated: bool) -> None:
         """A sentence the chain says: a rule is quoted; a fact is a conclusion, or (`restated`, no connective)
         a restatement of the context if the theory has it (the verifier decides)."""
-        if isinstance(content, Rule):
+        if isinstance(content, Rule | DisjunctiveRule):
             premise = Premise(PremiseKind.QUOTED, written, content)
             self.stated.append(premise)
             self.last = premise

@@ -14,7 +14,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.logic.english import Lexicon, read_statement, render_sentence
 from proofloom.logic.matching import Binding, bindings_for, match_literal
-from proofloom.logic.terms import Literal, Rule, Theory
+from proofloom.logic.terms import Content, Literal, Rule, Theory
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
 
 _PARSER = Lark.open_from_package("proofloom.prover.proof", "proof_strings.lark", parser="lalr", start="proofs")
@@ -142,7 +142,7 @@ class _Builder:
         root = self._apply(proof, proves)
         return EntailmentTree(root, tuple(self.steps.values()), self.theory, tuple(self.naf))
 
-    def _sentence(self, name: str) -> Literal | Rule:
+    def _sentence(self, name: str) -> Content:
         try:
             return self.theory[name].content
         except KeyError:
@@ -150,8 +150,10 @@ class _Builder:
 
     def _apply(self, application: RuleApplication, proves: Literal | None = None) -> Literal:
         rule = self._sentence(application.rule)
-        if not isinstance(rule, Rule):
+        if isinstance(rule, Literal):
             raise TreeError(f"{application.rule} is applied as a rule but is a fact")
+        if not isinstance(rule, Rule):
+            raise TreeError(f"{application.rule} has a disjunctive head: no chaining step applies it")
         premises: list[NodeKey | None] = []  # None: a NAF slot, filled with what the step assumes, in order
         literals: list[Literal] = []
         for premise in application.premises:

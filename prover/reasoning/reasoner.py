@@ -75,8 +75,14 @@ class Reasoner:
     def answer(self, statement: Literal) -> Answer:
         """Label `statement` and prove it (True) or its negation (False)."""
         if self.semantics is Semantics.CLASSICAL:
-            owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs, self.strategy).answer(statement)
+            # owa's chaining over the Horn rules: its proofs stand classically too (a disjunctive rule,
+            # which chaining cannot use, only ever adds classical conclusions)
+            owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs, self.strategy)._answer_chaining(statement)
             return classical_answer(self.theory, statement, owa)
+        self.theory.refuse_disjunctions(self.semantics.value)
+        return self._answer_chaining(statement)
+
+    def _answer_chaining(self, statement: Literal) -> Answer:
         if self.semantics is Semantics.CWA:
             return self._answer_closed_world(statement)
         if self.strategy is Strategy.BACKWARD and not self.all_proofs:

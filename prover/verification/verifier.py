@@ -24,7 +24,7 @@ from proofloom.limits import LIMITS
 from proofloom.logic.english import Lexicon, lexicon_of, render_sentence
 from proofloom.logic.files import statement_from_text, theory_from_text
 from proofloom.logic.semantics import Label, Semantics
-from proofloom.logic.terms import Constant, Content, Literal, Rule, Theory, Variable
+from proofloom.logic.terms import Constant, Content, DisjunctiveRule, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import ClausePool, StepSolver
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, sentence_position
 from proofloom.prover.proof.explanation import (
@@ -68,6 +68,8 @@ def _canonical(content: Content) -> Content:
     if isinstance(content, Literal):
         return content
     renaming = {v: Variable(f"V{i}") for i, v in enumerate(content.variables())}
+    if isinstance(content, DisjunctiveRule):
+        return DisjunctiveRule(content.conditions, content.heads).substitute(renaming)
     return Rule(content.conditions, content.head).substitute(renaming)
 
 
