@@ -5,7 +5,8 @@ A sentence's paraphrases are its renderings in every rule template (`If ...`, `A
 wumpus ...`, `Everything that is ...`, with `people`/`someone` where it speaks of people), the if-rule's
 comma forms (`If A, then B.`, `If A, B.`), and for questions the frames people ask in. A rendering enters
 the bank only if the reader gives back exactly the sentence's logic, so a recipe that draws from it never
-writes what it cannot read.
+writes what it cannot read. Facts and rules with a negation may also be written contracted (`isn't`,
+`doesn't`).
 """
 
 from __future__ import annotations
@@ -32,9 +33,26 @@ def _if_variants(text: str) -> list[str]:
     return [f"{body}, then {head}", f"{body}, {head}"]
 
 
+def _contracted(text: str) -> list[str]:
+    """`Bob is not big.` -> `Bob isn't big.` (and `doesn't`, `aren't`, `don't`), as people write it."""
+    shortened = text
+    for full, short in _CONTRACTIONS:
+        shortened = shortened.replace(full, short)
+    return [shortened] if shortened != text else []
+
+
+_CONTRACTIONS = (
+    (" is not ", " isn't "),
+    (" are not ", " aren't "),
+    (" does not ", " doesn't "),
+    (" do not ", " don't "),
+)
+
+
 def _renderings(content: Content, lexicon: Lexicon) -> list[str]:
     if isinstance(content, Literal):
-        return [render_sentence(content, lexicon)]
+        text = render_sentence(content, lexicon)
+        return [text, *_contracted(text)]
     found: list[str] = []
     for form in RuleForm:
         for person in (False, True):
@@ -45,7 +63,8 @@ def _renderings(content: Content, lexicon: Lexicon) -> list[str]:
                 else DisjunctiveRule(content.conditions, content.heads, style)
             )
             text = render_sentence(restyled, lexicon)
-            found += [text, *_if_variants(text)]
+            variants = [text, *_if_variants(text)]
+            found += [*variants, *(short for variant in variants for short in _contracted(variant))]
     return found
 
 

@@ -426,7 +426,8 @@ class _ToLogic(Transformer[Token, object]):
         return ChainSentence(found.stated, found.premises, found.claims, found.answer, step)
 
     def stated(self, children: list[object]) -> ChainSentence:
-        return ChainSentence(stated=self._contents(children[0]))
+        """A restatement of the context (`Bob is big.`, `We know that Bob is big.`)."""
+        return ChainSentence(stated=self._contents(children[-1]))
 
     def concluded(self, children: list[object]) -> ChainSentence:
         return ChainSentence(claims=self._contents(children[-1]))
@@ -443,7 +444,9 @@ class _ToLogic(Transformer[Token, object]):
         return ChainSentence(premises=_flatten(reasons, self), claims=self._contents(children[-1]))
 
     def because_after(self, children: list[object]) -> ChainSentence:
-        return ChainSentence(premises=_flatten(children[-1], self), claims=self._contents(children[0]))
+        """`Bob is red because Bob is big and ...`, after a connective or not."""
+        claim = next(c for c in children if not isinstance(c, Token))
+        return ChainSentence(premises=_flatten(children[-1], self), claims=self._contents(claim))
 
     def so_that(self, children: list[object]) -> ChainSentence:
         return ChainSentence(premises=self._contents(children[0]), claims=self._contents(children[-1]))
@@ -472,10 +475,28 @@ def _flatten(value: object, reader: _ToLogic) -> tuple[Content, ...]:
 # --- reading -----------------------------------------------------------------------------------
 
 
+def _names_capitalised(sentence: str, names: frozenset[str]) -> str:
+    """The theory's proper names capitalised where a sentence writes them in lower case."""
+    if not names or not any(name in sentence for name in names):
+        return sentence
+    return _name_pattern(names).sub(lambda found: found.group(0).capitalize(), sentence)
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+
+
+_CONTRACTED = re.compile(r"\b(is|are|does|do)n[’']t\b", re.IGNORECASE)
+
+
 def _prepared(sentence: str) -> str:
-    """Case tolerance: a sentence may start in lower case (`bob is big.`)."""
+    """Case and spacing tolerance: a sentence may start in lower case (`bob is big.`), and `isn't`, `aren't`,
+    `doesn't`, `don't` are their two words."""
     if "  " in sentence or "\n" in sentence or "\t" in sentence:
         sentence = " ".join(sentence.split())
+    if "n't" in sentence or "n’t" in sentence:
+        sentence = _CONTRACTED.sub(r"\1 not", sentence)
     return sentence if sentence[:1].isupper() else sentence[:1].upper() + sentence[1:]
 
 
@@ -533,12 +554,15 @@ def _chain_cached(sentence: str) -> tuple[ChainSentence, SentenceWords]:
     return found, reader.used.frozen()
 
 
-def read_chain_sentence(sentence: str, index: int = 1, nouns: frozenset[str] = frozenset()) -> ChainSentence:
+def read_chain_sentence(
+    sentence: str, index: int = 1, nouns: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
+) -> ChainSentence:
     """One sentence of a chain of thought: a restatement, a conclusion with its connective or reasons, or an
-    answer line; `nouns` are class nouns known from the theory (for `Wumpuses are impuses.`)."""
+    answer line; `nouns` are class nouns known from the theory (for `Wumpuses are impuses.`), `names` its
+    proper names, read as names in lower case too (`so bob is red`: language models write them so)."""
     text = sentence.strip()
     try:
-        found, words = _chain_cached(_prepared(text))
+        found, words = _chain_cached(_prepared(_names_capitalised(text, names)))
     except UnexpectedInput as error:
         raise EnglishSyntaxError(text, index, error.column, "no sentence form matches") from None
     except VisitError as error:

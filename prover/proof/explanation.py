@@ -85,10 +85,14 @@ class ExplanationSyntaxError(ProofloomError, ValueError):
 
 
 def parse_explanation(
-    text: str, explanation_format: ExplanationFormat | None = None, nouns: frozenset[str] = frozenset()
+    text: str,
+    explanation_format: ExplanationFormat | None = None,
+    nouns: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> Explanation:
     """Read an explanation in the given format, or the one its text looks like; `nouns` are the theory's
-    predicates that a chain of thought may write in the plural (`Zorpuses are grimpuses.`)."""
+    predicates that a chain of thought may write in the plural (`Zorpuses are grimpuses.`), `names` its
+    proper names, which a chain may write in lower case (`so bob is red`)."""
     chosen = explanation_format or ExplanationFormat.detect(text)
     if not text.strip():
         raise ExplanationSyntaxError("the explanation is empty")
@@ -99,7 +103,7 @@ def parse_explanation(
         elif chosen is ExplanationFormat.PROOFWRITER:
             parsed = _proofwriter(text)
         else:
-            parsed = _chain_of_thought(text, nouns)
+            parsed = _chain_of_thought(text, nouns, names)
     except TreeError as error:
         raise ExplanationSyntaxError(str(error)) from None
     check("the explanation", len(parsed.steps), "explanation_steps")
@@ -206,14 +210,16 @@ class _ChainReader:
         self.stated.append(Premise(PremiseKind.UNREAD, name))
 
 
-def _chain_of_thought(text: str, nouns: frozenset[str] = frozenset()) -> Explanation:
+def _chain_of_thought(
+    text: str, nouns: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
+) -> Explanation:
     """Restated context sentences, and conclusions (after a connective, a `Since ...,` or a `..., so`, or in
     PrOntoQA's chains simply written down) that may use everything said before them; answer lines are kept
     apart, to be compared with the statement's label."""
     reader = _ChainReader([], [])
     for index, sentence in enumerate(chain_sentences(text), start=1):
         try:
-            read = read_chain_sentence(sentence, index, nouns)
+            read = read_chain_sentence(sentence, index, nouns, names)
         except EnglishSyntaxError as error:
             reader.unread(sentence, error.detail or "no sentence form matches")
             continue

@@ -97,6 +97,7 @@ class Verifier:
         self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
+        self._names = frozenset(c.name for c in self._constants if c.name in self.lexicon.proper_nouns)
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
@@ -115,7 +116,7 @@ class Verifier:
             parsed = (
                 explanation
                 if isinstance(explanation, Explanation)
-                else parse_explanation(explanation, explanation_format, self._nouns)
+                else parse_explanation(explanation, explanation_format, self._nouns, self._names)
             )
         except ExplanationSyntaxError as error:
             return Verification((), (Diagnosis(Reason.UNPARSEABLE, str(error)),))

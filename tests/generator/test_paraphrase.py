@@ -37,6 +37,8 @@ def test_every_rule_has_paraphrases_and_each_reads_back(theory: Theory) -> None:
         assert all(read_theory(text).sentences[0].content == sentence.content for text in bank)
         if isinstance(sentence.content, Rule):
             assert len(bank) >= 3  # its template and the two comma forms at least
+        elif not sentence.content.positive:
+            assert len(bank) == 2 and "n't " in bank[1]  # a negated fact, also contracted
 
 
 def test_question_frames_read_back() -> None:

@@ -56,6 +56,22 @@ def test_case_commas_spaces_and_a_missing_full_stop_are_tolerated(variant: str) 
     assert read_sentence(variant) == expected
 
 
+@pytest.mark.parametrize(
+    ("contracted", "full"),
+    [
+        ("Bob isn't big.", "Bob is not big."),
+        ("The cat doesn't chase the dog.", "The cat does not chase the dog."),
+        ("Jompuses aren't shy.", "Jompuses are not shy."),
+        (
+            "If someone isn't big then they don’t chase the dog.",
+            "If someone is not big then they do not chase the dog.",
+        ),
+    ],
+)
+def test_contractions_read_as_their_two_words(contracted: str, full: str) -> None:
+    assert read_contents(contracted) == read_contents(full)
+
+
 def test_question_frames_give_their_statement() -> None:
     assert read_statement("Is the following statement true or false? Max is sour.") == _dsl("sour(max).")[0]
     assert read_statement("True or false: Max is not sour.") == _dsl("~sour(max).")[0]

@@ -89,6 +89,40 @@ def test_frames_and_connectives_read_and_each_conclusion_is_judged(chain: str) -
     assert not any(e.error is Reason.UNPARSEABLE for e in verification.errors), verification.to_json()
 
 
+SMALL_CONTEXT = "Bob is big. If something is big then it is red. Red things are kind. The cat is big."
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        # an if-rule among a Since's reasons
+        "Since Bob is big and if something is big then it is red, Bob is red. "
+        "Since Bob is red and red things are kind, Bob is kind.",
+        # names in lower case after a connective or at a sentence's start, as models write them
+        "Since bob is big and if something is big then it is red, bob is red. "
+        "Therefore, bob is kind because bob is red and red things are kind.",
+        # a restatement frame: a context sentence said again is no step of its own
+        "We know that Bob is big. If something is big then it is red. This means that Bob is red. "
+        "Recall that red things are kind. It follows that Bob is kind.",
+    ],
+)
+def test_models_frames_read_whole_and_a_sound_chain_is_valid(chain: str) -> None:
+    verification = verify(SMALL_CONTEXT, "Bob is kind.", chain)
+    assert verification.valid, verification.to_json()
+    assert verification.steps[-1].conclusion == "Bob is kind."
+
+
+def test_a_restatement_frame_the_context_lacks_is_a_claim_judged_like_any() -> None:
+    verification = verify(SMALL_CONTEXT, "Bob is kind.", "We know that Bob is kind.")
+    assert [e.error for e in verification.errors] == [Reason.NOT_ENTAILED]
+
+
+def test_a_common_noun_is_not_taken_for_a_name_in_lower_case() -> None:
+    verification = verify(SMALL_CONTEXT, "The cat is red.", "The cat is big. So the cat is red.")
+    (error,) = verification.errors
+    assert error.error is Reason.NOT_ENTAILED and "sent2" in error.message
+
+
 def test_one_unreadable_sentence_spoils_one_step_and_the_others_are_still_judged() -> None:
     chain = PRONTO_GOLD.replace("Each grimpus is a flumpus.", "Grimpuses, as we know, are flumpuses.")
     chain = chain.replace("Sam is a quompus.", "Sam is a brompus.")  # a real fault, further on
