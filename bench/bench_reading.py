@@ -19,13 +19,11 @@ def measure() -> list[Figure]:
     dsl_texts = [render_dsl(read_theory(c)) for c in contexts]
 
     def read_english_cold() -> None:
-        english._read_cached.cache_clear()
-        english.read_english.cache_clear()
+        english.clear_caches()
         for context in contexts:
             read_theory(context)
 
     def read_english_warm() -> None:
-        english.read_english.cache_clear()  # the sentence cache warm, each context read anew
         for context in contexts:
             read_theory(context)
 

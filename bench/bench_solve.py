@@ -71,8 +71,7 @@ def measure() -> list[Figure]:
     count = len(records)
 
     def parse() -> list[tuple[Theory, Literal]]:
-        english._read_cached.cache_clear()
-        english.read_english.cache_clear()
+        english.clear_caches()
         return [(read_theory(r["context"]), read_statement(r["question"].rsplit("? ", 1)[-1])) for r in records]
 
     items = parse()

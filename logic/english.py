@@ -14,6 +14,7 @@ rompus.`) reads as several; a disjunctive head (`Each impus is a wumpus or a vum
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.errors import EnglishSyntaxError, LogicError
-from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordClass, WordUses
+from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
 from proofloom.logic.terms import (
     Atom,
@@ -45,6 +46,7 @@ __all__ = [
     "EnglishReading",
     "Lexicon",
     "base_form",
+    "clear_caches",
     "read_chain_sentence",
     "read_contents",
     "read_english",
@@ -57,10 +59,6 @@ __all__ = [
     "split_sentences",
     "third_person",
 ]
-
-_PARSER = Lark.open_from_package(
-    "proofloom.logic", "english.lark", parser="lalr", start=["start", "chain"], propagate_positions=False
-)
 
 RULE_VARIABLE = Variable("X")
 _PERSON_WORDS = frozenset({"someone", "they", "them", "everyone", "anyone", "people"})
@@ -129,6 +127,12 @@ class _Reading:
     words: SentenceWords
     question: bool = False
     entries: tuple[tuple[bool, str, str], ...] = ()  # words.entries(), made once for a cached sentence
+    keys: frozenset[tuple[bool, str]] = frozenset()  # (constant?, word) of each entry: one class a word
+
+    @classmethod
+    def of(cls, contents: tuple[Content, ...], words: SentenceWords, question: bool = False) -> _Reading:
+        entries = words.entries()
+        return cls(contents, words, question, entries, frozenset((constant, word) for constant, word, _ in entries))
 
 
 @dataclass(slots=True)
@@ -166,6 +170,12 @@ class _ToLogic(Transformer[Token, object]):
     def __init__(self) -> None:
         super().__init__()
         self.used = _Words()
+        self.asked = False  # the sentence is a question (`True or false: ...`)
+
+    def reset(self) -> None:
+        """Forget the last sentence's words: one reader serves every parse (lark calls it inline)."""
+        self.used = _Words()
+        self.asked = False
 
     # --- words and noun phrases ---
 
@@ -314,6 +324,7 @@ class _ToLogic(Transformer[Token, object]):
         return self._contents(children[0])
 
     def question(self, children: list[object]) -> tuple[Content, ...]:
+        self.asked = True
         return self._contents(children[1])
 
     def _contents(self, value: object) -> tuple[Content, ...]:
@@ -500,27 +511,53 @@ def _prepared(sentence: str) -> str:
     return sentence if sentence[:1].isupper() else sentence[:1].upper() + sentence[1:]
 
 
+# LALR with the transformer inline: lark calls `_ToLogic` as it reduces, so no parse tree is built. The one
+# reader keeps the current sentence's words, so parses take turns (a lock; a parse is tens of microseconds).
+_READER = _ToLogic()
+_PARSER = Lark.open_from_package(
+    "proofloom.logic",
+    "english.lark",
+    parser="lalr",
+    start=["start", "chain"],
+    propagate_positions=False,
+    transformer=_READER,
+)
+_PARSING = threading.Lock()
+
+
+def _parsed(sentence: str, start: str) -> tuple[object, SentenceWords, bool]:
+    """The sentence's value from the inline transformer, the words it used, and whether it is a question."""
+    with _PARSING:
+        _READER.reset()
+        value = _PARSER.parse(sentence, start=start)
+        return value, _READER.used.frozen(), _READER.asked
+
+
+# Caches keyed by text: a sentence or context read once is one dictionary lookup after. Their values are frozen
+# (readings, theories, lexicons), so sharing them is safe; each is bounded, so a long process stays flat.
 @lru_cache(maxsize=65536)
 def _read_cached(sentence: str) -> _Reading:
-    reader = _ToLogic()
-    tree = _PARSER.parse(sentence, start="start")
-    contents = reader.transform(tree)
+    contents, words, question = _parsed(sentence, "start")
     assert isinstance(contents, tuple)
-    words = reader.used.frozen()
-    question = tree.children[0].data == "question"  # type: ignore[union-attr]
-    return _Reading(contents, words, question, words.entries())
+    return _Reading.of(contents, words, question)
+
+
+@lru_cache(maxsize=65536)
+def _read_as_written(sentence: str) -> _Reading:
+    """`_read_cached` keyed by the sentence as written, so a repeated sentence skips even its tidying."""
+    return _read_cached(_prepared(sentence.strip()))
 
 
 def _read(sentence: str, index: int) -> _Reading:
-    text = sentence.strip()
     try:
-        return _read_cached(_prepared(text))
+        return _read_as_written(sentence)
     except UnexpectedInput as error:
+        text = sentence.strip()
         raise EnglishSyntaxError(text, index, error.column, "no sentence form matches") from None
     except VisitError as error:
-        raise EnglishSyntaxError(text, index, None, str(error.orig_exc)) from None
+        raise EnglishSyntaxError(sentence.strip(), index, None, str(error.orig_exc)) from None
     except (_NotRead, LogicError) as error:
-        raise EnglishSyntaxError(text, index, None, str(error)) from None
+        raise EnglishSyntaxError(sentence.strip(), index, None, str(error)) from None
 
 
 def read_contents(sentence: str, index: int = 1) -> tuple[Content, ...]:
@@ -548,10 +585,9 @@ def read_statement(sentence: str, index: int = 1) -> Literal:
 
 @lru_cache(maxsize=65536)
 def _chain_cached(sentence: str) -> tuple[ChainSentence, SentenceWords]:
-    reader = _ToLogic()
-    found = reader.transform(_PARSER.parse(sentence, start="chain"))
+    found, words, _ = _parsed(sentence, "chain")
     assert isinstance(found, ChainSentence)
-    return found, reader.used.frozen()
+    return found, words
 
 
 def read_chain_sentence(
@@ -616,11 +652,9 @@ def _renamed(content: Content, renames: dict[str, str]) -> Content:
     return Rule(conditions, literal(content.head), content.style)
 
 
-def _resolved(
-    reading: _Reading, nouns: frozenset[str]
-) -> tuple[tuple[tuple[bool, str, str], ...], tuple[Content, ...]]:
-    """A sentence's word entries and contents once its plural complements are told apart: `impuses` is the
-    class noun `impus` where the theory has that noun, an adjective otherwise."""
+def _resolved(reading: _Reading, nouns: frozenset[str]) -> _Reading:
+    """A sentence's reading once its plural complements are told apart: `impuses` is the class noun `impus`
+    where the theory has that noun, an adjective otherwise."""
     words = reading.words
     renames = _plural_renames(words, nouns)
     words = SentenceWords(
@@ -630,42 +664,48 @@ def _resolved(
         words.adjectives | frozenset(w for w, _ in words.plural_complements if w not in renames),
         words.verbs,
     )
-    return words.entries(), tuple(_renamed(c, renames) for c in reading.contents)
+    return _Reading.of(tuple(_renamed(c, renames) for c in reading.contents), words, reading.question)
 
 
-@lru_cache(maxsize=4096)
 def read_english(text: str) -> EnglishReading:
     """An English context -> a Theory with ProofWriter's default ids (`triple<k>`, `rule<k>`) and its lexicon.
     Every word must keep one class across the theory (`Max` a name, `wumpus` a class noun, `sour` an
-    adjective); the first sentence that uses a word otherwise is named in the error. A context read before
-    is one dictionary lookup (ProofWriter files ask many questions of each context; readings are frozen)."""
+    adjective); the first sentence that uses a word otherwise is named in the error. A context read before is
+    one lookup (a batch asks many questions of one context)."""
+    return _english_cached(text)
+
+
+def clear_caches() -> None:
+    """Forget every sentence and context read so far (benchmarks time a cold read with it)."""
+    for cache in (_read_as_written, _read_cached, _chain_cached, _english_cached, lexicon_of):
+        cache.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _english_cached(text: str) -> EnglishReading:
     sentences = split_sentences(text)
     readings = [_read(s, i) for i, s in enumerate(sentences, start=1)]
-    nouns = frozenset(n for r in readings for n in r.words.nouns)
-    contents: list[Content] = []
-    seen: set[tuple[bool, str, str]] = set()  # every (constant?, word, class): one class a word, checked below
-    checked: list[tuple[str, int, tuple[tuple[bool, str, str], ...]]] = []
     for index, (sentence, reading) in enumerate(zip(sentences, readings, strict=True), start=1):
         if reading.question:
             raise EnglishSyntaxError(sentence, index, None, "a question is not a sentence of a theory")
-        entries, found_contents = reading.entries, reading.contents
-        if reading.words.plural_complements:
-            entries, found_contents = _resolved(reading, nouns)
-        seen.update(entries)
-        checked.append((sentence, index, entries))
-        contents.extend(found_contents)
-    if len({(constant, word) for constant, word, _ in seen}) != len(seen):
+    if any(r.words.plural_complements for r in readings):
+        nouns = frozenset[str]().union(*(r.words.nouns for r in readings))
+        readings = [_resolved(r, nouns) if r.words.plural_complements else r for r in readings]
+    # One class a word: as many (constant?, word) keys as (constant?, word, class) entries. Set unions run in C.
+    if len(set[tuple[bool, str]]().union(*(r.keys for r in readings))) != len(
+        set[tuple[bool, str, str]]().union(*(r.entries for r in readings))
+    ):
         uses = WordUses()  # some word has two classes: name the first sentence that says so
-        for sentence, index, entries in checked:
-            uses.add_entries(entries, sentence, index)
-    names = frozenset(w for constant, w, kind in seen if constant and kind == WordClass.NAME)
-    nouns_used = frozenset(w for constant, w, kind in seen if not constant and kind == WordClass.NOUN)
-    found = tuple(contents)
+        for index, (sentence, reading) in enumerate(zip(sentences, readings, strict=True), start=1):
+            uses.add_entries(reading.entries, sentence, index)
+    names = frozenset[str]().union(*(r.words.names for r in readings))
+    nouns_used = frozenset[str]().union(*(r.words.nouns for r in readings))
+    found = tuple(c for r in readings for c in r.contents)
     theory = Theory(tuple(Sentence(i, c) for i, c in zip(default_ids(found), found, strict=True)))
     return EnglishReading(theory, Lexicon(PROOFWRITER_PEOPLE | names, nouns_used))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def lexicon_of(text: str) -> Lexicon:
     """The lexicon that renders an English context's own words back (`Max`, `a wumpus`); ProofWriter's
     default for text that is not English (a DSL theory)."""

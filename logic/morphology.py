@@ -18,10 +18,24 @@ _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"
 _IRREGULAR_BASE = {third: base for base, third in _IRREGULAR_THIRD_PERSON.items()}
 
 
+def _unchecked(target: object = None, **_options: object) -> object:
+    """typeguard's `typechecked` as a no-op: the decorator with or without its options returns what it wraps."""
+    return target if target is not None else (lambda wrapped: wrapped)
+
+
 @lru_cache(maxsize=1)
 def _engine() -> inflect.engine:
-    import inflect
+    """inflect's engine. inflect wraps ~80 methods in typeguard's `@typechecked`, which re-parses inflect's
+    4,000-line source once per method at import (2.5 s, most of a short command's run); we pass only `str`s,
+    so inflect is imported with that decorator a no-op (put back at once; an inflect imported before keeps its own)."""
+    import typeguard
 
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked  # type: ignore[assignment]
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
 
 
