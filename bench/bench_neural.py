@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import torch
 from figure import DEV_FILE, Figure
 
 from proofloom.generator.generate import generate_example
@@ -89,8 +90,38 @@ def measure() -> list[Figure]:
     for line in full.lines():
         print("   ", line)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
+    control = NeuralStepModel(folder)
+    with torch.no_grad():  # the same architecture, tokenizer and decoding; its weights drawn afresh
+        torch.manual_seed(0)
+        control.model.apply(control.model._init_weights)
+    randomised, _ = _run(control, questions[:subset], feedback=6)
     figures = [
         Figure("dev answer accuracy", 100 * full.accuracy, "%", f"{full.questions} questions; goal 99.7%"),
+        Figure(
+            "   do-nothing floor",
+            100 * full.gold_unknown / max(full.questions, 1),
+            "%",
+            "a model that proposes no step answers Unknown to every question",
+        ),
+        Figure(
+            "   random-weights control",
+            100 * randomised.accuracy,
+            "%",
+            f"first {randomised.questions} questions ({100 * same.accuracy:.1f}% trained): same model, weights "
+            f"re-drawn; True/False proof recall {100 * randomised.gold_proved / max(randomised.gold_provable, 1):.1f}%",
+        ),
+        Figure(
+            "True/False proof recall",
+            100 * full.gold_proved / max(full.gold_provable, 1),
+            "%",
+            f"{full.gold_provable} gold True/False questions answered with a verified proof (the loop's real work)",
+        ),
+        Figure(
+            "Unknown precision",
+            100 * full.answered_unknown_right / max(full.answered_unknown, 1),
+            "%",
+            f"{full.answered_unknown} answers Unknown (an Unknown is only the absence of a proof)",
+        ),
         Figure(
             "   rejections in the prompt",
             100 * shown.accuracy,

@@ -47,13 +47,14 @@ class ProveSummary:
 
 
 def attempt_record(problem: Problem, attempt: ProofAttempt) -> dict[str, Any]:
-    """The JSON record of one attempt: label, depth, the proof (EntailmentBank linearized), how the loop went."""
+    """The JSON record of one attempt: label, depth, the proof (EntailmentBank linearized), how the loop went.
+    An answer without a proof (Unknown) says so: `proof` and `verified` are null."""
     return {
         "id": problem.id,
         "label": attempt.label.value,
         "depth": attempt.depth,
         "proof": to_entailmentbank(attempt.proof) if attempt.proof is not None else None,
-        "verified": attempt.verified,
+        "verified": attempt.verified if attempt.proof is not None else None,  # no proof, no claim
         "rounds": len(attempt.rounds),
         "accepted": attempt.accepted,
         "rejected": attempt.rejected,

@@ -1,7 +1,10 @@
 """Scoring a step model's proof attempts against gold answers: the figures the refinement loop is judged by.
 
-Answer accuracy overall and by gold depth, the share of emitted proofs that verify, first-proposal step
-validity (the model's top proposal in round 1), and accuracy had the loop stopped after each round.
+Answer accuracy overall and by gold depth beside the do-nothing floor (a model that proposes no step answers
+Unknown to everything), True/False proof recall (gold True/False questions answered with a verified proof of
+the gold label: the loop's real work), Unknown precision (how many of its Unknowns are Unknown: an Unknown is
+only the absence of a proof), the share of emitted proofs that verify, first-proposal step validity (the
+model's top proposal in round 1), and accuracy had the loop stopped after each round.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ class Evaluation:
     first_round_proposed: int
     first_round_valid: int
     correct_after_round: tuple[int, ...]  # index r: correct had the loop stopped after r rounds
+    gold_proved: int = 0  # gold True/False questions answered so, with a verified proof
+    gold_provable: int = 0  # gold True/False questions
+    answered_unknown: int = 0
+    answered_unknown_right: int = 0
+    gold_unknown: int = 0  # what answering Unknown to everything gets right: the do-nothing floor
 
     @property
     def accuracy(self) -> float:
@@ -45,7 +53,12 @@ class Evaluation:
     def lines(self) -> list[str]:
         """The figures as text, one a line."""
         out = [
-            f"answer accuracy {share(self.correct, self.questions)} ({self.correct}/{self.questions})",
+            f"answer accuracy {share(self.correct, self.questions)} ({self.correct}/{self.questions}); "
+            f"do-nothing floor {share(self.gold_unknown, self.questions)} (Unknown to every question)",
+            f"True/False proof recall {share(self.gold_proved, self.gold_provable)} "
+            f"({self.gold_proved}/{self.gold_provable} gold True/False questions answered with a verified proof); "
+            f"Unknown precision {share(self.answered_unknown_right, self.answered_unknown)} "
+            f"({self.answered_unknown_right}/{self.answered_unknown} answers Unknown)",
             f"proofs verified {share(self.verified, self.proofs)} ({self.verified}/{self.proofs})",
             f"first proposal valid {share(self.first_proposal_valid, self.first_round_questions)}"
             f" ({self.first_proposal_valid}/{self.first_round_questions} questions that needed a round);"
@@ -80,4 +93,11 @@ def evaluate(scored: Iterable[Scored], max_rounds: int) -> Evaluation:
         correct_after_round=tuple(
             sum(s.attempt.label_after(r) is s.gold for s in items) for r in range(max_rounds + 1)
         ),
+        gold_proved=sum(
+            s.gold is not Label.UNKNOWN and s.attempt.label is s.gold and s.attempt.verified for s in items
+        ),
+        gold_provable=sum(s.gold is not Label.UNKNOWN for s in items),
+        answered_unknown=sum(s.attempt.label is Label.UNKNOWN for s in items),
+        answered_unknown_right=sum(s.attempt.label is Label.UNKNOWN and s.gold is Label.UNKNOWN for s in items),
+        gold_unknown=sum(s.gold is Label.UNKNOWN for s in items),
     )

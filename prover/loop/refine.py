@@ -38,7 +38,10 @@ class Round:
 
 @dataclass(frozen=True, slots=True)
 class ProofAttempt:
-    """What the loop found, and how: its rounds, proposals accepted and rejected, the verified proof."""
+    """What the loop found, and how: its rounds, proposals accepted and rejected, the verified proof.
+
+    `verified` says the proof passed the verifier again, step by step; with no proof (Unknown) it is False:
+    nothing was shown, so nothing is claimed."""
 
     label: Label
     proof: EntailmentTree | None
@@ -136,7 +139,7 @@ def prove(
         idle = 0 if valid else idle + 1
     label = run.label()
     if label is Label.UNKNOWN:
-        return ProofAttempt(label, None, True, tuple(rounds))
+        return ProofAttempt(label, None, False, tuple(rounds))
     target = statement if label is Label.TRUE else statement.negated()
     tree = run.tree(target)
     verifier = Verifier(theory, pool=run.solver.pool, semantics=semantics)  # the run's Z3 session, warm

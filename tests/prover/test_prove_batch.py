@@ -44,11 +44,16 @@ def test_each_problem_gives_one_record_and_the_summary_adds_up() -> None:
         and records[1]["proof"] == "sent1 & sent2 -> hypothesis;"
     )
     assert records[1]["gold"] == "True" and records[2]["label"] == "Unknown" and records[2]["proof"] is None
+    assert records[2]["verified"] is None  # an answer without a proof claims nothing
     assert (summary.count, summary.verified, summary.errors, len(summary.scored)) == (2, 1, 1, 2)
     assert seen == [0, 1, 2]
     first, *scores = summary.lines(max_rounds=24)
     assert first.startswith("proved 2 questions (1 proofs verified), 1 bad records;")
-    assert scores[0].startswith("answer accuracy 100.00% (2/2)")
+    assert scores[0] == "answer accuracy 100.00% (2/2); do-nothing floor 50.00% (Unknown to every question)"
+    assert scores[1] == (
+        "True/False proof recall 100.00% (1/1 gold True/False questions answered with a verified proof); "
+        "Unknown precision 100.00% (1/1 answers Unknown)"
+    )
 
 
 def test_every_step_is_checked_under_the_semantics_asked() -> None:

@@ -62,7 +62,8 @@ def test_loop_answers_real_questions_with_verified_proofs(dev_records: list[dict
         statement = read_statement(statement_of(record))
         attempt = prove(theory, statement, EveryApplication(), k=40, max_rounds=40)
         assert attempt.label is LOGICLM[record["answer"]], record["id"]
-        assert attempt.verified and (attempt.proof is None) == (attempt.label is Label.UNKNOWN)
+        assert (attempt.proof is None) == (attempt.label is Label.UNKNOWN)
+        assert attempt.verified == (attempt.proof is not None)  # a proof verified; no proof, no claim
         if attempt.rounds:  # a fact needs no round at all
             assert attempt.rejected >= 1 and attempt.rounds[-1].label is attempt.label
             assert not attempt.rounds[0].first_valid  # the double's first proposal is its wrong one
@@ -187,7 +188,8 @@ def test_a_tiny_model_trains_and_runs_in_the_loop(tmp_path: Path) -> None:
     deep = [(e, q) for e in examples for q in e.questions if q.depth][:2]
     for example, question in deep:
         attempt = prove(example.theory, question.statement, model, k=2, max_rounds=2)
-        assert len(attempt.rounds) >= 1 and attempt.verified  # whatever it proposes, only verified steps count
+        assert len(attempt.rounds) >= 1  # whatever it proposes, only verified steps count:
+        assert attempt.verified if attempt.proof is not None else attempt.label is Label.UNKNOWN
 
 
 @pytest.mark.slow
