@@ -10,8 +10,10 @@ transformer; by default decoding is held to the shape of a step (`quoting.py`).
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
+from proofloom.errors import ProofloomError
 from proofloom.limits import check
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.loop.step_model import ProofState
@@ -21,12 +23,19 @@ from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import ASKED, NO_STEP, renamed, rule_prompt
 
 BEAMS = 8  # answers kept per rule: a step may be about any of six to eight entities, and fewer beams miss some
+# Torch's threads for decoding. A model this small gains nothing from a second thread, and torch's default (one
+# a core) collapses when anything else uses the CPU: five dev questions took 74-88 s at 2 threads against 16-23 s
+# at 1, alternated, on this 2-core machine under load. PROOFLOOM_TORCH_THREADS sets another count.
+INFERENCE_THREADS = "PROOFLOOM_TORCH_THREADS"
 
 
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer."""
 
     def __init__(self, folder: Path, constrained: bool = True, rejections_in_prompt: bool = False) -> None:
+        import torch
+
+        torch.set_num_threads(_inference_threads())
         self.model, self.tokenizer, self.card = load(folder)
         self.constrained = constrained  # decoding held to the shape of a step (`quoting.py`)
         # The verifier's refusals are kept from being proposed again; written into the rule prompts as well, they
@@ -87,3 +96,11 @@ class NeuralStepModel:
                 eos_token_id=END,
             )
         return list(zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True))
+
+
+def _inference_threads() -> int:
+    """PROOFLOOM_TORCH_THREADS if it is a positive integer, else 1 (see INFERENCE_THREADS)."""
+    text = os.environ.get(INFERENCE_THREADS, "1")
+    if not text.isdigit() or int(text) < 1:
+        raise ProofloomError(f"{INFERENCE_THREADS} must be a positive integer, not {text!r}")
+    return int(text)
