@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from proofloom._version import __version__
 from proofloom.atomic import write_text_atomic
@@ -50,6 +50,16 @@ _WRITERS: dict[OutputFormat, tuple[str, Writer]] = {
     OutputFormat.HF: ("{}.parquet", huggingface.write_parquet),
     OutputFormat.LOGICLM: ("{}.json", logiclm.write_logiclm),
 }
+
+
+class ShardEngine(Protocol):
+    """Makes shards elsewhere (a cluster): each missing shard's native text, yielded as it is done, in any order."""
+
+    def make(self, recipe: Recipe, shards: list[Shard]) -> Iterator[tuple[Shard, str]]: ...
+
+    def describe(self) -> dict[str, Any]:
+        """What the manifest records under `engine` (its name, version, where it ran)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +99,22 @@ def write_dataset(
     progress: Callable[[int, int], None] | None = None,
     overwrite: bool = False,
     phase: Callable[[str], None] = lambda name: None,
+    engine: ShardEngine | None = None,
 ) -> dict[str, Any]:
     """Generate `count` theories into `folder`, resuming whatever whole shards of this run are already there;
     a folder holding another dataset is refused (DatasetError), or with `overwrite` replaced (`generator.folder`).
-    `phase` is told each step after the shards (each can take seconds on a large dataset)."""
+    `phase` is told each step after the shards (each can take seconds on a large dataset). With an `engine`
+    (Ray, `proofloom.scale`) the shards are made there and written here as they come back; the bytes are the
+    same, and the manifest names the engine."""
     shards = plan(recipe, count)
     claim = Claim(recipe.to_toml(), frozenset(s.name for s in shards), count)
     if overwrite and claim.conflict(folder) is not None:
         return replace_folder(
             folder,
             claim,
-            lambda aside: write_dataset(recipe, aside, count, workers, output_format, progress, phase=phase),
+            lambda aside: write_dataset(
+                recipe, aside, count, workers, output_format, progress, phase=phase, engine=engine
+            ),
         )
     claim.take(folder)
     for leftover in folder.glob(".shard-*.tmp"):
@@ -108,13 +123,16 @@ def write_dataset(
     done = count - sum(s.stop - s.start for s in missing)
     if progress:
         progress(done, count)
-    for shard, text in _run(recipe, missing, workers):
+    made = engine.make(recipe, missing) if engine is not None and missing else _run(recipe, missing, workers)
+    for shard, text in made:
         write_text_atomic(folder / shard.name, text)
         done += shard.stop - shard.start
         if progress:
             progress(done, count)
     phase("hashing the shards for the manifest")
     manifest = _manifest(recipe, folder, shards, count)
+    if engine is not None:
+        manifest["engine"] = engine.describe()
     if output_format is not OutputFormat.NATIVE:
         phase(f"writing the {output_format.value} files")
     _convert(recipe, folder, shards, output_format)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 from pathlib import Path
 
 from proofloom.cli.choices import OUTPUT_FORMATS
+from proofloom.cli.cluster import add_ray_argument, ray_address
 from proofloom.cli.numbers import non_negative, positive
 
 HELP = "generate a dataset of theories and questions from a recipe"
@@ -26,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace the dataset the folder holds if it has another recipe or -n (built aside, then swapped in)",
     )
+    add_ray_argument(parser, "--workers")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +45,14 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_size is not None:
         recipe = dataclasses.replace(recipe, shard_size=args.shard_size)
     started = time.perf_counter()
-    with Progress("theories", resumable=True) as progress:
+    with contextlib.ExitStack() as stack:
+        engine = None
+        if args.ray is not None:
+            from proofloom.scale.cluster import ray_session
+            from proofloom.scale.shards import RayShards
+
+            engine = RayShards(stack.enter_context(ray_session(ray_address(args), args.workers)))
+        progress = stack.enter_context(Progress("theories", resumable=True))
         output_format = OutputFormat(args.output_format)
         manifest = write_dataset(
             recipe,
@@ -53,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             progress.update,
             args.overwrite,
             progress.phase,
+            engine=engine,
         )
     seconds = time.perf_counter() - started
     print(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from proofloom.cli.choices import SEMANTICS
+from proofloom.cli.cluster import add_ray_argument, ray_address
+from proofloom.cli.numbers import positive
 
 if TYPE_CHECKING:
     from proofloom.logic.terms import Theory
@@ -30,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--html", metavar="DIR", help="also draw each verified tree as an HTML page in DIR")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first record that cannot be read")
+    add_ray_argument(parser, "--workers")
+    parser.add_argument("--workers", type=positive, help="with --ray: actors, each with its own Z3 (default 1)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,12 +46,27 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.logic.semantics import Semantics
     from proofloom.prover.verification.batch import VerifySummary, verify_file
 
+    if args.workers and not args.ray:
+        from proofloom.errors import ProofloomError
+
+        raise ProofloomError(
+            f"--workers runs {args.workers} Ray actors, so it needs --ray (pip install 'proofloom[ray]')"
+        )
     summary = VerifySummary()
     pictures = Path(args.html) if args.html else None
     unread: list[str] = []
-    with Progress("explanations") as progress:
-        semantics = Semantics.parse(args.semantics)
-        records = progress.track(verify_file(records_file(args.input), summary, semantics=semantics))
+    semantics = Semantics.parse(args.semantics)
+    questions = records_file(args.input)
+    with contextlib.ExitStack() as stack:
+        if args.ray is None:
+            verified = verify_file(questions, summary, semantics=semantics)
+        else:
+            from proofloom.scale.batches import verify_on_ray
+            from proofloom.scale.cluster import ray_session
+
+            session = stack.enter_context(ray_session(ray_address(args), args.workers or 1))
+            verified = verify_on_ray(questions, semantics, args.workers or session.cpus, summary)
+        records = stack.enter_context(Progress("explanations")).track(verified)
         write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast, unread))
     print(summary.line() + (f"; {len(unread)} bad records" if unread else ""))
     return status(len(unread))

@@ -72,19 +72,39 @@ def verify_file(
     """Verify every record of a JSON-lines file, in order, every step under `semantics` (one clause pool
     for the whole file)."""
     summary = summary or VerifySummary()
-    shared = pool or ClausePool()
-    verifiers: TheoryCache[Verifier] = TheoryCache()
+    verifier = LineVerifier(semantics, pool)
+    for line, where in file_lines(path):
+        record = verifier.verify(line, where)
+        summary.add(record.verification)
+        yield record
 
-    def verifier_for(context: str) -> Verifier:
-        return verifiers.get(context, lambda: Verifier(theory_from_text(context), pool=shared, semantics=semantics))
 
+def file_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """Each non-blank line of a JSON-lines file with its place (`path:line`); an over-long line comes as ''."""
     with path.open(encoding="utf-8", errors="replace") as stream:
         for line_number, line in bounded_lines(stream):
             if line is not None and not line.strip():
                 continue
-            record = _verify_line(line or "", f"{path}:{line_number}", verifier_for)
-            summary.add(record.verification)
-            yield record
+            yield line or "", f"{path}:{line_number}"
+
+
+class LineVerifier:
+    """Verifies records one line at a time: one clause pool and one verifier per theory across all of them."""
+
+    def __init__(self, semantics: Semantics = Semantics.CLASSICAL, pool: ClausePool | None = None) -> None:
+        self.semantics = semantics
+        self.pool = pool or ClausePool()
+        self.verifiers: TheoryCache[Verifier] = TheoryCache()
+
+    def verify(self, line: str, where: str) -> VerifiedRecord:
+        """The verdict on one line (`where` names it in errors); a line that cannot be read is an invalid one."""
+        return _verify_line(line, where, self._verifier_for)
+
+    def _verifier_for(self, context: str) -> Verifier:
+        def build() -> Verifier:
+            return Verifier(theory_from_text(context), pool=self.pool, semantics=self.semantics)
+
+        return self.verifiers.get(context, build)
 
 
 def _verify_line(line: str, where: str, verifier_for: Callable[[str], Verifier]) -> VerifiedRecord:
