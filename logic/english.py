@@ -368,6 +368,35 @@ class _ToLogic(Transformer[Token, object]):
         person = next((c.person for c in clauses if c.person is not None), False)
         return self._rules(body, head, RuleStyle(RuleForm.IF, person))
 
+    def premise_if(self, children: list[object]) -> tuple[Content, ...]:
+        """An if-rule among `Since` reasons: `Since if something is big then it is red and Bob is big, ...`.
+        Its head runs to the comma, so a clause there about another subject than the head's first clause is
+        a reason of its own (a fact), not a conjunct of the head (`big(X) -> big(bob)` would be a misreading)."""
+        body, head = (c for c in children if isinstance(c, _Joined))
+        first = head.items[0]
+        kept: list[object] = [first]
+        reasons: list[object] = []
+        for item in head.items[1:]:
+            if reasons or (isinstance(item, _Clause) and isinstance(first, _Clause) and item.subject != first.subject):
+                reasons.append(item)
+            else:
+                kept.append(item)
+        rules = self.if_rule([body, _Joined(tuple(kept), head.disjunctive)])
+        return (*rules, *self._facts(_Joined(tuple(reasons), False)))
+
+    def _head_and_rest(self, head: _Joined) -> tuple[_Joined, tuple[Content, ...]]:
+        """A class rule's head complements, and what follows them after `and` as sentences of their own (a
+        clause a fact, a rule its rules): `All big things are red and Bob is big` says a rule and a fact."""
+        end = next((i for i, item in enumerate(head.items) if not isinstance(item, _Complement)), len(head.items))
+        if end == len(head.items):
+            return head, ()
+        if head.disjunctive:
+            raise _NotRead("it joins a rule's head and another sentence with 'or'")
+        rest: list[Content] = []
+        for item in head.items[end:]:
+            rest.extend(item if isinstance(item, tuple) else self._contents(_Joined((item,), False)))
+        return _Joined(head.items[:end], False), tuple(rest)
+
     def _adjectives(self, words: list[str]) -> list[Literal]:
         self.used.adjectives.update(words)
         return [Literal(Atom(w, (RULE_VARIABLE,))) for w in words]
@@ -393,7 +422,8 @@ class _ToLogic(Transformer[Token, object]):
         assert isinstance(head, _Joined)
         person = _person(_tokens(children, "KIND")[0]) is True
         body = _Joined(tuple(self._adjectives(adjectives)), False)
-        return self._rules(body, self._plural_head(head), RuleStyle(form, person))
+        head, rest = self._head_and_rest(head)
+        return (*self._rules(body, self._plural_head(head), RuleStyle(form, person)), *rest)
 
     def noun_generic(self, children: list[object]) -> tuple[Content, ...]:
         """`Jompuses are not shy.`, `All red wumpuses are impuses.`"""
@@ -404,24 +434,29 @@ class _ToLogic(Transformer[Token, object]):
         noun = singular(words[-1]) or words[-1]
         self.used.nouns.add(noun)
         conditions = (*self._adjectives(words[:-1]), Literal(Atom(noun, (RULE_VARIABLE,))))
-        return self._rules(_Joined(conditions, False), self._plural_head(head), RuleStyle(form))
+        head, rest = self._head_and_rest(head)
+        return (*self._rules(_Joined(conditions, False), self._plural_head(head), RuleStyle(form)), *rest)
 
     def every_rule(self, children: list[object]) -> tuple[Content, ...]:
         """`Every wumpus is an impus.`, `Each red yumpus is not shy.`"""
         form = RuleForm.EACH if str(children[0]).lower() == "each" else RuleForm.EVERY
         words, head = children[1], children[-1]
         assert isinstance(words, list) and isinstance(head, _Joined)
+        head, rest = self._head_and_rest(head)
         if words[-1] in _KIND_NOUNS:  # "Every blorpy thing is happy.": no class, only the adjectives
-            return self._rules(_Joined(tuple(self._adjectives(words[:-1])), False), head, RuleStyle(form))
+            return (*self._rules(_Joined(tuple(self._adjectives(words[:-1])), False), head, RuleStyle(form)), *rest)
         self.used.nouns.add(words[-1])
         conditions = (*self._adjectives(words[:-1]), Literal(Atom(words[-1], (RULE_VARIABLE,))))
-        return self._rules(_Joined(conditions, False), head, RuleStyle(form))
+        return (*self._rules(_Joined(conditions, False), head, RuleStyle(form)), *rest)
 
     def everything_rule(self, children: list[object]) -> tuple[Content, ...]:
         """`Everything that is a wumpus and a dumpus is a vumpus.`"""
         body, head = (c for c in children if isinstance(c, _Joined))
+        if any(isinstance(item, tuple) for item in body.items):
+            raise _NotRead("a rule's conditions cannot hold another rule")
         person = _person(str(children[0])) is True
-        return self._rules(body, head, RuleStyle(RuleForm.EVERYTHING, person))
+        head, rest = self._head_and_rest(head)
+        return (*self._rules(body, head, RuleStyle(RuleForm.EVERYTHING, person)), *rest)
 
     # --- chains of thought ---
 
