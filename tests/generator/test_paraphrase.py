@@ -3,6 +3,7 @@ paraphrased ProofWriter-style recipe, and the PrOntoQA-style recipe with its gol
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -72,3 +73,19 @@ def test_the_prontoqa_recipe_reads_labels_and_accepts_its_gold_chains() -> None:
         assert label == {"A": "True", "B": "False"}[record["answer"]]
         proved = statement if record["answer"] == "A" else statement.negated()
         assert verify(record["context"], proved, record["chain_of_thought"]).valid, record
+
+
+def test_the_logiclm_reader_reads_every_question_frame_of_the_bank(tmp_path: Path) -> None:
+    from proofloom.generator.formats.logiclm import read_logiclm
+    from proofloom.generator.paraphrase import QUESTION_FRAMES
+
+    statement = "Max is not sour."
+    records = [
+        {"id": f"q{i}", "context": "Max is a wumpus. Wumpuses are not sour.", "question": frame.format(statement)}
+        for i, frame in enumerate(QUESTION_FRAMES)
+    ]
+    path = tmp_path / "frames.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    problems = list(read_logiclm(path))
+    assert len(problems) == len(QUESTION_FRAMES)
+    assert all(getattr(p, "statement", None) == read_statement(statement) for p in problems), problems
