@@ -14,7 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The question file, the answers file, and how to reason."""
     parser.add_argument("input", help="questions: Logic-LM JSON, ProofWriter meta-*.jsonl or proofloom JSONL")
     parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
-    parser.add_argument("--semantics", default="owa", choices=SEMANTICS)
+    parser.add_argument(
+        "--semantics",
+        default="owa",
+        choices=SEMANTICS,
+        help="owa (default, ProofWriter's), cwa (negation as failure) or classical (Z3); a disjunctive head "
+        "('Each impus is a wumpus or a vumpus.') is answered by cases under classical only: owa and cwa refuse "
+        "its record naming the rule",
+    )
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
     parser.add_argument("--strategy", default="forward", choices=STRATEGIES)
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
