@@ -24,6 +24,7 @@ def measure() -> list[Figure]:
             read_theory(context)
 
     def read_english_warm() -> None:
+        english._english_cached.cache_clear()  # the sentences seen before, each context read anew
         for context in contexts:
             read_theory(context)
 
