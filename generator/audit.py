@@ -205,7 +205,9 @@ _WORD = re.compile(r"[a-z]+")
 def _words(row: _Row) -> set[str]:
     """Bag-of-words tokens: the question's words and bigrams, and the context's words, kept apart."""
     question = _WORD.findall(render_sentence(row.question.statement).lower())
-    tokens = {f"question: {w}" for w in question} | {f"question: {a} {b}" for a, b in zip(question, question[1:])}
+    tokens = {f"question: {w}" for w in question} | {
+        f"question: {a} {b}" for a, b in zip(question, question[1:], strict=False)
+    }
     return tokens | {f"context: {w}" for w in _WORD.findall(row.context.lower())}
 
 
@@ -305,7 +307,9 @@ def _naive_bayes(name: str, x: np.ndarray, y: np.ndarray, train: np.ndarray, cap
 
 
 def _polarity_accuracy(rows: list[_Row]) -> float:
-    decided = [(not r.question.statement.positive, r.question.label) for r in rows if r.question.label is not Label.UNKNOWN]
+    decided = [
+        (not r.question.statement.positive, r.question.label) for r in rows if r.question.label is not Label.UNKNOWN
+    ]
     if not decided:
         return 0.5
     negated_false = sum(
