@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from proofloom.generator.audit import AuditError, audit
-from proofloom.generator.formats.native import read_native
+from proofloom.generator.example import Example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Label
 
-if TYPE_CHECKING:  # the dataset writer imports this module when it has written its shards
-    from proofloom.generator.dataset import Shard
 
+def dataset_card(recipe: Recipe, manifest: dict[str, Any], examples: Sequence[Example]) -> str:
+    """The card's Markdown: what made the dataset, its questions per cell, the shortcut audit, its files.
 
-def dataset_card(recipe: Recipe, manifest: dict[str, Any], folder: Path, shards: list[Shard]) -> str:
-    """The card's Markdown: what made the dataset, its questions per cell, the shortcut audit, its files."""
-    examples = [e for shard in shards for e in read_native(folder / shard.name)]
+    The audit runs on `examples`, the in-memory sample the workers kept (`dataset.AUDIT_SAMPLE`), not on files."""
     try:
         audit_lines = audit(examples).lines()
     except AuditError as error:

@@ -3,14 +3,20 @@
 Shard s holds examples [s * shard_size, ...); each is written atomically, so a killed run leaves only
 whole shards, and the same command run again makes just the missing ones. Shards depend only on the
 recipe and their range, so one worker or many write identical files.
+
+Each worker hands back everything the rest needs (`ShardResult`: the native text and its digest, the
+per-cell counts, the other format's file made from the same in-memory examples, and the audit's sample),
+so nothing is read back or parsed again unless a run resumes over shards an earlier run wrote.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 import json
 import multiprocessing
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,19 +24,36 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from proofloom._version import __version__
-from proofloom.atomic import write_text_atomic
-from proofloom.generator.example import Example
+from proofloom.atomic import write_bytes_atomic, write_text_atomic
+from proofloom.generator.example import Example, example_from_json
 from proofloom.generator.folder import Claim, DatasetError, replace_folder
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.english import Lexicon
+from proofloom.logic.terms import Rule, Sentence, Theory
 
 Writer = Callable[[list[Example], Path, Lexicon], None]
 
 
-__all__ = ["DatasetError", "OutputFormat", "Shard", "plan", "read_examples", "shard_text", "write_dataset"]
+__all__ = [
+    "AUDIT_SAMPLE",
+    "DatasetError",
+    "OutputFormat",
+    "Shard",
+    "ShardResult",
+    "audit_stride",
+    "make_shard",
+    "plan",
+    "read_examples",
+    "shard_text",
+    "write_dataset",
+]
+
+# The most examples the card's audit is fed: every one up to this many, then every k-th (k = ceil(n / this)),
+# so the driver's memory does not grow with -n and the sample does not depend on the worker count.
+AUDIT_SAMPLE = 2000
 
 
 class OutputFormat(enum.Enum):
@@ -85,9 +108,89 @@ def shard_text(recipe: Recipe, start: int, stop: int) -> str:
     return "".join(example_line(generate_example(recipe, i), lexicon) for i in range(start, stop))
 
 
-def _make_shard(job: tuple[str, Shard]) -> tuple[Shard, str]:
-    recipe_text, shard = job
-    return shard, shard_text(Recipe.from_toml(recipe_text), shard.start, shard.stop)
+def audit_stride(count: int) -> int:
+    """Every k-th example goes to the audit: 1 up to AUDIT_SAMPLE examples, then ceil(count / AUDIT_SAMPLE)."""
+    return max(1, -(-count // AUDIT_SAMPLE))
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    """What a worker computed for one shard, so the driver writes files and a card without reading any back."""
+
+    shard: Shard
+    text: str  # the native JSON lines
+    sha256: str
+    cells: dict[str, int]  # questions per `label@target_depth`
+    questions: int
+    sample: tuple[Example, ...]  # the shard's examples whose index is a multiple of the audit stride
+    files: tuple[tuple[str, bytes], ...] = ()  # the other format's files: (name in its folder, bytes)
+
+
+def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stride: int) -> ShardResult:
+    """Generate one shard, its counts, its audit sample and its other-format files in one pass over its examples.
+
+    Only this shard's examples are held (and only when another format needs them all at once)."""
+    recipe = Recipe.from_toml(recipe_text)
+    lexicon = recipe.vocabulary.resolve().lexicon
+    keep_all = output_format is not OutputFormat.NATIVE
+    lines, kept, sample = [], [], []
+    cells: Counter[str] = Counter()
+    for index in range(shard.start, shard.stop):
+        example = generate_example(recipe, index)
+        lines.append(example_line(example, lexicon))
+        for question in example.questions:
+            cells[f"{question.label.value}@{question.target_depth}"] += 1
+        if index % stride == 0:
+            sample.append(example)
+        if keep_all:
+            kept.append(_as_read_back(example))
+    text = "".join(lines)
+    return ShardResult(
+        shard,
+        text,
+        hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        dict(cells),
+        sum(cells.values()),
+        tuple(sample),
+        _format_files(kept, shard, output_format, lexicon),
+    )
+
+
+def _as_read_back(example: Example) -> Example:
+    """The example as its native line reads back: rules without their English style, which the DSL does not
+    keep. The other formats were always written from the read-back examples; this keeps their bytes."""
+    if all(s.content.__class__ is not Rule or s.content.style is None for s in example.theory.sentences):
+        return example
+    plain = tuple(
+        Sentence(s.id, dataclasses.replace(s.content, style=None)) if isinstance(s.content, Rule) else s
+        for s in example.theory.sentences
+    )
+    return dataclasses.replace(example, theory=Theory(plain))
+
+
+def _make_shard(job: tuple[str, Shard, OutputFormat, int]) -> ShardResult:
+    """The pool's task: a pure function of its (recipe, shard, format, stride) job."""
+    return make_shard(*job)
+
+
+def _format_files(
+    examples: list[Example], shard: Shard, output_format: OutputFormat, lexicon: Lexicon
+) -> tuple[tuple[str, bytes], ...]:
+    """The other format's file(s) for one shard, written by its writer into a scratch folder and read as bytes."""
+    if output_format is OutputFormat.NATIVE:
+        return ()
+    name, writer = _WRITERS[output_format]
+    stem = shard.name.removesuffix(".jsonl")
+    wanted: list[tuple[str, Writer]] = [(name.format(stem), writer)]
+    if output_format is OutputFormat.PROOFWRITER and any(q.abductions for e in examples for q in e.questions):
+        wanted.append((f"meta-abduct-{stem}.jsonl", proofwriter.write_meta_abduct))
+    made = []
+    with tempfile.TemporaryDirectory(prefix="proofloom-shard-") as scratch:
+        for file_name, write in wanted:
+            path = Path(scratch) / file_name
+            write(examples, path, lexicon)
+            made.append((file_name, path.read_bytes()))
+    return tuple(made)
 
 
 def write_dataset(
@@ -119,33 +222,86 @@ def write_dataset(
     claim.take(folder)
     for leftover in folder.glob(".shard-*.tmp"):
         leftover.unlink()
+    stride = audit_stride(count)
+    target = folder / output_format.value
+    if output_format is not OutputFormat.NATIVE:
+        target.mkdir(exist_ok=True)
     missing = [s for s in shards if not (folder / s.name).exists()]
     done = count - sum(s.stop - s.start for s in missing)
     if progress:
         progress(done, count)
-    made = engine.make(recipe, missing) if engine is not None and missing else _run(recipe, missing, workers)
-    for shard, text in made:
-        write_text_atomic(folder / shard.name, text)
-        done += shard.stop - shard.start
+    results: dict[Shard, ShardResult] = {}
+    if len(missing) < len(shards):
+        phase("reading the shards an earlier run wrote")
+        lexicon = recipe.vocabulary.resolve().lexicon
+        for shard in shards:
+            if shard not in missing:
+                results[shard] = _resumed(folder, shard, output_format, stride, lexicon)
+    if engine is not None and missing:  # a cluster hands back native text: its counts and files are made here
+        lexicon = recipe.vocabulary.resolve().lexicon
+        for shard, text in engine.make(recipe, missing):
+            write_text_atomic(folder / shard.name, text)
+            results[shard] = _resumed(folder, shard, output_format, stride, lexicon)
+            done += shard.stop - shard.start
+            if progress:
+                progress(done, count)
+        missing = []
+    for result in _run(recipe, missing, workers, output_format, stride):
+        _write_result(folder, target, result)
+        results[result.shard] = _lean(result)
+        done += result.shard.stop - result.shard.start
         if progress:
             progress(done, count)
-    phase("hashing the shards for the manifest")
-    manifest = _manifest(recipe, folder, shards, count)
+    manifest = _manifest(recipe, [results[s] for s in shards], count)
     if engine is not None:
         manifest["engine"] = engine.describe()
-    if output_format is not OutputFormat.NATIVE:
-        phase(f"writing the {output_format.value} files")
-    _convert(recipe, folder, shards, output_format)
     write_text_atomic(folder / "manifest.json", json.dumps(manifest, indent=2) + "\n")
     from proofloom.generator.card import dataset_card
 
     phase("writing the dataset card (the shortcut audit)")
-    write_text_atomic(folder / "README.md", dataset_card(recipe, manifest, folder, shards))
+    sample = [example for shard in shards for example in results[shard].sample]
+    write_text_atomic(folder / "README.md", dataset_card(recipe, manifest, sample))
     return manifest
 
 
-def _run(recipe: Recipe, shards: list[Shard], workers: int) -> Iterator[tuple[Shard, str]]:
-    jobs = [(recipe.to_toml(), shard) for shard in shards]
+def _write_result(folder: Path, target: Path, result: ShardResult) -> None:
+    """The other format's files first, then the native shard: a native shard on disk means its files are there."""
+    for name, data in result.files:
+        write_bytes_atomic(target / name, data)
+    write_text_atomic(folder / result.shard.name, result.text)
+
+
+def _lean(result: ShardResult) -> ShardResult:
+    """The result without its text and files, which are on disk: what the driver keeps per shard."""
+    return ShardResult(result.shard, "", result.sha256, result.cells, result.questions, result.sample)
+
+
+def _resumed(folder: Path, shard: Shard, output_format: OutputFormat, stride: int, lexicon: Lexicon) -> ShardResult:
+    """A shard an earlier run wrote: its digest and counts from its lines, its sample parsed, and the other
+    format's files made from it if that run wrote another format (or none)."""
+    data = (folder / shard.name).read_bytes()
+    cells: Counter[str] = Counter()
+    sample = []
+    for index, line in enumerate(data.decode("utf-8").splitlines(), start=shard.start):
+        record = json.loads(line)
+        for question in record["questions"]:
+            cells[f"{question['label']}@{question['target_depth']}"] += 1
+        if index % stride == 0:
+            sample.append(example_from_json(record))
+    if output_format is not OutputFormat.NATIVE:
+        name, _ = _WRITERS[output_format]
+        target = folder / output_format.value
+        if not (target / name.format(shard.name.removesuffix(".jsonl"))).exists():
+            for file_name, made in _format_files(read_native(folder / shard.name), shard, output_format, lexicon):
+                write_bytes_atomic(target / file_name, made)
+    digest = hashlib.sha256(data).hexdigest()
+    return ShardResult(shard, "", digest, dict(cells), sum(cells.values()), tuple(sample))
+
+
+def _run(
+    recipe: Recipe, shards: list[Shard], workers: int, output_format: OutputFormat, stride: int
+) -> Iterator[ShardResult]:
+    jobs = [(recipe.to_toml(), shard, output_format, stride) for shard in shards]
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_make_shard, jobs)
         return
@@ -160,48 +316,19 @@ def read_examples(folder: Path) -> Iterator[Example]:
         yield from read_native(folder / shard["file"])
 
 
-def _manifest(recipe: Recipe, folder: Path, shards: list[Shard], count: int) -> dict[str, Any]:
+def _manifest(recipe: Recipe, results: list[ShardResult], count: int) -> dict[str, Any]:
+    """The manifest from the workers' counts and digests, in shard order."""
     cells: Counter[str] = Counter()
-    entries = []
-    questions = 0
-    for shard in shards:
-        data = (folder / shard.name).read_bytes()
-        for line in data.decode("utf-8").splitlines():
-            for question in json.loads(line)["questions"]:
-                cells[f"{question['label']}@{question['target_depth']}"] += 1
-                questions += 1
-        entries.append(
-            {"file": shard.name, "examples": shard.stop - shard.start, "sha256": hashlib.sha256(data).hexdigest()}
-        )
+    for result in results:
+        cells.update(result.cells)
     return {
         "recipe": recipe.name,
         "seed": recipe.seed,
         "proofloom": __version__,
         "theories": count,
-        "questions": questions,
+        "questions": sum(r.questions for r in results),
         "cells": dict(sorted(cells.items())),
-        "shards": entries,
+        "shards": [
+            {"file": r.shard.name, "examples": r.shard.stop - r.shard.start, "sha256": r.sha256} for r in results
+        ],
     }
-
-
-def _convert(recipe: Recipe, folder: Path, shards: list[Shard], output_format: OutputFormat) -> None:
-    """Other formats are written from the native shards, shard by shard, each file atomically."""
-    if output_format is OutputFormat.NATIVE:
-        return
-    lexicon = recipe.vocabulary.resolve().lexicon
-    target = folder / output_format.value
-    target.mkdir(exist_ok=True)
-    name, writer = _WRITERS[output_format]
-    for shard in shards:
-        examples = read_native(folder / shard.name)
-        stem = shard.name.removesuffix(".jsonl")
-        _write_atomic(target / name.format(stem), writer, examples, lexicon)
-        if output_format is OutputFormat.PROOFWRITER and any(q.abductions for e in examples for q in e.questions):
-            _write_atomic(target / f"meta-abduct-{stem}.jsonl", proofwriter.write_meta_abduct, examples, lexicon)
-
-
-def _write_atomic(path: Path, writer: Writer, examples: list[Example], lexicon: Lexicon) -> None:
-    """Write beside `path`, then rename: a killed run leaves no half-written file under the final name."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    writer(examples, temporary, lexicon)
-    temporary.replace(path)

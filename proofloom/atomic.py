@@ -49,3 +49,17 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` atomically."""
     with atomic_output(path) as stream:
         stream.write(text)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically (a Parquet file, or any file made elsewhere and handed over as bytes)."""
+    handle, temporary = temporary_beside(path)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from proofloom.cli import main
-from proofloom.generator.dataset import DatasetError, OutputFormat, read_examples, write_dataset
+from proofloom.generator import dataset
+from proofloom.generator.card import dataset_card
+from proofloom.generator.dataset import DatasetError, OutputFormat, audit_stride, read_examples, write_dataset
 from proofloom.generator.example import example_from_json, example_to_json
 from proofloom.generator.folder import Claim, replace_folder
 from proofloom.generator.recipe import Recipe
@@ -52,6 +54,43 @@ def test_same_bytes_at_one_and_two_workers(written: Path, tmp_path: Path) -> Non
     assert _shards(tmp_path) == _shards(written)
     assert (tmp_path / "manifest.json").read_text() == (written / "manifest.json").read_text()
     assert len(list((tmp_path / "proofwriter").glob("meta-*.jsonl"))) == 3
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_card_and_manifest_come_from_the_workers_and_equal_those_of_the_files(written: Path) -> None:
+    """Nothing is read back: the manifest's digests and counts and the card's audit match the files on disk."""
+    manifest = json.loads((written / "manifest.json").read_text())
+    examples = list(read_examples(written))
+    cells: dict[str, int] = {}
+    for question in (q for e in examples for q in e.questions):
+        key = f"{question.label.value}@{question.target_depth}"
+        cells[key] = cells.get(key, 0) + 1
+    assert manifest["cells"] == dict(sorted(cells.items()))
+    assert (written / "README.md").read_text() == dataset_card(RECIPE, manifest, examples)
+
+
+def test_the_audit_sees_every_kth_example_past_its_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (audit_stride(dataset.AUDIT_SAMPLE), audit_stride(dataset.AUDIT_SAMPLE + 1)) == (1, 2)
+    monkeypatch.setattr(dataset, "AUDIT_SAMPLE", 10)  # 30 theories: every third goes to the audit
+    manifest = write_dataset(RECIPE, tmp_path, 30)
+    sample = [e for e in read_examples(tmp_path) if e.index % 3 == 0]
+    assert len(sample) == 10
+    assert (tmp_path / "README.md").read_text() == dataset_card(RECIPE, manifest, sample)
+
+
+def test_resuming_in_another_format_writes_what_one_run_writes(tmp_path: Path) -> None:
+    """Shards an earlier run wrote are read for their counts and sample, and converted where the format lacks
+    them; the folder ends byte for byte as one uninterrupted run in that format leaves it."""
+    resumed, fresh = tmp_path / "resumed", tmp_path / "fresh"
+    write_dataset(RECIPE, resumed, 30)  # native only: no proofwriter files yet
+    (resumed / "shard-0000020-0000030.jsonl").unlink()  # and one shard still to make
+    write_dataset(RECIPE, resumed, 30, output_format=OutputFormat.PROOFWRITER)
+    write_dataset(RECIPE, fresh, 30, output_format=OutputFormat.PROOFWRITER)
+    assert _files(resumed) == _files(fresh)
+    assert len(list((fresh / "proofwriter").glob("meta-*.jsonl"))) >= 3
 
 
 def test_a_folder_keeps_to_its_recipe(written: Path) -> None:
