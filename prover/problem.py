@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.proof.tree import EntailmentTree
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,9 @@ class Problem:
     # ProofWriter's proofsWithIntermediates: each proof written alone, with its intermediates' texts
     gold_intermediates: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     context: str = field(default="", compare=False)  # the theory's source text: a cache key for solvers
+    # the gold proofs as trees, where the source gives them ready (proofloom's shards, EntailmentBank, Parquet);
+    # ProofWriter's are built from `gold_proofs` and `gold_intermediates` when asked (`formats.problems.gold_trees`)
+    gold_trees: tuple[EntailmentTree, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

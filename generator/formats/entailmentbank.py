@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
+from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree
 
@@ -83,3 +87,35 @@ def read_records(path: Path) -> list[EntailmentRecord]:
             except (KeyError, TypeError, ValueError) as error:
                 raise ValueError(f"{path}:{number}: not an EntailmentBank record ({error})") from None
     return rows
+
+
+def read_entailmentbank_problems(path: Path) -> Iterator[Problem | BadRecord]:
+    """Every line as a Problem with its gold label, depth and tree, or a BadRecord naming the line."""
+    for line_number, record in json_lines(path):
+        where = f"{path}:{line_number}"
+        problem_id = record_id(record, where)
+        if isinstance(record, Unparsed):
+            yield BadRecord(problem_id, where, record.message)
+            continue
+        try:
+            yield _problem(record, problem_id)
+        except MALFORMED as error:
+            yield BadRecord(problem_id, where, malformed(error))
+        except (ProofloomError, ValueError) as error:
+            yield BadRecord(problem_id, where, str(error).splitlines()[0])
+
+
+def _problem(record: dict[str, Any], problem_id: str) -> Problem:
+    context = record["context"]
+    theory = read_theory(context)
+    label = Label.parse(record["answer"])
+    tree = from_entailmentbank(record["proof"], theory, read_statement(record["hypothesis"]))
+    depth = record.get("depth_of_proof")
+    statement = read_statement(record["question"])
+    gold_depth = int(depth) if depth is not None else None
+    return Problem(problem_id, theory, statement, label, gold_depth, context=context, gold_trees=(tree,))
+
+
+def is_entailmentbank_record(record: Any) -> bool:
+    """Whether a JSON value is one line of this layout (a hypothesis with its linearized proof)."""
+    return isinstance(record, dict) and "hypothesis" in record and "proof" in record and "context" in record

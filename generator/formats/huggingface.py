@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
+from proofloom.generator.formats.reading import MALFORMED, InputError, malformed, record_id
 from proofloom.logic.english import Lexicon, render_sentence
-from proofloom.logic.syntax import render_dsl
-from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.logic.files import statement_from_text
+from proofloom.logic.semantics import Label
+from proofloom.logic.syntax import parse_theory, render_dsl
+from proofloom.prover.problem import BadRecord, Problem
+from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
 
 COLUMNS = ("id", "theory_id", "context", "theory", "statement", "question", "label", "depth", "target_depth", "proofs")
 
@@ -47,3 +53,37 @@ def read_parquet(paths: list[Path]) -> list[dict[str, Any]]:
 
     loaded = datasets.load_dataset("parquet", data_files=[str(p) for p in paths], split="train")
     return [dict(row) for row in loaded]
+
+
+def read_parquet_problems(path: Path) -> Iterator[Problem | BadRecord]:
+    """Every row of a Parquet file as a Problem with its gold label, depth and trees, or a BadRecord naming the row.
+
+    Read with pyarrow (what `datasets` reads Parquet with), so no cache is written; without it, an InputError."""
+    try:
+        import pyarrow.parquet
+    except ImportError:
+        raise InputError(f"{path}: reading Parquet needs pyarrow (pip install 'proofloom[hf]')") from None
+    try:
+        rows = pyarrow.parquet.read_table(path).to_pylist()
+    except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
+        raise InputError(f"{path}: not a Parquet file ({str(error).splitlines()[0]})") from None
+    for index, row in enumerate(rows):
+        where = f"{path}: row {index}"
+        problem_id = record_id(row, where)
+        try:
+            yield _problem(row, problem_id)
+        except MALFORMED as error:
+            yield BadRecord(problem_id, where, malformed(error))
+        except (ProofloomError, ValueError) as error:
+            yield BadRecord(problem_id, where, str(error).splitlines()[0])
+
+
+def _problem(row: dict[str, Any], problem_id: str) -> Problem:
+    theory = parse_theory(row["theory"])
+    statement = statement_from_text(row["statement"])
+    label = Label.parse(row["label"])
+    proves = statement.negated() if label is Label.FALSE else statement
+    trees = tuple(from_entailmentbank(text, theory, proves) for text in row["proofs"] or ())
+    depth = row.get("depth")
+    gold_depth = None if depth is None or int(depth) < 0 else int(depth)
+    return Problem(problem_id, theory, statement, label, gold_depth, context=row.get("context") or "", gold_trees=trees)

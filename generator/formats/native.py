@@ -1,6 +1,7 @@
 """proofloom's own JSONL, in two layouts (each written and read).
 
 - Examples: one generated theory and all its questions a line (`example_to_json`), what `generate` writes.
+  `read_example_problems` streams its questions for `solve`, `prove`, `verify` and `score`.
 - Questions: one question a line, `{id, theory | context, statement, label?, depth?}`, the theory in the
   DSL (`theory`) or in English (`context`) and the statement likewise; what `solve` and `prove` read
   when a question set is neither Logic-LM's nor ProofWriter's.
@@ -43,6 +44,39 @@ def read_native(path: Path) -> list[Example]:
             except (KeyError, TypeError, ValueError) as error:
                 raise ValueError(f"{path}:{number}: not a proofloom example ({error})") from None
     return examples
+
+
+def read_example_problems(path: Path) -> Iterator[Problem | BadRecord]:
+    """Every question of an examples file (a generated shard) as a Problem with its gold label, depth and trees;
+    a line that cannot be read is one BadRecord naming it."""
+    for line_number, record in json_lines(path):
+        where = f"{path}:{line_number}"
+        if isinstance(record, Unparsed):
+            yield BadRecord(record_id(record, where), where, record.message)
+            continue
+        try:
+            example = example_from_json(record)
+        except MALFORMED as error:
+            yield BadRecord(record_id(record, where), where, malformed(error))
+            continue
+        except (ProofloomError, ValueError) as error:
+            yield BadRecord(record_id(record, where), where, str(error).splitlines()[0])
+            continue
+        for question in example.questions:
+            yield Problem(
+                question.id,
+                example.theory,
+                question.statement,
+                question.label,
+                question.depth,
+                context=example.context,
+                gold_trees=question.proofs,
+            )
+
+
+def is_example_record(record: Any) -> bool:
+    """Whether a JSON value is one line of the examples layout (a theory with its list of questions)."""
+    return isinstance(record, dict) and "theory" in record and isinstance(record.get("questions"), list)
 
 
 def question_record(example: Example, question: GeneratedQuestion) -> dict[str, Any]:

@@ -182,12 +182,12 @@ def read_meta(path: Path) -> list[MetaTheory]:
             raise ValueError(f"{item.where}: {item.message}")
         if item.gold is None:
             raise ValueError(f"{item.id}: the question has no answer")
-        question = MetaQuestion(item.statement, item.gold, item.gold_depth, _gold_trees(item))
+        question = MetaQuestion(item.statement, item.gold, item.gold_depth, proofwriter_gold_trees(item))
         grouped.setdefault(item.id.rsplit("_", 1)[0], (item.theory, []))[1].append(question)
     return [MetaTheory(key, theory, tuple(questions)) for key, (theory, questions) in grouped.items()]
 
 
-def _gold_trees(problem: Problem) -> tuple[EntailmentTree, ...]:
+def proofwriter_gold_trees(problem: Problem) -> tuple[EntailmentTree, ...]:
     """The proofs of a question read back: each written alone with its intermediates where the record has them
     (they say what inner steps conclude), else the plain proof string; each proves the statement or its negation."""
     statement = problem.statement

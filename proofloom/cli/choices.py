@@ -8,6 +8,7 @@ from __future__ import annotations
 
 THEORY_FORMATS = ("dsl", "english")  # logic.files.TheoryFormat
 SEMANTICS = ("owa", "cwa", "classical")  # logic.semantics.Semantics
-INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom")  # generator.formats.problems.InputFormat
+# generator.formats.problems.InputFormat
+INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom", "native", "entailmentbank", "hf", "dataset")
 OUTPUT_FORMATS = ("native", "proofwriter", "entailmentbank", "hf", "logiclm")  # generator.dataset.OutputFormat
 STRATEGIES = ("forward", "backward")  # prover.reasoning.reasoner.Strategy

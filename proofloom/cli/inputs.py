@@ -12,8 +12,11 @@ class EmptyInputError(ProofloomError, ValueError):
 
 
 def records_file(text: str) -> Path:
-    """`text` as a path to a file that has something to read (a missing file raises the OSError that says so)."""
+    """`text` as a path to a file that has something to read (a missing file raises the OSError that says so), or
+    to a folder (a generated dataset: its reader checks the manifest)."""
     path = Path(text)
+    if path.is_dir():
+        return path
     with path.open("rb") as stream:
         while chunk := stream.read(1 << 16):
             if chunk.strip():

@@ -12,7 +12,11 @@ HELP = "answer every question of a file with the symbolic reasoner"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The question file, the answers file, and how to reason."""
-    parser.add_argument("input", help="questions: Logic-LM JSON, ProofWriter meta-*.jsonl or proofloom JSONL")
+    parser.add_argument(
+        "input",
+        help="questions: a generated dataset folder or any file it holds (a native shard, ProofWriter meta, "
+        "EntailmentBank, Parquet, Logic-LM), ProofWriter meta-*.jsonl, or proofloom question JSONL",
+    )
     parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
     parser.add_argument(
         "--semantics",

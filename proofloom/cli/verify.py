@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,7 +23,11 @@ HELP = "check explanations step by step with Z3 and diagnose failures"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The explanations file, the verdicts file, and the optional pictures folder."""
-    parser.add_argument("input", help="JSON lines: {id, context, statement, explanation, format?}")
+    parser.add_argument(
+        "input",
+        help="JSON lines: {id, context, statement, explanation, format?}; or a generated dataset (its folder or "
+        "any file it holds but Logic-LM's, which has no proofs): every gold proof is verified",
+    )
     parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
     parser.add_argument(
         "--semantics",
@@ -58,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     semantics = Semantics.parse(args.semantics)
     questions = records_file(args.input)
     with contextlib.ExitStack() as stack:
+        questions, gold_errors = _explanations(questions, stack)
         if args.ray is None:
             verified = verify_file(questions, summary, semantics=semantics)
         else:
@@ -67,9 +73,49 @@ def run(args: argparse.Namespace) -> int:
             session = stack.enter_context(ray_session(ray_address(args), args.workers or 1))
             verified = verify_on_ray(questions, semantics, args.workers or session.cpus, summary)
         records = stack.enter_context(Progress("explanations")).track(verified)
-        write_json_lines(Path(args.output), _verdicts(records, pictures, args.fail_fast, unread))
+        verdicts = _verdicts(records, pictures, args.fail_fast, unread)
+        write_json_lines(
+            Path(args.output), itertools.chain(verdicts, _unread_gold(gold_errors, unread, args.fail_fast))
+        )
     print(summary.line() + (f"; {len(unread)} bad records" if unread else ""))
     return status(len(unread))
+
+
+def _explanations(path: Path, stack: contextlib.ExitStack) -> tuple[Path, list[dict[str, Any]]]:
+    """`path` itself when it holds explanations; for a generated dataset, a file (in a temporary folder that `stack`
+    removes) of its gold proofs as explanations, and the dataset's records that could not be read."""
+    import json
+    import tempfile
+
+    from proofloom.generator.formats.problems import InputError, InputFormat, detect_format, explanation_records
+    from proofloom.generator.formats.problems import read_problems as read_gold
+
+    chosen = detect_format(path)
+    if chosen is InputFormat.PROOFLOOM:
+        return path, []
+    if chosen is InputFormat.LOGICLM:
+        raise InputError(f"{path}: the Logic-LM layout has no proofs: nothing to verify")
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="proofloom-verify-")))
+    explanations = folder / "explanations.jsonl"
+    errors: list[dict[str, Any]] = []
+    with explanations.open("w", encoding="utf-8") as stream:
+        for record in explanation_records(read_gold(path, chosen)):
+            if "error" in record:
+                errors.append(record)
+                continue
+            stream.write(json.dumps(record) + "\n")
+    return explanations, errors
+
+
+def _unread_gold(errors: list[dict[str, Any]], unread: list[str], fail_fast: bool) -> Iterator[dict[str, Any]]:
+    """The dataset's records that could not be read, each an error line (after the verdicts), counted in `unread`."""
+    from proofloom.errors import BadRecordError
+
+    for record in errors:
+        unread.append(record["id"])
+        if fail_fast:
+            raise BadRecordError(record["error"])
+        yield record
 
 
 def _verdicts(
