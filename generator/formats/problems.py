@@ -19,10 +19,13 @@ from proofloom.generator.formats.logiclm import read_logiclm
 from proofloom.generator.formats.native import is_example_record, read_example_problems, read_questions
 from proofloom.generator.formats.proofwriter import proofwriter_gold_trees, proofwriter_theory, read_meta_problems
 from proofloom.generator.formats.reading import InputError
+from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import render_dsl
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree
+from proofloom.prover.scoring.metrics import GoldQuestion
+from proofloom.prover.scoring.shapes import tree_shape
 
 __all__ = [
     "BadRecord",
@@ -34,6 +37,7 @@ __all__ = [
     "explanation_records",
     "gold_trees",
     "proofwriter_theory",
+    "read_gold",
     "read_problems",
 ]
 
@@ -143,3 +147,21 @@ def explanation_records(problems: Iterable[Problem | BadRecord]) -> Iterator[dic
                 "explanation": to_entailmentbank(tree),
                 "format": "entailmentbank",
             }
+
+
+def read_gold(path: Path, input_format: InputFormat | None = None) -> list[GoldQuestion]:
+    """Every question of a gold file or dataset folder with its label, depth (none for an Unknown: ProofWriter's
+    N/A) and gold proofs, for `score`; a record that cannot be read, or a question with no label, is an InputError
+    naming it (a gold set with holes would score wrongly)."""
+    golds = []
+    for item in read_problems(path, input_format):
+        if isinstance(item, BadRecord):
+            raise InputError(f"{item.where}: gold record {item.id!r} cannot be read: {item.message}")
+        if item.gold is None:
+            raise InputError(f"{path}: gold question {item.id!r} has no label")
+        depth = None if item.gold is Label.UNKNOWN else item.gold_depth
+        shapes = tuple(tree_shape(tree) for tree in gold_trees(item))
+        golds.append(GoldQuestion(item.id, item.theory, item.statement, item.gold, depth, shapes))
+    if not golds:
+        raise InputError(f"{path}: no gold questions to score against")
+    return golds

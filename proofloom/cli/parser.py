@@ -10,7 +10,7 @@ import argparse
 from typing import Protocol
 
 from proofloom._version import __version__
-from proofloom.cli import convert, demo, generate, prove, solve, train, verify
+from proofloom.cli import convert, demo, generate, prove, score, solve, train, verify
 from proofloom.cli.exits import EPILOG
 
 
@@ -31,6 +31,7 @@ VERBS: dict[str, Verb] = {
     "generate": generate,
     "train": train,
     "prove": prove,
+    "score": score,
     "demo": demo,
 }
 
