@@ -151,16 +151,18 @@ def explanation_records(problems: Iterable[Problem | BadRecord]) -> Iterator[dic
 
 def read_gold(path: Path, input_format: InputFormat | None = None) -> list[GoldQuestion]:
     """Every question of a gold file or dataset folder with its label, depth (none for an Unknown: ProofWriter's
-    N/A) and gold proofs, for `score`; a record that cannot be read, or a question with no label, is an InputError
-    naming it (a gold set with holes would score wrongly)."""
+    N/A) and gold proofs (None for a layout that has none), for `score`; a record that cannot be read, or a question
+    with no label, is an InputError naming it (a gold set with holes would score wrongly)."""
+    chosen = input_format or detect_format(path)
+    proofs_given = chosen not in (InputFormat.LOGICLM, InputFormat.PROOFLOOM)  # these layouts carry no proofs
     golds = []
-    for item in read_problems(path, input_format):
+    for item in read_problems(path, chosen):
         if isinstance(item, BadRecord):
             raise InputError(f"{item.where}: gold record {item.id!r} cannot be read: {item.message}")
         if item.gold is None:
             raise InputError(f"{path}: gold question {item.id!r} has no label")
         depth = None if item.gold is Label.UNKNOWN else item.gold_depth
-        shapes = tuple(tree_shape(tree) for tree in gold_trees(item))
+        shapes = tuple(tree_shape(tree) for tree in gold_trees(item)) if proofs_given else None
         golds.append(GoldQuestion(item.id, item.theory, item.statement, item.gold, depth, shapes))
     if not golds:
         raise InputError(f"{path}: no gold questions to score against")

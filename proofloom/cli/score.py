@@ -60,8 +60,8 @@ def table(report: Report, predicted: int) -> list[str]:
         f"{overall.questions} gold questions, {predicted} predictions; missing predictions: {report.missing} "
         f"(counted wrong); unreadable proofs: {report.unreadable_proofs}",
         f"answer accuracy {_count(overall.answers, overall.questions)} (floor: always {label} {floor:.2%})",
-        f"proof accuracy  {_count(overall.proofs, overall.questions)} (a gold proof matched; an Unknown's: none given)",
-        f"full accuracy   {_count(overall.full, overall.questions)} (answer and proof)",
+        f"proof accuracy  {_count(overall.proofs, overall.with_proofs)} (one gold proof matched; Unknown: none given)",
+        f"full accuracy   {_count(overall.full, overall.with_proofs)} (answer and proof)",
         "",
         *_rows("depth", figures["by_depth"], figures),
         "",
@@ -89,9 +89,13 @@ def _rows(title: str, rows: dict[str, Any], overall: dict[str, Any]) -> list[str
 def _row(name: str, row: dict[str, Any]) -> str:
     return (
         f"{name:<9}{row['questions']:>10}{row['answer_accuracy']:>10.2%}"
-        f"{row['proof_accuracy']:>10.2%}{row['full_accuracy']:>10.2%}"
+        f"{_share(row['proof_accuracy']):>10}{_share(row['full_accuracy']):>10}"
     )
 
 
+def _share(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2%}"
+
+
 def _count(right: int, total: int) -> str:
-    return f"{right}/{total} = {right / total:.2%}" if total else "0/0"
+    return f"{right}/{total} = {right / total:.2%}" if total else "n/a (the gold gives no proofs)"

@@ -26,14 +26,15 @@ NO_DEPTH = "N/A"  # the depth column of a question with no proof (Unknown under 
 
 @dataclass(frozen=True, slots=True)
 class GoldQuestion:
-    """A question with its gold answer: label, depth (None for an Unknown) and every gold proof's shape."""
+    """A question with its gold answer: label, depth (None for an Unknown) and every gold proof's shape (None where
+    the source gives no proofs, as Logic-LM's layout: then no proof figure counts the question)."""
 
     id: str
     theory: Theory
     statement: Literal
     label: Label
     depth: int | None
-    proofs: tuple[ProofShape, ...]
+    proofs: tuple[ProofShape, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ class QuestionScore:
     gold: Label
     depth: int | None
     predicted: Label | None  # None: no prediction for this question, or one without a label
-    proof_correct: bool
+    proof_correct: bool | None  # None: the gold gives no proofs to compare with
     tree: TreeScore | None  # None where the gold has no proof (nothing for EntailmentBank's metrics)
     missing: bool = False
 
@@ -154,6 +155,8 @@ def score_question(
     gold: GoldQuestion, predicted: Label | None, proof: ProofShape | None, missing: bool
 ) -> QuestionScore:
     """Answer, proof (an Unknown's proof is right when none is given) and the closest gold tree's F1s."""
+    if gold.proofs is None:
+        return QuestionScore(gold.id, gold.label, gold.depth, predicted, None, None, missing)
     if not gold.proofs:
         proof_correct = proof is None and predicted is gold.label
         return QuestionScore(gold.id, gold.label, gold.depth, predicted, proof_correct, None, missing)
@@ -171,22 +174,26 @@ class Tally:
 
     questions: int = 0
     answers: int = 0
+    with_proofs: int = 0  # questions whose gold says what their proofs are
     proofs: int = 0
     full: int = 0  # answer and proof both right
 
     def add(self, score: QuestionScore) -> None:
         self.questions += 1
         self.answers += score.answer_correct
-        self.proofs += score.proof_correct
-        self.full += score.answer_correct and score.proof_correct
+        if score.proof_correct is not None:
+            self.with_proofs += 1
+            self.proofs += score.proof_correct
+            self.full += score.answer_correct and score.proof_correct
 
     def to_json(self) -> dict[str, Any]:
-        share = (lambda n: n / self.questions) if self.questions else (lambda n: 0.0)
+        """Shares of the row's questions; the proof figures are None where no gold proofs were given."""
+        proved = self.with_proofs
         return {
             "questions": self.questions,
-            "answer_accuracy": share(self.answers),
-            "proof_accuracy": share(self.proofs),
-            "full_accuracy": share(self.full),
+            "answer_accuracy": self.answers / self.questions if self.questions else 0.0,
+            "proof_accuracy": self.proofs / proved if proved else None,
+            "full_accuracy": self.full / proved if proved else None,
         }
 
 

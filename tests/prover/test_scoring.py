@@ -148,3 +148,12 @@ def test_predictions_are_read_in_every_spelling(tmp_path: Path) -> None:
 def test_question_ids_match_in_either_spelling() -> None:
     assert question_key("RelNeg-OWA-D5-1_Q12") == question_key("RelNeg-OWA-D5-1-Q12") == "RelNeg-OWA-D5-1-Q12"
     assert question_key("plain") == "plain"
+
+
+def test_a_gold_without_proofs_gives_answer_figures_only() -> None:
+    # Logic-LM's layout has labels and no proofs: a proof figure there would count every True and False as wrong
+    bare = [GoldQuestion(g.id, g.theory, g.statement, g.label, None, None) for g in GOLD]
+    figures = score_predictions(bare, [predict("t-Q1", Label.TRUE, DEEP), predict("t-Q4", Label.UNKNOWN)]).to_json()
+    assert figures["answer_accuracy"] == 0.5 and figures["missing_predictions"] == 2
+    assert figures["proof_accuracy"] is None and figures["full_accuracy"] is None
+    assert figures["entailmentbank"] == {"questions": 0} and list(figures["by_depth"]) == ["N/A"]
