@@ -108,6 +108,8 @@ def read_problems(path: Path, input_format: InputFormat | None = None) -> Iterat
 
 def dataset_shards(folder: Path) -> list[Path]:
     """The native shards a generated folder's manifest lists, in order (every format writes them beside its own)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder: a generated dataset is read from its folder")
     manifest_path = folder / MANIFEST
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
