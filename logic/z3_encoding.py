@@ -15,6 +15,7 @@ refinement run or a batch holds its own session, so two of them never share a so
 from __future__ import annotations
 
 import enum
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ from proofloom.logic.grounding import atoms_in_play, constants_in, domain, every
 from proofloom.logic.terms import Atom, Constant, DisjunctiveRule, Literal, Rule, Sentence, Theory, Variable
 
 Statement = Literal | Rule | DisjunctiveRule  # what a tracker stands for: a theory sentence's logic
+
+# Z3's resource units a step check may spend before it is checked again under the timeout: a few
+# milliseconds of search, a hundred times what a step of a real explanation needs.
+QUICK_EFFORT = 20_000
+_NO_TIMEOUT = 4_294_967_295  # Z3's "no timeout" (UINT_MAX)
 
 
 class Encoding(enum.Enum):
@@ -238,84 +244,140 @@ def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) 
 
 
 class ClausePool:
-    """One incremental solver holding every sentence any step has used, each behind a tracker literal.
+    """The Z3 session a verifier, run or batch holds, and one incremental solver per theory it has checked.
 
-    Trackers are keyed by a sentence's logic, not its id, so a rule shared by many theories (as
-    generated and ProofWriter theories share them) is encoded once for all of them. Unused clauses
-    cost little (their trackers are not assumed), but a large pool slows every check, so past `limit`
-    clauses the pool starts afresh: that costs only encoding again the sentences still in use, where a
-    pool that only grew would slow every later check of a long batch.
-    A pool lives in one `Z3Session`, its own unless one is given; whoever holds the pool shares it.
+    Each theory gets a solver of its own (`TheoryClauses`), kept for every step and record that shares
+    that theory, so a check searches only that theory's clauses and a counter-model assigns only its
+    atoms. The `theories` most recently checked keep theirs (memory stays flat however long the batch).
+    Literals are built once per session (Z3's Python wrappers cost more than the solving). A theory's
+    solver past `limit` encoded clauses starts afresh at its next check: that costs only encoding again
+    the sentences still in use, where a solver that only grew would slow every later check.
     """
 
     def __init__(
-        self, timeout_ms: int = LIMITS.z3_timeout_ms, limit: int = 2_000, session: Z3Session | None = None
+        self,
+        timeout_ms: int = LIMITS.z3_timeout_ms,
+        limit: int = 2_000,
+        session: Z3Session | None = None,
+        theories: int = 1_024,
     ) -> None:
         self.timeout_ms = timeout_ms
         self.limit = limit
         self.session = session or Z3Session()
-        self._reset()
+        self.theories = theories
+        self._literals: dict[Literal, z3.BoolRef] = {}
+        self._clauses: OrderedDict[Theory, TheoryClauses] = OrderedDict()
 
-    def _reset(self) -> None:
-        self.solver = z3.Solver(ctx=self.session.context)
-        self.solver.set("timeout", self.timeout_ms)
-        self.trackers: dict[Statement, z3.BoolRef] = {}
-        self.negated_trackers: dict[Statement, z3.BoolRef] = {}
-        self.encoded: set[tuple[Statement, Statement]] = set()
+    def clauses_for(self, theory: Theory) -> TheoryClauses:
+        """The theory's solver and what is encoded in it, made on first use and kept while recently used."""
+        found = self._clauses.get(theory)
+        if found is None:
+            found = self._clauses[theory] = TheoryClauses(self, theory)
+            if len(self._clauses) > self.theories:
+                self._clauses.popitem(last=False)
+        else:
+            self._clauses.move_to_end(theory)
+        return found
+
+    def new_solver(self) -> z3.Solver:
+        """A fresh incremental solver in this pool's session, its checks bounded by the quick effort budget."""
+        solver = z3.Solver(ctx=self.session.context)
+        solver.set("rlimit", QUICK_EFFORT)
+        return solver
+
+    def check(self, solver: z3.Solver, assumptions: Sequence[z3.BoolRef]) -> z3.CheckSatResult:
+        """`solver.check(assumptions)`: within the quick effort budget, else again bounded by the timeout only.
+
+        A timeout costs a timer thread per check (about three times the cost of a small check), so a check
+        gets one only when the budget did not decide it; what either decides is Z3's answer all the same.
+        """
+        result = solver.check(*assumptions)
+        if result != z3.unknown:
+            return result
+        solver.set("rlimit", 0)  # no budget: the timeout alone bounds this check
+        solver.set("timeout", self.timeout_ms)
+        try:
+            return solver.check(*assumptions)
+        finally:
+            solver.set("timeout", _NO_TIMEOUT)
+            solver.set("rlimit", QUICK_EFFORT)
 
     def literal(self, literal: Literal) -> z3.BoolRef:
-        return self.session.literal(literal, Encoding.GROUNDED)
+        """A ground literal in the grounded encoding, built once per session."""
+        found = self._literals.get(literal)
+        if found is None:
+            atom = self.session.proposition(literal.atom)
+            found = atom if literal.positive else _not(atom)
+            self._literals[literal] = found
+        return found
 
-    def start_check(self) -> None:
-        """Called before a check encodes anything: the one safe moment to start afresh."""
-        if len(self.encoded) > self.limit:
-            self._reset()
-
-    def _negated_tracker(self, content: Statement) -> z3.BoolRef:
-        if content not in self.negated_trackers:
-            self.negated_trackers[content] = z3.Not(self.trackers[content])
-        return self.negated_trackers[content]
-
-    def _clause(self, literals: list[z3.BoolRef]) -> z3.BoolRef:
-        """A disjunction built with Z3's C API: the Python wrappers' coercions cost more than the solving."""
-        context = self.session.context
+    def assert_clause(self, solver: z3.Solver, literals: Sequence[z3.BoolRef]) -> None:
+        """Assert a disjunction, built and asserted with Z3's C API: the Python wrappers' coercions cost more
+        than the solving. The new term is asserted before any other call, so Z3 owns it at once."""
+        context = self.session.context.ref()
         array = (z3.Ast * len(literals))(*(literal.as_ast() for literal in literals))
-        return z3.BoolRef(z3.Z3_mk_or(context.ref(), len(literals), array), context)
+        z3.Z3_solver_assert(context, solver.solver, z3.Z3_mk_or(context, len(literals), array))
 
-    def tracker(self, content: Statement, constants: Sequence[Constant]) -> z3.BoolRef:
-        """The content's tracker, with its instances over `constants` encoded behind it.
+
+def _not(expression: z3.BoolRef) -> z3.BoolRef:
+    context = expression.ctx
+    return z3.BoolRef(z3.Z3_mk_not(context.ref(), expression.as_ast()), context)
+
+
+class TheoryClauses:
+    """One theory's incremental solver: each sentence behind a tracker literal, its instances encoded once
+    for each set of constants steps ground it over, then kept for every later step."""
+
+    def __init__(self, pool: ClausePool, theory: Theory) -> None:
+        self.pool = pool
+        self.contents = {s.id: s.content for s in theory.sentences}
+        self.reset()
+
+    def reset(self) -> None:
+        self.solver = self.pool.new_solver()
+        self.trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef]] = {}  # sentence id: tracker, its negation
+        self.encoded: set[tuple[str, Statement]] = set()  # (sentence id, instance) behind its tracker
+        self.grounded: set[tuple[str, tuple[Constant, ...]]] = set()  # (sentence id, constants) done
+
+    def tracker(self, sentence_id: str, constants: tuple[Constant, ...]) -> z3.BoolRef:
+        """The sentence's tracker, with its instances over `constants` encoded behind it.
 
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
         iff it follows from their instances over the constants the premises and goal mention), so
         instances are added as steps need them and kept for later steps.
         """
-        if content not in self.trackers:
-            self.trackers[content] = z3.Bool(f"use:{len(self.trackers)}", self.session.context)
-        tracker = self.trackers[content]
+        found = self.trackers.get(sentence_id)
+        if found is None:
+            tracker = z3.Bool(f"use:{sentence_id}", self.pool.session.context)
+            found = self.trackers[sentence_id] = (tracker, _not(tracker))
+        if (sentence_id, constants) in self.grounded:
+            return found[0]
+        self.grounded.add((sentence_id, constants))
+        content = self.contents[sentence_id]
         instances: Sequence[Statement] | Iterator[Rule | DisjunctiveRule]
         instances = [content] if isinstance(content, Literal) else groundings(content, constants)
-        new_clauses = []
+        literal = self.pool.literal
         for instance in instances:
-            if (content, instance) not in self.encoded:
-                self.encoded.add((content, instance))
+            if (sentence_id, instance) not in self.encoded:
+                self.encoded.add((sentence_id, instance))
                 # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
                 if isinstance(instance, Literal):
-                    body = [instance]
+                    body = [literal(instance)]
                 else:
                     heads = (instance.head,) if isinstance(instance, Rule) else instance.heads
-                    body = [*(c.negated() for c in instance.conditions), *heads]
-                new_clauses.append(self._clause([self._negated_tracker(content), *map(self.literal, body)]))
-        if new_clauses:
-            self.solver.add(*new_clauses)
-        return tracker
+                    body = [*(literal(c.negated()) for c in instance.conditions), *map(literal, heads)]
+                self.pool.assert_clause(self.solver, [found[1], *body])
+        return found[0]
 
 
 class StepSolver:
-    """Checks many steps against one theory with an incremental solver (a `ClausePool`, shared or its own).
+    """Checks many steps against one theory with its incremental solver, kept in a pool (shared or its own).
 
-    Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions:
-    nothing is re-encoded between steps, and the unsat core names the premises a step really used.
-    Pass the pool of the verifier or run this solver belongs to; without one it makes its own.
+    Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions (and
+    its negated goal one more): nothing is re-encoded between steps or between records of the same
+    theory, and the unsat core names the premises a step really used. A counter-model is read only when
+    a step does not follow. Pass the pool of the verifier or run this solver belongs to; without one it
+    makes its own.
     """
 
     def __init__(
@@ -328,21 +390,28 @@ class StepSolver:
         self.theory = theory
         self.constants = tuple(constants)
         self.pool = pool or ClausePool(timeout_ms)
+        self._clauses = self.pool.clauses_for(theory)
+        self._contents = self._clauses.contents
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
     ) -> tuple[Constant, ...]:
-        contents = (*(self.theory[s].content for s in sentence_ids), *literals, goal)
+        contents = (*(self._contents[s] for s in sentence_ids), *literals, goal)
         return constants_in(contents) or self.constants[:1]
 
-    def check(self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal) -> Entailment:
-        """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed."""
+    def check(
+        self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal, *, counter_model: bool = True
+    ) -> Entailment:
+        """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed; a
+        counter-model says why not (unless `counter_model` is false: a search for a repair needs none)."""
+        clauses = self._clauses
+        if len(clauses.encoded) > self.pool.limit:  # before anything is encoded: the one safe moment
+            clauses.reset()
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
         assumptions = []
-        self.pool.start_check()
         constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
-            tracker = self.pool.tracker(self.theory[sentence_id].content, constants)
+            tracker = clauses.tracker(sentence_id, constants)
             names[tracker.get_id()] = sentence_id
             assumptions.append(tracker)
         for literal in literals:
@@ -350,18 +419,33 @@ class StepSolver:
             names[expression.get_id()] = str(literal)
             assumptions.append(expression)
         assumptions.append(self.pool.literal(goal.negated()))
-        solver = self.pool.solver
-        result = solver.check(*assumptions)
+        solver = clauses.solver
+        result = self.pool.check(solver, assumptions)
         if result == z3.unsat:
             core = tuple(names[e.get_id()] for e in solver.unsat_core() if e.get_id() in names)
             return Entailment(Outcome.ENTAILED, core=core)
         if result == z3.sat:
-            model = solver.model()
-            contents = [*(self.theory[s].content for s in sentence_ids), *literals]
+            if not counter_model:
+                return Entailment(Outcome.NOT_ENTAILED)
+            contents = [*(self._contents[s] for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            values = (model.eval(self.pool.session.proposition(a), model_completion=True) for a in atoms)
+            values = _values(solver, [self.pool.session.proposition(a) for a in atoms])
             return Entailment(
                 Outcome.NOT_ENTAILED,
-                counter_model=tuple(Literal(a, z3.is_true(v)) for a, v in zip(atoms, values, strict=True)),
+                counter_model=tuple(Literal(a, v) for a, v in zip(atoms, values, strict=True)),
             )
         return Entailment(Outcome.UNKNOWN)
+
+
+def _values(solver: z3.Solver, propositions: Sequence[z3.BoolRef]) -> list[bool]:
+    """Each proposition's value in the solver's model, completed (an unassigned one is false), read with
+    Z3's C API: the Python wrappers cost more per value than the check itself."""
+    model = solver.model()
+    context = model.ctx.ref()
+    value = (z3.Ast * 1)()
+    found = []
+    for proposition in propositions:
+        if not z3.Z3_model_eval(context, model.model, proposition.as_ast(), True, value):
+            raise z3.Z3Exception(f"cannot evaluate {proposition} in the model")
+        found.append(z3.Z3_get_bool_value(context, value[0]) == z3.Z3_L_TRUE)
+    return found

@@ -21,17 +21,17 @@ def find_repair(
 ) -> Repair | None:
     """Theory sentences to add (an irreducible set, found by shrinking Z3's core), else one literal, else None."""
     theory = solver.theory
-    everything = solver.check([s.id for s in theory.sentences], literals, goal)
+    everything = solver.check([s.id for s in theory.sentences], literals, goal, counter_model=False)
     if everything.holds:
         known = set(sentence_ids)
         needed = [s for s in everything.core if s not in known and _is_sentence(solver, s)]
         for candidate in list(needed):
             trial = [s for s in needed if s != candidate]
-            if solver.check([*sentence_ids, *trial], literals, goal).holds:
+            if solver.check([*sentence_ids, *trial], literals, goal, counter_model=False).holds:
                 needed = trial
         return Repair(sentences=tuple(sorted(needed, key=theory.index_of)))
     for literal in _missing_conditions(solver, sentence_ids, literals, goal):
-        if solver.check(sentence_ids, [*literals, literal], goal).holds:
+        if solver.check(sentence_ids, [*literals, literal], goal, counter_model=False).holds:
             return Repair(literal=literal)
     return None
 
