@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from proofloom._version import __version__
 from proofloom.atomic import write_bytes_atomic, write_text_atomic
-from proofloom.generator.example import Example, example_from_json
+from proofloom.generator.example import Example, example_from_json, example_to_json
 from proofloom.generator.folder import Claim, DatasetError, replace_folder
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
@@ -33,7 +33,6 @@ from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.generator.splits import DATA_FOLDER, SPLITS, depth_split, split_of, split_rows
 from proofloom.logic.english import Lexicon
-from proofloom.logic.terms import Rule, Sentence, Theory
 
 Writer = Callable[[list[Example], Path, Lexicon], None]
 
@@ -143,16 +142,17 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
     rows: dict[str, list[str]] = {}
     for index in range(shard.start, shard.stop):
         example = generate_example(recipe, index)
-        lines.append(example_line(example, lexicon))
+        record = example_to_json(example, lexicon)
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")  # formats.native.example_line
         for question in example.questions:
             cells[f"{question.label.value}@{question.target_depth}"] += 1
         if index % stride == 0:
             sample.append(example)
         if keep_all:
-            kept.append(_as_read_back(example))
+            kept.append(example)
         split = split_of(recipe.seed, index, recipe.splits)
         theories[split] += 1
-        for name, made in split_rows([(split, example)], lexicon).items():
+        for name, made in split_rows([(split, record)]).items():
             rows.setdefault(name, []).extend(made)
     text = "".join(lines)
     return ShardResult(
@@ -172,18 +172,6 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
 def _data_files(shard: Shard, rows: dict[str, list[str]]) -> tuple[tuple[str, bytes], ...]:
     """Each split's rows of one shard as a file `data/SPLIT/shard-....jsonl`, splits in name order."""
     return tuple((f"{DATA_FOLDER}/{name}/{shard.name}", "".join(rows[name]).encode("utf-8")) for name in sorted(rows))
-
-
-def _as_read_back(example: Example) -> Example:
-    """The example as its native line reads back: rules without their English style, which the DSL does not
-    keep. The other formats were always written from the read-back examples; this keeps their bytes."""
-    if all(s.content.__class__ is not Rule or s.content.style is None for s in example.theory.sentences):
-        return example
-    plain = tuple(
-        Sentence(s.id, dataclasses.replace(s.content, style=None)) if isinstance(s.content, Rule) else s
-        for s in example.theory.sentences
-    )
-    return dataclasses.replace(example, theory=Theory(plain))
 
 
 def _make_shard(job: tuple[str, Shard, OutputFormat, int]) -> ShardResult:
@@ -328,12 +316,12 @@ def _resumed(folder: Path, shard: Shard, recipe: Recipe, output_format: OutputFo
             for file_name, made in _format_files(read_native(folder / shard.name), shard, output_format, lexicon):
                 write_bytes_atomic(target / file_name, made)
     if any(not (folder / DATA_FOLDER / split / shard.name).exists() for split in questions):
-        examples = read_native(folder / shard.name)
-        pairs = [(split_of(seed, e.index, shares), e) for e in examples]
+        records = [json.loads(line) for line in data.decode("utf-8").splitlines()]
+        pairs = [(split_of(seed, int(r["index"]), shares), r) for r in records]
         _write_result(
             folder,
             folder,
-            ShardResult(shard, "", "", {}, 0, (), (), data_files=_data_files(shard, split_rows(pairs, lexicon))),
+            ShardResult(shard, "", "", {}, 0, (), (), data_files=_data_files(shard, split_rows(pairs))),
             native=False,
         )
     digest = hashlib.sha256(data).hexdigest()

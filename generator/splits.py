@@ -4,7 +4,7 @@ Theory i goes to a split by a hash of the recipe's seed and i alone, so the spli
 worker count or the shard size, and the same recipe gives the same split. Its questions go with it: no
 theory is seen in two splits. The test questions are also grouped by depth (`test_depth_N`, the schedule's
 cell: for Unknown the near miss's depth), as ProofWriter's depth-N test sets are. Each split's rows are
-the HuggingFace rows (`formats.huggingface.to_rows`) as JSON lines under `data/SPLIT/`, which the card's
+the HuggingFace rows (`formats.huggingface.rows_of_record`) as JSON lines under `data/SPLIT/`, which the card's
 YAML header declares, so `datasets.load_dataset(FOLDER)` loads them.
 """
 
@@ -13,11 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from typing import Any
 
-from proofloom.generator.example import Example
-from proofloom.generator.formats.huggingface import to_rows
+from proofloom.generator.formats.huggingface import rows_of_record
 from proofloom.generator.recipe import SplitsSection
-from proofloom.logic.english import Lexicon
 
 __all__ = ["DATA_FOLDER", "SPLITS", "depth_split", "split_of", "split_rows"]
 
@@ -42,14 +41,14 @@ def depth_split(depth: int) -> str:
     return f"test_depth_{depth}"
 
 
-def split_rows(examples: Iterable[tuple[str, Example]], lexicon: Lexicon) -> dict[str, list[str]]:
-    """Each split's JSON lines (one question a line) for (split, example) pairs in index order; test questions
-    also under their depth's split. Only splits with a question appear."""
+def split_rows(records: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, list[str]]:
+    """Each split's JSON lines (one question a line) for (split, native record) pairs in index order; test
+    questions also under their depth's split. Only splits with a question appear."""
     lines: dict[str, list[str]] = {}
-    for split, example in examples:
-        for row, question in zip(to_rows(example, lexicon), example.questions, strict=True):
+    for split, record in records:
+        for row in rows_of_record(record):
             line = json.dumps(row, ensure_ascii=False) + "\n"
             lines.setdefault(split, []).append(line)
             if split == "test":
-                lines.setdefault(depth_split(question.target_depth), []).append(line)
+                lines.setdefault(depth_split(row["target_depth"]), []).append(line)
     return lines

@@ -46,6 +46,26 @@ def to_rows(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
     ]
 
 
+def rows_of_record(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The same rows as `to_rows`, from the example's native record (`example_to_json`), which has rendered
+    everything a row holds already: the generator's workers make both without rendering twice."""
+    return [
+        {
+            "id": q["id"],
+            "theory_id": record["id"],
+            "context": record["context"],
+            "theory": record["theory"],
+            "statement": q["statement"],
+            "question": q["text"],
+            "label": q["label"],
+            "depth": -1 if q["depth"] is None else q["depth"],
+            "target_depth": q["target_depth"],
+            "proofs": q["proofs"],
+        }
+        for q in record["questions"]
+    ]
+
+
 def write_parquet(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
     """Rows to a Parquet file whose features make the label a ClassLabel (True/False/Unknown), so a model
     trains on it as is (imports `datasets` only here: it is slow to import)."""

@@ -128,3 +128,15 @@ def _sentences(context: str) -> list[str]:
     from proofloom.logic.english import split_sentences
 
     return split_sentences(context)
+
+
+def test_split_rows_from_the_native_record_equal_the_huggingface_rows() -> None:
+    """The workers cut each split's rows from the native record they already made: the same rows as `to_rows`."""
+    from proofloom.generator.example import example_to_json
+    from proofloom.generator.formats.huggingface import rows_of_record, to_rows
+    from proofloom.generator.generate import generate_example
+
+    lexicon = RECIPE.vocabulary.resolve().lexicon
+    for index in range(5):
+        example = generate_example(RECIPE, index)
+        assert rows_of_record(example_to_json(example, lexicon)) == to_rows(example, lexicon)
