@@ -171,7 +171,7 @@ def _split_table(splits: dict[str, dict[str, int]]) -> list[str]:
     table = ["| split | theories | questions | files |", "|---|---|---|---|"]
     for name, split in splits.items():
         theories = split.get("theories", "")
-        note = SPLIT_NOTES.get(name, "")
+        note = SPLIT_NOTES.get(name) or f"the test questions of depth {name.rsplit('_', 1)[-1]}"
         table.append(f"| `{name}` {note} | {theories} | {split['questions']} | `{split['folder']}/` |")
     return table
 
