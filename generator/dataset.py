@@ -25,14 +25,14 @@ from typing import Any, Protocol
 
 from proofloom._version import __version__
 from proofloom.atomic import write_bytes_atomic, write_text_atomic
-from proofloom.generator.example import Example, example_from_json
+from proofloom.generator.example import Example, example_from_json, example_to_json
 from proofloom.generator.folder import Claim, DatasetError, replace_folder
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
 from proofloom.generator.formats.native import example_line, read_native
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
+from proofloom.generator.splits import DATA_FOLDER, SPLITS, depth_split, split_of, split_rows
 from proofloom.logic.english import Lexicon
-from proofloom.logic.terms import Rule, Sentence, Theory
 
 Writer = Callable[[list[Example], Path, Lexicon], None]
 
@@ -124,6 +124,9 @@ class ShardResult:
     questions: int
     sample: tuple[Example, ...]  # the shard's examples whose index is a multiple of the audit stride
     files: tuple[tuple[str, bytes], ...] = ()  # the other format's files: (name in its folder, bytes)
+    split_questions: dict[str, int] = dataclasses.field(default_factory=dict)  # per split (test_depth_N too)
+    split_theories: dict[str, int] = dataclasses.field(default_factory=dict)  # per train/validation/test
+    data_files: tuple[tuple[str, bytes], ...] = ()  # each split's rows: (path in the dataset folder, bytes)
 
 
 def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stride: int) -> ShardResult:
@@ -135,15 +138,22 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
     keep_all = output_format is not OutputFormat.NATIVE
     lines, kept, sample = [], [], []
     cells: Counter[str] = Counter()
+    theories: Counter[str] = Counter()
+    rows: dict[str, list[str]] = {}
     for index in range(shard.start, shard.stop):
         example = generate_example(recipe, index)
-        lines.append(example_line(example, lexicon))
+        record = example_to_json(example, lexicon)
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")  # formats.native.example_line
         for question in example.questions:
             cells[f"{question.label.value}@{question.target_depth}"] += 1
         if index % stride == 0:
             sample.append(example)
         if keep_all:
-            kept.append(_as_read_back(example))
+            kept.append(example)
+        split = split_of(recipe.seed, index, recipe.splits)
+        theories[split] += 1
+        for name, made in split_rows([(split, record)]).items():
+            rows.setdefault(name, []).extend(made)
     text = "".join(lines)
     return ShardResult(
         shard,
@@ -153,19 +163,15 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
         sum(cells.values()),
         tuple(sample),
         _format_files(kept, shard, output_format, lexicon),
+        {name: len(made) for name, made in rows.items()},
+        dict(theories),
+        _data_files(shard, rows),
     )
 
 
-def _as_read_back(example: Example) -> Example:
-    """The example as its native line reads back: rules without their English style, which the DSL does not
-    keep. The other formats were always written from the read-back examples; this keeps their bytes."""
-    if all(s.content.__class__ is not Rule or s.content.style is None for s in example.theory.sentences):
-        return example
-    plain = tuple(
-        Sentence(s.id, dataclasses.replace(s.content, style=None)) if isinstance(s.content, Rule) else s
-        for s in example.theory.sentences
-    )
-    return dataclasses.replace(example, theory=Theory(plain))
+def _data_files(shard: Shard, rows: dict[str, list[str]]) -> tuple[tuple[str, bytes], ...]:
+    """Each split's rows of one shard as a file `data/SPLIT/shard-....jsonl`, splits in name order."""
+    return tuple((f"{DATA_FOLDER}/{name}/{shard.name}", "".join(rows[name]).encode("utf-8")) for name in sorted(rows))
 
 
 def _make_shard(job: tuple[str, Shard, OutputFormat, int]) -> ShardResult:
@@ -233,15 +239,13 @@ def write_dataset(
     results: dict[Shard, ShardResult] = {}
     if len(missing) < len(shards):
         phase("reading the shards an earlier run wrote")
-        lexicon = recipe.vocabulary.resolve().lexicon
         for shard in shards:
             if shard not in missing:
-                results[shard] = _resumed(folder, shard, output_format, stride, lexicon)
+                results[shard] = _resumed(folder, shard, recipe, output_format, stride)
     if engine is not None and missing:  # a cluster hands back native text: its counts and files are made here
-        lexicon = recipe.vocabulary.resolve().lexicon
         for shard, text in engine.make(recipe, missing):
             write_text_atomic(folder / shard.name, text)
-            results[shard] = _resumed(folder, shard, output_format, stride, lexicon)
+            results[shard] = _resumed(folder, shard, recipe, output_format, stride)
             done += shard.stop - shard.start
             if progress:
                 progress(done, count)
@@ -252,40 +256,57 @@ def write_dataset(
         done += result.shard.stop - result.shard.start
         if progress:
             progress(done, count)
-    manifest = _manifest(recipe, [results[s] for s in shards], count)
+    manifest = _manifest(recipe, [results[s] for s in shards], count, _formats_in(folder))
     if engine is not None:
         manifest["engine"] = engine.describe()
     write_text_atomic(folder / "manifest.json", json.dumps(manifest, indent=2) + "\n")
-    from proofloom.generator.card import dataset_card
+    from proofloom.generator.card import FIGURE_FOLDER, dataset_card
 
     phase("writing the dataset card (the shortcut audit)")
     sample = [example for shard in shards for example in results[shard].sample]
-    write_text_atomic(folder / "README.md", dataset_card(recipe, manifest, sample))
+    card = dataset_card(recipe, manifest, sample)
+    (folder / FIGURE_FOLDER).mkdir(exist_ok=True)
+    for name, image in card.figures.items():
+        write_bytes_atomic(folder / FIGURE_FOLDER / name, image)
+    write_text_atomic(folder / "README.md", card.text)
     return manifest
 
 
-def _write_result(folder: Path, target: Path, result: ShardResult) -> None:
+def _write_result(folder: Path, target: Path, result: ShardResult, native: bool = True) -> None:
     """The other format's files first, then the native shard: a native shard on disk means its files are there."""
     for name, data in result.files:
         write_bytes_atomic(target / name, data)
-    write_text_atomic(folder / result.shard.name, result.text)
+    for path, data in result.data_files:
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(folder / path, data)
+    if native:
+        write_text_atomic(folder / result.shard.name, result.text)
 
 
 def _lean(result: ShardResult) -> ShardResult:
     """The result without its text and files, which are on disk: what the driver keeps per shard."""
-    return ShardResult(result.shard, "", result.sha256, result.cells, result.questions, result.sample)
+    return dataclasses.replace(result, text="", files=(), data_files=())
 
 
-def _resumed(folder: Path, shard: Shard, output_format: OutputFormat, stride: int, lexicon: Lexicon) -> ShardResult:
+def _resumed(folder: Path, shard: Shard, recipe: Recipe, output_format: OutputFormat, stride: int) -> ShardResult:
     """A shard an earlier run wrote: its digest and counts from its lines, its sample parsed, and the other
-    format's files made from it if that run wrote another format (or none)."""
+    format's files and its split rows made from it where that run did not write them."""
+    lexicon = recipe.vocabulary.resolve().lexicon
+    seed, shares = recipe.seed, recipe.splits
     data = (folder / shard.name).read_bytes()
     cells: Counter[str] = Counter()
+    theories: Counter[str] = Counter()
+    questions: Counter[str] = Counter()
     sample = []
     for index, line in enumerate(data.decode("utf-8").splitlines(), start=shard.start):
         record = json.loads(line)
+        split = split_of(seed, index, shares)
+        theories[split] += 1
         for question in record["questions"]:
             cells[f"{question['label']}@{question['target_depth']}"] += 1
+            questions[split] += 1
+            if split == "test":
+                questions[depth_split(int(question["target_depth"]))] += 1
         if index % stride == 0:
             sample.append(example_from_json(record))
     if output_format is not OutputFormat.NATIVE:
@@ -294,8 +315,19 @@ def _resumed(folder: Path, shard: Shard, output_format: OutputFormat, stride: in
         if not (target / name.format(shard.name.removesuffix(".jsonl"))).exists():
             for file_name, made in _format_files(read_native(folder / shard.name), shard, output_format, lexicon):
                 write_bytes_atomic(target / file_name, made)
+    if any(not (folder / DATA_FOLDER / split / shard.name).exists() for split in questions):
+        records = [json.loads(line) for line in data.decode("utf-8").splitlines()]
+        pairs = [(split_of(seed, int(r["index"]), shares), r) for r in records]
+        _write_result(
+            folder,
+            folder,
+            ShardResult(shard, "", "", {}, 0, (), (), data_files=_data_files(shard, split_rows(pairs))),
+            native=False,
+        )
     digest = hashlib.sha256(data).hexdigest()
-    return ShardResult(shard, "", digest, dict(cells), sum(cells.values()), tuple(sample))
+    return ShardResult(
+        shard, "", digest, dict(cells), sum(cells.values()), tuple(sample), (), dict(questions), dict(theories)
+    )
 
 
 def _run(
@@ -316,11 +348,32 @@ def read_examples(folder: Path) -> Iterator[Example]:
         yield from read_native(folder / shard["file"])
 
 
-def _manifest(recipe: Recipe, results: list[ShardResult], count: int) -> dict[str, Any]:
+def _split_order(name: str) -> tuple[int, int]:
+    """train, validation, test, then test_depth_0, test_depth_1, ..."""
+    if name in SPLITS:
+        return (SPLITS.index(name), 0)
+    return (len(SPLITS), int(name.rsplit("_", 1)[1]))
+
+
+def _formats_in(folder: Path) -> list[str]:
+    """Every format the folder holds: native (the shards) and each other format's folder, this run's or an
+    earlier one's over the same shards."""
+    return ["native", *(f.value for f in OutputFormat if f is not OutputFormat.NATIVE and (folder / f.value).is_dir())]
+
+
+def _manifest(recipe: Recipe, results: list[ShardResult], count: int, formats: list[str]) -> dict[str, Any]:
     """The manifest from the workers' counts and digests, in shard order."""
     cells: Counter[str] = Counter()
+    questions: Counter[str] = Counter()
+    theories: Counter[str] = Counter()
     for result in results:
         cells.update(result.cells)
+        questions.update(result.split_questions)
+        theories.update(result.split_theories)
+    splits = {
+        name: {"folder": f"{DATA_FOLDER}/{name}", "theories": theories.get(name), "questions": questions[name]}
+        for name in sorted(questions, key=_split_order)
+    }
     return {
         "recipe": recipe.name,
         "seed": recipe.seed,
@@ -328,6 +381,8 @@ def _manifest(recipe: Recipe, results: list[ShardResult], count: int) -> dict[st
         "theories": count,
         "questions": sum(r.questions for r in results),
         "cells": dict(sorted(cells.items())),
+        "formats": formats,
+        "splits": {name: {k: v for k, v in split.items() if v is not None} for name, split in splits.items()},
         "shards": [
             {"file": r.shard.name, "examples": r.shard.stop - r.shard.start, "sha256": r.sha256} for r in results
         ],

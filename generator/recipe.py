@@ -120,6 +120,16 @@ class SurfaceSection:
 
 
 @dataclass(frozen=True, slots=True)
+class SplitsSection:
+    """The share of theories in each split; theory i's split depends only on the seed and i (`generator.splits`),
+    so every worker count and every shard size gives the same split. The shares sum to 1."""
+
+    train: float = 0.8
+    dev: float = 0.1
+    test: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
 class Recipe:
     """Everything that decides a dataset; with the same recipe the generator gives the same bytes."""
 
@@ -133,6 +143,7 @@ class Recipe:
     rules: RulesSection = field(default_factory=RulesSection)
     questions: QuestionsSection = field(default_factory=QuestionsSection)
     surface: SurfaceSection = field(default_factory=SurfaceSection)
+    splits: SplitsSection = field(default_factory=SplitsSection)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -292,6 +303,12 @@ def _check_rates(recipe: Recipe) -> None:
             raise RecipeError(f"{key}: expected a number from 0 to 1, got {rate}")
     if recipe.surface.if_rate + recipe.surface.all_rate > 1.0:
         raise RecipeError("surface.if_rate + surface.all_rate: must not exceed 1")
+    splits = recipe.splits
+    for key, share in (("train", splits.train), ("dev", splits.dev), ("test", splits.test)):
+        if not 0.0 <= share <= 1.0:
+            raise RecipeError(f"splits.{key}: expected a number from 0 to 1, got {share}")
+    if abs(splits.train + splits.dev + splits.test - 1.0) > 1e-9:
+        raise RecipeError(f"splits: train + dev + test must be 1, got {splits.train + splits.dev + splits.test:g}")
 
 
 def _check_choices(value: Any, prefix: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
+from proofloom.generator.formats.context import sentence_texts
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
@@ -21,6 +22,7 @@ from proofloom.prover.proof.tree import EntailmentTree
 def to_records(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The proved questions of an example (Unknown ones have no tree to give)."""
     records = []
+    texts = list(sentence_texts(example, lexicon).values())  # as the context says them, in theory order
     for question in example.questions:
         if not question.proofs:
             continue
@@ -34,12 +36,7 @@ def to_records(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
                 "hypothesis": render_sentence(tree.conclusion, lexicon),
                 "proof": to_entailmentbank(tree, lexicon),
                 "depth_of_proof": question.depth,
-                "meta": {
-                    "triples": {
-                        f"sent{i}": render_sentence(s.content, lexicon)
-                        for i, s in enumerate(example.theory.sentences, start=1)
-                    }
-                },
+                "meta": {"triples": {f"sent{i}": text for i, text in enumerate(texts, start=1)}},
             }
         )
     return records

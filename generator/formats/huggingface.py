@@ -17,6 +17,20 @@ from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import from_entailmentbank, to_entailmentbank
 
 COLUMNS = ("id", "theory_id", "context", "theory", "statement", "question", "label", "depth", "target_depth", "proofs")
+LABELS = ("True", "False", "Unknown")  # the label's class names, in the order of its class ids
+# Each column's HuggingFace type ("class_label" for the label): the Parquet files' features and the card's YAML.
+DTYPES = {
+    "id": "string",
+    "theory_id": "string",
+    "context": "string",
+    "theory": "string",
+    "statement": "string",
+    "question": "string",
+    "label": "class_label",
+    "depth": "int64",
+    "target_depth": "int64",
+    "proofs": "list[string]",
+}
 
 
 def to_rows(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -38,17 +52,53 @@ def to_rows(example: Example, lexicon: Lexicon) -> list[dict[str, Any]]:
     ]
 
 
+def rows_of_record(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The same rows as `to_rows`, from the example's native record (`example_to_json`), which has rendered
+    everything a row holds already: the generator's workers make both without rendering twice."""
+    return [
+        {
+            "id": q["id"],
+            "theory_id": record["id"],
+            "context": record["context"],
+            "theory": record["theory"],
+            "statement": q["statement"],
+            "question": q["text"],
+            "label": q["label"],
+            "depth": -1 if q["depth"] is None else q["depth"],
+            "target_depth": q["target_depth"],
+            "proofs": q["proofs"],
+        }
+        for q in record["questions"]
+    ]
+
+
 def write_parquet(examples: list[Example], path: Path, lexicon: Lexicon) -> None:
-    """Rows to a Parquet file (imports `datasets` only here: it is slow to import)."""
+    """Rows to a Parquet file whose features make the label a ClassLabel (True/False/Unknown), so a model
+    trains on it as is (imports `datasets` only here: it is slow to import)."""
     import datasets
 
     datasets.disable_progress_bars()
     rows = [row for example in examples for row in to_rows(example, lexicon)]
-    datasets.Dataset.from_list(rows).to_parquet(str(path))
+    datasets.Dataset.from_list(rows, features=_features()).to_parquet(str(path))
+
+
+def _features() -> Any:
+    """The `datasets.Features` of a row, from DTYPES."""
+    import datasets
+
+    def feature(dtype: str) -> Any:
+        if dtype == "class_label":
+            return datasets.ClassLabel(names=list(LABELS))
+        if dtype == "list[string]":
+            listed = getattr(datasets, "List", None) or datasets.Sequence  # `List` since datasets 4
+            return listed(datasets.Value("string"))
+        return datasets.Value(dtype)
+
+    return datasets.Features({name: feature(dtype) for name, dtype in DTYPES.items()})
 
 
 def read_parquet(paths: list[Path]) -> list[dict[str, Any]]:
-    """The rows back, through `datasets.load_dataset` as a user would load them."""
+    """The rows back, through `datasets.load_dataset` as a user would load them (the label by its name)."""
     import datasets
 
     loaded = datasets.load_dataset("parquet", data_files=[str(p) for p in paths], split="train")
@@ -87,3 +137,6 @@ def _problem(row: dict[str, Any], problem_id: str) -> Problem:
     depth = row.get("depth")
     gold_depth = None if depth is None or int(depth) < 0 else int(depth)
     return Problem(problem_id, theory, statement, label, gold_depth, context=row.get("context") or "", gold_trees=trees)
+    label = loaded.features["label"]
+    named = isinstance(label, datasets.ClassLabel)
+    return [{**row, "label": label.int2str(row["label"]) if named else row["label"]} for row in loaded]

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion
+from proofloom.generator.formats.context import sentence_texts
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.semantics import Label
@@ -51,13 +52,14 @@ def _rule_representation(rule: Rule, lexicon: Lexicon) -> str:
 def to_meta(example: Example, lexicon: Lexicon) -> dict[str, Any]:
     """The example as a ProofWriter meta record."""
     theory = example.theory
+    texts = sentence_texts(example, lexicon)  # as the context says them
     triples = {
-        s.id: {"text": render_sentence(s.content, lexicon), "representation": _representation(s.content, lexicon)}
+        s.id: {"text": texts[s.id], "representation": _representation(s.content, lexicon)}
         for s in theory.facts
         if isinstance(s.content, Literal)
     }
     rules = {
-        s.id: {"text": render_sentence(s.content, lexicon), "representation": _rule_representation(s.content, lexicon)}
+        s.id: {"text": texts[s.id], "representation": _rule_representation(s.content, lexicon)}
         for s in theory.rules
         if isinstance(s.content, Rule)
     }

@@ -52,8 +52,11 @@ def test_native_round_trip(written: Path) -> None:
 def test_same_bytes_at_one_and_two_workers(written: Path, tmp_path: Path) -> None:
     write_dataset(RECIPE, tmp_path, 30, workers=2, output_format=OutputFormat.PROOFWRITER)
     assert _shards(tmp_path) == _shards(written)
-    assert (tmp_path / "manifest.json").read_text() == (written / "manifest.json").read_text()
+    one, two = (json.loads((folder / "manifest.json").read_text()) for folder in (written, tmp_path))
+    assert (one.pop("formats"), two.pop("formats")) == (["native"], ["native", "proofwriter"])
+    assert one == two
     assert len(list((tmp_path / "proofwriter").glob("meta-*.jsonl"))) == 3
+    assert _files(tmp_path / "data") == _files(written / "data")  # the splits too
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -69,7 +72,7 @@ def test_the_card_and_manifest_come_from_the_workers_and_equal_those_of_the_file
         key = f"{question.label.value}@{question.target_depth}"
         cells[key] = cells.get(key, 0) + 1
     assert manifest["cells"] == dict(sorted(cells.items()))
-    assert (written / "README.md").read_text() == dataset_card(RECIPE, manifest, examples)
+    assert (written / "README.md").read_text() == dataset_card(RECIPE, manifest, examples).text
 
 
 def test_the_audit_sees_every_kth_example_past_its_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,7 +81,7 @@ def test_the_audit_sees_every_kth_example_past_its_cap(tmp_path: Path, monkeypat
     manifest = write_dataset(RECIPE, tmp_path, 30)
     sample = [e for e in read_examples(tmp_path) if e.index % 3 == 0]
     assert len(sample) == 10
-    assert (tmp_path / "README.md").read_text() == dataset_card(RECIPE, manifest, sample)
+    assert (tmp_path / "README.md").read_text() == dataset_card(RECIPE, manifest, sample).text
 
 
 def test_resuming_in_another_format_writes_what_one_run_writes(tmp_path: Path) -> None:
