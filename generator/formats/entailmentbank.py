@@ -9,8 +9,8 @@ from typing import Any, NamedTuple
 
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
-from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.generator.formats.context import sentence_texts
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory

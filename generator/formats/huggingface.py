@@ -102,7 +102,9 @@ def read_parquet(paths: list[Path]) -> list[dict[str, Any]]:
     import datasets
 
     loaded = datasets.load_dataset("parquet", data_files=[str(p) for p in paths], split="train")
-    return [dict(row) for row in loaded]
+    label = loaded.features["label"]
+    named = isinstance(label, datasets.ClassLabel)
+    return [{**row, "label": label.int2str(row["label"]) if named else row["label"]} for row in loaded]
 
 
 def read_parquet_problems(path: Path) -> Iterator[Problem | BadRecord]:
@@ -131,12 +133,10 @@ def read_parquet_problems(path: Path) -> Iterator[Problem | BadRecord]:
 def _problem(row: dict[str, Any], problem_id: str) -> Problem:
     theory = parse_theory(row["theory"])
     statement = statement_from_text(row["statement"])
-    label = Label.parse(row["label"])
+    raw = row["label"]  # a class id where the file's features make the label a ClassLabel, else its name
+    label = Label.parse(LABELS[raw] if isinstance(raw, int) and 0 <= raw < len(LABELS) else str(raw))
     proves = statement.negated() if label is Label.FALSE else statement
     trees = tuple(from_entailmentbank(text, theory, proves) for text in row["proofs"] or ())
     depth = row.get("depth")
     gold_depth = None if depth is None or int(depth) < 0 else int(depth)
     return Problem(problem_id, theory, statement, label, gold_depth, context=row.get("context") or "", gold_trees=trees)
-    label = loaded.features["label"]
-    named = isinstance(label, datasets.ClassLabel)
-    return [{**row, "label": label.int2str(row["label"]) if named else row["label"]} for row in loaded]
