@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO, cast
 
 
 def current_umask() -> int:
@@ -31,11 +31,11 @@ def temporary_beside(path: Path) -> tuple[int, Path]:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """A text stream whose content replaces `path` only when the block ends without an exception."""
+def _replacing(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """A stream (text or binary, by `mode`) whose content replaces `path` only when the block ends cleanly."""
     handle, temporary = temporary_beside(path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, mode, encoding="utf-8" if "b" not in mode else None) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -43,6 +43,13 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces `path` only when the block ends without an exception."""
+    with _replacing(path, "w") as stream:
+        yield cast(TextIO, stream)  # opened in text mode
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -53,13 +60,5 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically (a Parquet file, or any file made elsewhere and handed over as bytes)."""
-    handle, temporary = temporary_beside(path)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with _replacing(path, "wb") as stream:
+        stream.write(data)
