@@ -556,6 +556,7 @@ _PARSER = Lark.open_from_package(
     start=["start", "chain"],
     propagate_positions=False,
     transformer=_READER,
+    cache=True,  # the LALR tables, built once per lark version and kept in the temp folder
 )
 _PARSING = threading.Lock()
 

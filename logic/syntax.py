@@ -27,7 +27,7 @@ from proofloom.logic.terms import (
 )
 
 _PARSER = Lark.open_from_package(
-    "proofloom.logic", "theory.lark", start=["theory", "statement"], parser="lalr", propagate_positions=True
+    "proofloom.logic", "theory.lark", start=["theory", "statement"], parser="lalr", propagate_positions=True, cache=True
 )
 
 

@@ -18,7 +18,9 @@ from proofloom.logic.english import Lexicon, read_statement, render_sentence
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
 
-_PARSER = Lark.open_from_package("proofloom.prover.proof", "entailmentbank.lark", parser="lalr", start="steps")
+_PARSER = Lark.open_from_package(
+    "proofloom.prover.proof", "entailmentbank.lark", parser="lalr", start="steps", cache=True
+)
 HYPOTHESIS = "hypothesis"
 
 

@@ -17,7 +17,9 @@ from proofloom.logic.matching import Binding, bindings_for, match_literal
 from proofloom.logic.terms import Content, Literal, Rule, Theory
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, NodeKind, Step, TreeError
 
-_PARSER = Lark.open_from_package("proofloom.prover.proof", "proof_strings.lark", parser="lalr", start="proofs")
+_PARSER = Lark.open_from_package(
+    "proofloom.prover.proof", "proof_strings.lark", parser="lalr", start="proofs", cache=True
+)
 NAF_LEAF = "NAF"
 
 

@@ -18,6 +18,10 @@ from proofloom.prover.proof.proof_strings import to_proofwriter
 from proofloom.prover.reasoning.reasoner import Answer, Reasoner, Strategy
 from proofloom.prover.theory_cache import TheoryCache
 
+# A file's questions about one context need not come together (ProofWriter's dev set asks its 600 questions of
+# 345 contexts in no order), so enough reasoners are kept that each context's closure is computed once.
+REASONERS_KEPT = 1024
+
 
 @dataclass(slots=True)
 class Summary:
@@ -74,7 +78,7 @@ def solve_problems(
 ) -> Iterator[dict[str, Any]]:
     """Answer each problem (one reasoner per distinct theory); bad records pass through as error lines."""
     summary = summary or Summary(semantics)
-    reasoners: TheoryCache[Reasoner] = TheoryCache()
+    reasoners: TheoryCache[Reasoner] = TheoryCache(REASONERS_KEPT)
     for item in problems:
         if isinstance(item, BadRecord):
             summary.errors += 1

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.proof.tree import EntailmentTree
 from proofloom.prover.reasoning.backward import BackwardChainer
 from proofloom.prover.reasoning.chaining import Closure
-from proofloom.prover.reasoning.classical import Gap, classical_answer
 from proofloom.prover.reasoning.proofs import all_trees, shallowest_tree
+
+if TYPE_CHECKING:  # classical answers need Z3, loaded only when a question is asked classically
+    from proofloom.prover.reasoning.classical import Gap
 
 
 class Strategy(enum.Enum):
@@ -75,6 +78,8 @@ class Reasoner:
     def answer(self, statement: Literal) -> Answer:
         """Label `statement` and prove it (True) or its negation (False)."""
         if self.semantics is Semantics.CLASSICAL:
+            from proofloom.prover.reasoning.classical import classical_answer
+
             # owa's chaining over the Horn rules: its proofs stand classically too (a disjunctive rule,
             # which chaining cannot use, only ever adds classical conclusions)
             owa = Reasoner(self.theory, Semantics.OWA, self.all_proofs, self.strategy)._answer_chaining(statement)

@@ -7,11 +7,28 @@ refinement loop calls the same check. Every refusal is one `Reason`.
 
 from __future__ import annotations
 
-from proofloom.prover.verification.batch import verify_file
-from proofloom.prover.verification.reasons import Reason
-from proofloom.prover.verification.step_check import StepCheck, check_step
-from proofloom.prover.verification.verdicts import Diagnosis, StepVerdict, Verification
-from proofloom.prover.verification.verifier import Verifier, verify
+from typing import TYPE_CHECKING
+
+from proofloom.lazy import lazy_names
+
+if TYPE_CHECKING:  # the same names for type checkers; at run time each loads on first use
+    from proofloom.prover.verification.batch import verify_file
+    from proofloom.prover.verification.reasons import Reason
+    from proofloom.prover.verification.step_check import StepCheck, check_step
+    from proofloom.prover.verification.verdicts import Diagnosis, StepVerdict, Verification
+    from proofloom.prover.verification.verifier import Verifier, verify
+
+_HOMES = {
+    "verify_file": "proofloom.prover.verification.batch",
+    "Reason": "proofloom.prover.verification.reasons",
+    "StepCheck": "proofloom.prover.verification.step_check",
+    "check_step": "proofloom.prover.verification.step_check",
+    "Diagnosis": "proofloom.prover.verification.verdicts",
+    "StepVerdict": "proofloom.prover.verification.verdicts",
+    "Verification": "proofloom.prover.verification.verdicts",
+    "Verifier": "proofloom.prover.verification.verifier",
+    "verify": "proofloom.prover.verification.verifier",
+}
 
 __all__ = [
     "Diagnosis",
@@ -24,3 +41,5 @@ __all__ = [
     "verify",
     "verify_file",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)
