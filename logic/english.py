@@ -22,6 +22,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.errors import EnglishSyntaxError, LogicError
+from proofloom.logic.lalr_driver import LeanParser
 from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
 from proofloom.logic.terms import (
@@ -559,13 +560,21 @@ _PARSER = Lark.open_from_package(
     cache=True,  # the LALR tables, built once per lark version and kept in the temp folder
 )
 _PARSING = threading.Lock()
+_LEAN = LeanParser(_PARSER)  # the same tables, lexers and transformer in a leaner loop
 
 
 def _parsed(sentence: str, start: str) -> tuple[object, SentenceWords, bool]:
-    """The sentence's value from the inline transformer, the words it used, and whether it is a question."""
+    """The sentence's value from the inline transformer, the words it used, and whether it is a question.
+    The lean loop reads it; where it cannot (lark would raise), lark reads it again and raises its own error."""
     with _PARSING:
         _READER.reset()
-        value = _PARSER.parse(sentence, start=start)
+        try:
+            value = _LEAN.parse(sentence, start)
+        except Exception:  # a transformer's refusal (`_NotRead`, LogicError): lark raises it in its own way
+            value = None
+        if value is None:
+            _READER.reset()
+            value = _PARSER.parse(sentence, start=start)
         return value, _READER.used.frozen(), _READER.asked
 
 

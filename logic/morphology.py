@@ -7,6 +7,8 @@ and again), and `inflect` is imported on first use so that commands which never 
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,15 @@ def _engine() -> inflect.engine:
     """inflect's engine. inflect wraps ~80 methods in typeguard's `@typechecked`, which re-parses inflect's
     4,000-line source once per method at import (2.5 s, most of a short command's run); we pass only `str`s,
     so inflect is imported with that decorator a no-op (put back at once; an inflect imported before keeps its own)."""
+    if "typeguard" not in sys.modules:  # inflect needs only the decorator: lend it a stand-in, not typeguard
+        stand_in = types.ModuleType("typeguard")
+        stand_in.typechecked = _unchecked  # type: ignore[attr-defined]
+        sys.modules["typeguard"] = stand_in  # (typeguard itself loads unittest: 70 ms of a short command)
+        try:
+            import inflect
+        finally:
+            del sys.modules["typeguard"]
+        return inflect.engine()
     import typeguard
 
     checked = typeguard.typechecked
