@@ -28,14 +28,19 @@ class LeanParser:
         self._start_states: dict[str, Any] = table.start_states
         self._end_states: dict[str, Any] = table.end_states
         self._callbacks: dict[Any, Callable[[list[Any]], Any]] = inner.callbacks
-        self._scanners = {}
-        for state, lexer in frontend.lexer.lexers.items():
-            scanner = lexer.scanner  # builds it, and with it the lexer's terminal callbacks
-            self._scanners[state] = (tuple(scanner._mres), lexer.ignore_types)
-            if lexer.callback:  # terminal callbacks (lark's `unless`): this loop does not apply them
-                raise ValueError("LeanParser needs a grammar without terminal callbacks")
+        self._lexers: dict[Any, Any] = frontend.lexer.lexers
+        self._scanners: dict[Any, tuple[tuple[Any, ...], frozenset[str]] | None] = {}
         if any(isinstance(key, str) for key in self._callbacks):
             raise ValueError("LeanParser needs a grammar without token callbacks")
+
+    def _scanner(self, state: Any) -> tuple[tuple[Any, ...], frozenset[str]] | None:
+        """A state's terminal patterns and ignored terminals, built on first use as lark builds them; None
+        for a lexer with terminal callbacks (lark's `unless`), which this loop does not apply."""
+        if state not in self._scanners:
+            lexer = self._lexers[state]
+            scanner = lexer.scanner  # builds it, and with it the lexer's terminal callbacks
+            self._scanners[state] = None if lexer.callback else (tuple(scanner._mres), lexer.ignore_types)
+        return self._scanners[state]
 
     def parse(self, text: str, start: str) -> object | None:
         states, callbacks, scanners = self._states, self._callbacks, self._scanners
@@ -46,7 +51,10 @@ class LeanParser:
         while True:
             token = _END
             if position < end:
-                patterns, ignored = scanners[stack[-1]]
+                scanner = scanners.get(stack[-1]) or self._scanner(stack[-1])
+                if scanner is None:
+                    return None
+                patterns, ignored = scanner
                 while position < end:
                     for pattern in patterns:
                         found = pattern.match(text, position)

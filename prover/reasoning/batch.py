@@ -12,6 +12,7 @@ from typing import Any
 from proofloom.errors import ProofloomError
 from proofloom.logic.english import lexicon_of
 from proofloom.logic.semantics import Semantics
+from proofloom.logic.terms import Literal
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.proof_strings import to_proofwriter
@@ -54,8 +55,13 @@ class Summary:
 
 def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
     """The JSON line for one answered question."""
-    record: dict[str, Any] = {
-        "id": problem.id,
+    return _record(problem, answer, _answer_fields(problem, answer))
+
+
+def _answer_fields(problem: Problem, answer: Answer) -> dict[str, Any]:
+    """What a record says of its answer (label, depth, both proofs written out): the same for every question
+    that asks this statement of this theory."""
+    fields: dict[str, Any] = {
         "label": answer.label.value,
         "depth": answer.depth,
         "proof": to_entailmentbank(answer.proof, lexicon_of(problem.context)) if answer.proof is not None else None,
@@ -63,7 +69,12 @@ def answer_record(problem: Problem, answer: Answer) -> dict[str, Any]:
         "semantics": answer.semantics.value,
     }
     if answer.gap is not None:
-        record["gap"] = answer.gap.value
+        fields["gap"] = answer.gap.value
+    return fields
+
+
+def _record(problem: Problem, answer: Answer, fields: dict[str, Any]) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": problem.id, **fields}
     if problem.gold is not None:
         record["gold"] = problem.gold.value
     return record
@@ -78,18 +89,18 @@ def solve_problems(
 ) -> Iterator[dict[str, Any]]:
     """Answer each problem (one reasoner per distinct theory); bad records pass through as error lines."""
     summary = summary or Summary(semantics)
-    reasoners: TheoryCache[Reasoner] = TheoryCache(REASONERS_KEPT)
+    reasoners: TheoryCache[_Answering] = TheoryCache(REASONERS_KEPT)
     for item in problems:
         if isinstance(item, BadRecord):
             summary.errors += 1
             yield {"id": item.id, "error": f"{item.where}: {item.message}"}
             continue
         try:
-            reasoner = reasoners.get(
+            answering = reasoners.get(
                 item.context or repr(item.theory),
-                partial(Reasoner, item.theory, semantics, strategy=strategy),
+                partial(_Answering, partial(Reasoner, item.theory, semantics, strategy=strategy)),
             )
-            answer = reasoner.answer(item.statement)
+            answer, fields = answering.answer(item)
         except ProofloomError as error:  # a limit, an unstratified theory under cwa: this record only
             summary.errors += 1
             yield {"id": item.id, "error": str(error).splitlines()[0]}
@@ -101,4 +112,20 @@ def solve_problems(
             summary.correct += answer.label is item.gold
         if on_record:
             on_record(summary)
-        yield answer_record(item, answer)
+        yield _record(item, answer, fields)
+
+
+class _Answering:
+    """A theory's reasoner, and each statement's answer with its record fields once asked: a question asked
+    again of the same theory (a file that repeats its questions) is one lookup, its proofs already written."""
+
+    def __init__(self, make: Callable[[], Reasoner]) -> None:
+        self.reasoner = make()
+        self.answers: dict[Literal, tuple[Answer, dict[str, Any]]] = {}
+
+    def answer(self, problem: Problem) -> tuple[Answer, dict[str, Any]]:
+        found = self.answers.get(problem.statement)
+        if found is None:
+            answer = self.reasoner.answer(problem.statement)
+            found = self.answers[problem.statement] = (answer, _answer_fields(problem, answer))
+        return found
