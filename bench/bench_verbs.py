@@ -9,7 +9,7 @@ each beside its reference in the same run, interleaved, so a shared machine slow
   beside `bench/reference_solve.py` (regular expressions and forward chaining, no proof trees);
 - `verify` on gold explanations, on the same with one premise swapped in every step's record (so a step
   fails), and on both mixed, in EntailmentBank, ProofWriter and chain-of-thought form, beside the issue's
-  goal of 5,000 steps/s;
+  goal of 5,000 steps/s and the raw Z3 push/pop ceiling measured in the same run (`z3_ceiling.py`);
 - `--help` and `--version` beside a bare `python -c pass`.
 
 Inner-loop figures (`bench_generate`, `bench_solve`, `bench_verify`) are in-process; these are not.
@@ -184,7 +184,17 @@ def verify_figures(folder: Path) -> list[Figure]:
         "proofwriter": lambda tree: to_proofwriter((tree,)),
         "chain of thought": to_chain_of_thought,
     }
-    figures = []
+    from z3_ceiling import checks_per_second
+
+    ceiling = checks_per_second()  # measured in this run, beside the verify figures it bounds
+    figures = [
+        Figure(
+            "verify ceiling: raw Z3 push/pop checks of step-sized entailments (inner loop, bench/z3_ceiling.py)",
+            ceiling,
+            "checks/s",
+            "nothing read, grounded or diagnosed",
+        )
+    ]
     for name, write in writers.items():
         gold, mutated = [], []
         steps = 0
@@ -226,7 +236,8 @@ def verify_figures(folder: Path) -> list[Figure]:
                     f"verify {name}, {label} ({count} steps, {rejected} records not valid)",
                     count,
                     timing,
-                    f"{count / timing.cpu:,.0f} steps per CPU s; goal {VERIFY_GOAL:,.0f} steps/s mixed",
+                    f"{count / timing.cpu:,.0f} steps per CPU s; {count / timing.wall / ceiling:.2f} of the Z3 "
+                    f"ceiling ({ceiling:,.0f}/s); goal {VERIFY_GOAL:,.0f} steps/s mixed",
                     "steps/s",
                 )
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
@@ -60,7 +61,28 @@ class LinearStep:
 
 
 def parse_linearized(text: str) -> tuple[LinearStep, ...]:
-    """The steps of a linearized tree, as written; a syntax error names its column."""
+    """The steps of a linearized tree, as written; a syntax error names its column.
+
+    A step cannot hold `;` (the grammar's text and naf premises exclude it), so each step between semicolons
+    reads on its own and is kept by its text: explanations of one theory share most of their steps, and a step
+    read before is one lookup. Where a step does not read alone, the whole text is read, for lark's column."""
+    pieces = text.split(";")
+    if pieces and not pieces[-1].strip():
+        pieces.pop()  # the optional closing `;`
+    if pieces and all(piece.strip() for piece in pieces):
+        try:
+            return tuple(step for piece in pieces for step in _steps_cached(piece.strip()))
+        except TreeError:
+            pass
+    return _parsed_steps(text)
+
+
+@lru_cache(maxsize=65536)
+def _steps_cached(step: str) -> tuple[LinearStep, ...]:
+    return _parsed_steps(step)
+
+
+def _parsed_steps(text: str) -> tuple[LinearStep, ...]:
     try:
         parsed = _PARSER.parse(text)
     except UnexpectedInput as error:

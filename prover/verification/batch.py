@@ -88,13 +88,18 @@ def file_lines(path: Path) -> Iterator[tuple[str, str]]:
             yield line or "", f"{path}:{line_number}"
 
 
+# Records about one context need not come together; a verifier is small beside the clause pool's solvers
+# (which the pool keeps for as many theories), so enough are kept that each context is read once.
+VERIFIERS_KEPT = 1024
+
+
 class LineVerifier:
     """Verifies records one line at a time: one clause pool and one verifier per theory across all of them."""
 
     def __init__(self, semantics: Semantics = Semantics.CLASSICAL, pool: ClausePool | None = None) -> None:
         self.semantics = semantics
         self.pool = pool or ClausePool()
-        self.verifiers: TheoryCache[Verifier] = TheoryCache()
+        self.verifiers: TheoryCache[Verifier] = TheoryCache(VERIFIERS_KEPT)
 
     def verify(self, line: str, where: str) -> VerifiedRecord:
         """The verdict on one line (`where` names it in errors); a line that cannot be read is an invalid one."""
