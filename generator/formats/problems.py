@@ -11,7 +11,7 @@ import enum
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proofloom.generator.formats.entailmentbank import is_entailmentbank_record, read_entailmentbank_problems
 from proofloom.generator.formats.huggingface import read_parquet_problems
@@ -24,8 +24,9 @@ from proofloom.logic.syntax import render_dsl
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree
-from proofloom.prover.scoring.metrics import GoldQuestion
-from proofloom.prover.scoring.shapes import tree_shape
+
+if TYPE_CHECKING:  # the scorer's gold questions: loaded by `read_gold` alone, which only `score` calls
+    from proofloom.prover.scoring.metrics import GoldQuestion
 
 __all__ = [
     "BadRecord",
@@ -155,6 +156,9 @@ def read_gold(path: Path, input_format: InputFormat | None = None) -> list[GoldQ
     """Every question of a gold file or dataset folder with its label, depth (none for an Unknown: ProofWriter's
     N/A) and gold proofs (None for a layout that has none), for `score`; a record that cannot be read, or a question
     with no label, is an InputError naming it (a gold set with holes would score wrongly)."""
+    from proofloom.prover.scoring.metrics import GoldQuestion
+    from proofloom.prover.scoring.shapes import tree_shape
+
     chosen = input_format or detect_format(path)
     proofs_given = chosen not in (InputFormat.LOGICLM, InputFormat.PROOFLOOM)  # these layouts carry no proofs
     golds = []
