@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from proofloom.generator.construct.draft import Draft, degenerate, lift, other_entities
-from proofloom.generator.construct.statements import Asked, goal_polarity, statement_about, statement_polarity
+from proofloom.generator.construct.draft import Draft, add_mirror, degenerate, lift, other_entities
+from proofloom.generator.construct.statements import Asked, goal_polarity, proved, statement_about, statement_polarity
 from proofloom.generator.schedule import Cell
-from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Constant, Literal, Rule
 
 
@@ -41,12 +40,12 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
     for position in sorted(range(len(cells)), key=lambda i: -cells[i].depth):
         cell = cells[position]
         positive = statement_polarity(draft, cell.label)
-        chain = _chain_for(draft, cell, positive, chains)
+        complete = proved(draft, cell.label, positive)
+        chain = _chain_for(draft, cell, complete, goal_polarity(draft, cell.label, positive), chains)
         if chain is None:
             return None
         goal = chain.take(cell.depth)
-        near_miss = chain.levels[0] if cell.label is Label.UNKNOWN else None
-        asked[position] = Asked(statement_about(goal, cell.label, positive), near_miss)
+        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0])
     return [asked[i] for i in range(len(cells))]
 
 
@@ -69,14 +68,12 @@ def _capacity(draft: Draft) -> int:
     return per_entity * len(draft.entities)
 
 
-def _chain_for(draft: Draft, cell: Cell, positive: bool, chains: list[_Chain]) -> _Chain | None:
+def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, chains: list[_Chain]) -> _Chain | None:
     """A chain with a free level at the cell's depth and the right polarity there, reused or grown."""
-    complete = cell.label is not Label.UNKNOWN
-    top_positive = goal_polarity(cell.label, positive)
     for chain in chains:
         if chain.complete == complete and chain.free(cell.depth):
             goal = chain.levels[cell.depth]
-            if goal.positive == top_positive or cell.label is Label.UNKNOWN:
+            if goal.positive == top_positive or not complete:
                 return chain
     grown = _grow_chain(draft, cell.depth, complete, top_positive)
     if grown is not None:
@@ -100,6 +97,12 @@ def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) ->
         levels.append(link)
     if complete:
         draft.facts[levels[-1]] = None
+    else:  # another fact of the near miss's subject in place of the one left out: fact counts tell nothing
+        subject = levels[-1].atom.args[0]
+        assert isinstance(subject, Constant)
+        stand_in = draft.words.fresh_literal(draft.entities, subject, positive_only=closed)
+        if stand_in is not None:
+            draft.facts[stand_in] = None
     return _Chain(tuple(reversed(levels)), complete)
 
 
@@ -123,7 +126,8 @@ def _variable_rule(draft: Draft, goal: Literal, subject: Constant, conditions: i
     body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
     if body is None:
         return None
-    return _add_rule(draft, [lift(b, subject) for b in body], lift(goal, subject), body)
+    conditions = [lift(b, subject) for b in body]
+    return _add_rule(draft, conditions, lift(goal, subject), body, conditions[0])
 
 
 def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Constant, conditions: int) -> Literal | None:
@@ -138,7 +142,7 @@ def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Consta
         return None
     body = [bridge, *rest]
     draft.rng.shuffle(body)
-    return _add_rule(draft, [lift(b, actor) for b in body], goal, [bridge, *rest])
+    return _add_rule(draft, [lift(b, actor) for b in body], goal, [bridge, *rest], lift(bridge, actor))
 
 
 def _ground_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int) -> Literal | None:
@@ -146,20 +150,25 @@ def _ground_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int
     body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
     if body is None:
         return None
-    return _add_rule(draft, list(body), goal, body)
+    return _add_rule(draft, list(body), goal, body, body[0])
 
 
-def _add_rule(draft: Draft, conditions: list[Literal], head: Literal, ground_body: list[Literal]) -> Literal | None:
-    """Add the rule; state the side conditions as facts; return the link (the first of the body)."""
+def _add_rule(
+    draft: Draft, conditions: list[Literal], head: Literal, ground_body: list[Literal], link: Literal
+) -> Literal | None:
+    """Add the rule (and under the open world its mirror); state the side conditions as facts; return the
+    link (the first of the ground body; `link` is the condition it grounds)."""
     order = list(range(len(conditions)))
     draft.rng.shuffle(order)
     rule = Rule(tuple(conditions[i] for i in order), head, draft.draw_style())
     if rule in draft.rules or degenerate(rule):
         return None
     draft.rules[rule] = None
+    if not draft.closed:
+        add_mirror(draft, rule, link)
     draft.words.rule_predicates.update(c.atom.predicate for c in (*rule.conditions, rule.head))
-    link, *sides = ground_body
+    first, *sides = ground_body
     for side in sides:
         if not (draft.closed and not side.positive):  # under cwa a negated side condition holds by failure
             draft.facts[side] = None
-    return link
+    return first

@@ -114,3 +114,13 @@ def degenerate(rule: Rule) -> bool:
     """A head among its conditions, a repeated or contradictory condition: never generated."""
     atoms = [c.atom for c in rule.conditions]
     return rule.head.atom in atoms or len(set(atoms)) != len(atoms)
+
+
+def add_mirror(draft: Draft, rule: Rule, link: Literal) -> None:
+    """Beside an open-world proof rule, its mirror: the same conditions with `link` (the condition the proof
+    derives) and the head negated. It fires only where the link's complement holds, which no proof gives,
+    yet with it every rule head and link condition comes in both polarities: neither tells the label."""
+    conditions = tuple(c.negated() if c == link else c for c in rule.conditions)
+    mirror = Rule(conditions, rule.head.negated(), draft.draw_style())
+    if mirror not in draft.rules and not degenerate(mirror):
+        draft.rules[mirror] = None
