@@ -126,8 +126,8 @@ def _variable_rule(draft: Draft, goal: Literal, subject: Constant, conditions: i
     body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
     if body is None:
         return None
-    conditions = [lift(b, subject) for b in body]
-    return _add_rule(draft, conditions, lift(goal, subject), body, conditions[0])
+    lifted = [lift(b, subject) for b in body]
+    return _add_rule(draft, lifted, lift(goal, subject), body, lifted[0])
 
 
 def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Constant, conditions: int) -> Literal | None:
