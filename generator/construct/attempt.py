@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from proofloom.errors import LogicError
 from proofloom.generator.construct.chains import grow_chains
+from proofloom.generator.construct.decoys import add_decoys
 from proofloom.generator.construct.distractors import add_distractors
 from proofloom.generator.construct.draft import Draft
 from proofloom.generator.construct.ladder import climb_ladder
@@ -56,6 +57,7 @@ def _attempt(draft: Draft, cells: tuple[Cell, ...], number: int) -> Built | None
     if asked is None:
         return None
     add_distractors(draft)
+    add_decoys(draft, asked)
     theory = draft.theory()
     statements = tuple(a.statement for a in asked)
     answers = recheck(theory, cells, statements, draft.closed, draft.recipe.questions.all_proofs)

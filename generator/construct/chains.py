@@ -45,7 +45,7 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
         if chain is None:
             return None
         goal = chain.take(cell.depth)
-        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0])
+        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0], goal)
     return [asked[i] for i in range(len(cells))]
 
 
@@ -70,7 +70,7 @@ def _capacity(draft: Draft) -> int:
 
 def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, chains: list[_Chain]) -> _Chain | None:
     """A chain with a free level at the cell's depth and the right polarity there, reused or grown."""
-    for chain in chains:
+    for chain in chains if cell.depth > 0 else ():  # a depth-0 slot, whatever its label, is a fresh literal
         if chain.complete == complete and chain.free(cell.depth):
             goal = chain.levels[cell.depth]
             if goal.positive == top_positive or not complete:
@@ -123,16 +123,21 @@ def _grow(draft: Draft, goal: Literal) -> Literal | None:
 
 def _variable_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int) -> Literal | None:
     """`If something is big then it is green`: the rule is over a variable, said here of `subject`."""
-    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
+    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom}, even_link=_even(draft))
     if body is None:
         return None
     lifted = [lift(b, subject) for b in body]
     return _add_rule(draft, lifted, lift(goal, subject), body, lifted[0])
 
 
+def _even(draft: Draft) -> bool:
+    """Whether a chain's links take either polarity half the time (open world, a family with negation)."""
+    return draft.negation and not draft.closed
+
+
 def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Constant, conditions: int) -> Literal | None:
     """`If something visits the bear and it is big then the bear is green`: the head is about a constant."""
-    bridge = draft.words.fresh_relation(actor, about, positive=True)
+    bridge = draft.words.fresh_relation(actor, about, positive=not _even(draft) or draft.rng.random() < 0.5)
     if bridge is None:
         return None
     rest: list[Literal] | None = []
@@ -147,7 +152,7 @@ def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Consta
 
 def _ground_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int) -> Literal | None:
     """`If the bear is big then the bear is green`: a rule with no variable."""
-    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
+    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom}, even_link=_even(draft))
     if body is None:
         return None
     return _add_rule(draft, list(body), goal, body, body[0])

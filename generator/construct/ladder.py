@@ -106,11 +106,22 @@ def _climb(draft: Draft, ladder: _Ladder, cell: Cell, entity: Constant) -> Asked
     statement = statement_about(goal, positive)
     if not complete:
         stand_in = draft.words.fresh_literal(draft.entities, entity, positive_only=draft.closed)
+        if stand_in is None:  # every attribute is the ladder's: a side condition of a rung it cannot reach
+            stand_in = _unreached_side(draft, ladder, entity, range(start + 1, start + cell.depth + 1))
         if stand_in is not None:
             draft.facts[stand_in] = None
-        return Asked(statement, entry)  # the entry fact left out: a near miss
+        return Asked(statement, entry, goal)  # the entry fact left out: a near miss
     draft.facts[entry] = None
-    return Asked(statement, None)
+    return Asked(statement, None, goal)
+
+
+def _unreached_side(draft: Draft, ladder: _Ladder, entity: Constant, climbed: range) -> Literal | None:
+    """A side condition of a rung outside the near miss's climb, said of its entity: with the entry left out
+    the entity stands on no rung, so a side condition alone takes it nowhere."""
+    sides = [s for level, side in enumerate(ladder.sides) if level not in climbed for s in side]
+    if not sides:
+        return None
+    return _about(draft, draft.rng.choice(sides), entity, False)
 
 
 def _about(draft: Draft, rung: Literal, entity: Constant, mirrored: bool) -> Literal:

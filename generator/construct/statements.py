@@ -18,10 +18,12 @@ from proofloom.logic.terms import Literal
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """One slot's statement, and for a slot answered by a near miss the fact left out of its proof."""
+    """One slot's statement, for a slot answered by a near miss the fact left out of its proof, and the
+    literal its proof concludes (or would) about the statement's atom, in the proof's polarity."""
 
     statement: Literal
     near_miss: Literal | None
+    goal: Literal
 
 
 def statement_polarity(draft: Draft, label: Label) -> bool:
