@@ -37,7 +37,10 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
     _make_room(draft, cells)
     asked: dict[int, Asked] = {}
     chains: list[_Chain] = []
-    for position in sorted(range(len(cells)), key=lambda i: -cells[i].depth):
+    # deepest first; slots of one depth in a random order, so which label grows a chain and which reuses one
+    # (a chain's top is in no rule's conditions) does not follow the schedule's order of labels
+    ties = [draft.rng.random() for _ in cells]
+    for position in sorted(range(len(cells)), key=lambda i: (-cells[i].depth, ties[i])):
         cell = cells[position]
         positive = statement_polarity(draft, cell.label)
         complete = proved(draft, cell.label, positive)
@@ -70,11 +73,15 @@ def _capacity(draft: Draft) -> int:
 
 def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, chains: list[_Chain]) -> _Chain | None:
     """A chain with a free level at the cell's depth and the right polarity there, reused or grown."""
-    for chain in chains if cell.depth > 0 else ():  # a depth-0 slot, whatever its label, is a fresh literal
-        if chain.complete == complete and chain.free(cell.depth):
-            goal = chain.levels[cell.depth]
-            if goal.positive == top_positive or not complete:
-                return chain
+    fitting = [
+        chain
+        for chain in (chains if cell.depth > 0 else ())  # a depth-0 slot, whatever its label, is a fresh literal
+        if chain.complete == complete
+        and chain.free(cell.depth)
+        and (chain.levels[cell.depth].positive == top_positive or not complete)
+    ]
+    if fitting:
+        return draft.rng.choice(fitting)
     grown = _grow_chain(draft, cell.depth, complete, top_positive)
     if grown is not None:
         chains.append(grown)
