@@ -136,8 +136,12 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
 
 
 def test_a_recipe_whose_audit_exceeds_max_edge_fails_in_one_line_naming_the_classifier(tmp_path: Path) -> None:
-    strict = tmp_path / "strict.toml"  # no dataset's best classifier ties the majority label exactly
-    strict.write_text(dataclasses.replace(RECIPE, name="strict-owa").to_toml() + "\n[audit]\nmax_edge = 0.0\n")
+    # without negation in any theory, an open-world True statement is positive and a False one negated
+    shortcut = dataclasses.replace(
+        RECIPE, name="strict-owa", rules=dataclasses.replace(RECIPE.rules, negation_share=0.0)
+    )
+    strict = tmp_path / "strict.toml"
+    strict.write_text(shortcut.to_toml() + "\n[audit]\nmax_edge = 0.05\n")
     result = subprocess.run(
         [sys.executable, "-m", "proofloom", "generate", str(strict), "-n", "60", "-o", str(tmp_path / "o")],
         capture_output=True,
@@ -145,7 +149,7 @@ def test_a_recipe_whose_audit_exceeds_max_edge_fails_in_one_line_naming_the_clas
         timeout=HANG_GUARD,
     )
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
-    assert "strict-owa: the audit's " in result.stderr and "audit.max_edge allows 0.0" in result.stderr
+    assert "strict-owa: the audit's " in result.stderr and "audit.max_edge allows 5.0" in result.stderr
     assert "points over" not in result.stderr and " points; " in result.stderr  # the edge, in points
     assert not (tmp_path / "o" / "manifest.json").exists()  # a refused dataset is never marked finished
     lenient = dataclasses.replace(RECIPE, audit=AuditSection(max_edge=1.0))
