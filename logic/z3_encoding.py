@@ -356,12 +356,18 @@ class StepSolver:
             core = tuple(names[e.get_id()] for e in solver.unsat_core() if e.get_id() in names)
             return Entailment(Outcome.ENTAILED, core=core)
         if result == z3.sat:
-            model = solver.model()
             contents = [*(self.theory[s].content for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            values = (model.eval(self.pool.session.proposition(a), model_completion=True) for a in atoms)
-            return Entailment(
-                Outcome.NOT_ENTAILED,
-                counter_model=tuple(Literal(a, z3.is_true(v)) for a, v in zip(atoms, values, strict=True)),
-            )
+            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(assumptions, atoms))
         return Entailment(Outcome.UNKNOWN)
+
+    def _canonical_model(self, assumptions: list[z3.BoolRef], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
+        """The counter-model that makes each atom in play false where it can, in order: the pool's solver has
+        seen other checks, and the model it would give depends on them (on one process or split over many)."""
+        solver, chosen = self.pool.solver, list[Literal]()
+        for atom in atoms:
+            false = Literal(atom, False)
+            fixed = [*assumptions, *(self.pool.literal(c) for c in chosen)]
+            result = solver.check(*fixed, self.pool.literal(false))
+            chosen.append(false if result == z3.sat else Literal(atom, True))
+        return tuple(chosen)
