@@ -70,10 +70,15 @@ def _attempt(draft: Draft, cells: tuple[Cell, ...], number: int) -> Built | None
     if asked is None:
         return None
     add_distractors(draft)
+    plain = dict(draft.facts)
     add_decoys(draft, asked)
     theory = draft.theory()
     statements = tuple(a.statement for a in asked)
     answers = recheck(theory, cells, statements, draft.closed, draft.recipe.questions.all_proofs)
+    if answers is None and len(plain) < len(draft.facts):  # a decoy entity's derivations clashed: keep the proofs
+        draft.facts = plain
+        theory = draft.theory()
+        answers = recheck(theory, cells, statements, draft.closed, draft.recipe.questions.all_proofs)
     if answers is None:
         return None
     if draft.recipe.questions.certificates and not _certified(theory, cells, statements):

@@ -22,7 +22,7 @@ def add_decoys(draft: Draft, asked: Sequence[Asked]) -> None:
     spare = [e for e in draft.pool if all(e.name != d.name for d in draft.entities)]
     if len(spare) < 2:
         return
-    keeper, mirror = draft.rng.sample(spare, 2)
+    keeper, mirror = spare[:2]  # the entities are a random sample already: the first two left over will do
     both = draft.negation and not draft.closed  # closed-world facts are positive; so are those of *NoNeg
     for item in asked:
         goal = item.goal
