@@ -98,6 +98,15 @@ def check_edge(report: AuditReport, max_edge: float, dataset: str) -> None:
         )
 
 
+def enforce_max_edge(examples: Iterable[Example], max_edge: float, dataset: str) -> None:
+    """Audit `examples` and refuse (AuditEdgeError) a lead over `max_edge`, or an audit too small to be scored."""
+    try:
+        report = audit(examples)
+    except AuditError as error:
+        raise AuditEdgeError(f"{dataset}: audit.max_edge is set but the audit cannot be scored: {error}") from None
+    check_edge(report, max_edge, dataset)
+
+
 # --- features ------------------------------------------------------------------------------------
 
 

@@ -256,6 +256,12 @@ def write_dataset(
         done += result.shard.stop - result.shard.start
         if progress:
             progress(done, count)
+    sample = [example for shard in shards for example in results[shard].sample]
+    if recipe.audit.max_edge is not None:  # before the manifest: a refused dataset is never marked finished
+        from proofloom.generator.audit import enforce_max_edge  # numpy: loaded only when asked for
+
+        phase("checking the shortcut audit against audit.max_edge")
+        enforce_max_edge(sample, recipe.audit.max_edge, recipe.name)
     manifest = _manifest(recipe, [results[s] for s in shards], count, _formats_in(folder))
     if engine is not None:
         manifest["engine"] = engine.describe()
@@ -263,7 +269,6 @@ def write_dataset(
     from proofloom.generator.card import FIGURE_FOLDER, dataset_card
 
     phase("writing the dataset card (the shortcut audit)")
-    sample = [example for shard in shards for example in results[shard].sample]
     card = dataset_card(recipe, manifest, sample)
     (folder / FIGURE_FOLDER).mkdir(exist_ok=True)
     for name, image in card.figures.items():

@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import functools
 import tomllib
+import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,14 @@ class SplitsSection:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditSection:
+    """What the dataset card's shortcut audit must show: with `max_edge` (a fraction, 0.03 = 3 points) set,
+    generation fails where the audit's best classifier beats the majority label by more; unset, it only reports."""
+
+    max_edge: float | None = field(default=None, metadata=_SINCE_DEFAULT)
+
+
+@dataclass(frozen=True, slots=True)
 class Recipe:
     """Everything that decides a dataset; with the same recipe the generator gives the same bytes."""
 
@@ -144,6 +153,7 @@ class Recipe:
     questions: QuestionsSection = field(default_factory=QuestionsSection)
     surface: SurfaceSection = field(default_factory=SurfaceSection)
     splits: SplitsSection = field(default_factory=SplitsSection)
+    audit: AuditSection = field(default_factory=AuditSection, metadata=_SINCE_DEFAULT)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -185,13 +195,20 @@ def _to_table(value: Any) -> Any:
         return {
             f.name: _to_table(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)
+            if not (f.metadata.get("omit_default") and getattr(value, f.name) == _default(f))
         }
     if isinstance(value, tuple):
         return [_to_table(v) for v in value]
     if isinstance(value, dict):
         return {str(_spell(k)): _to_table(v) for k, v in value.items()}
     return _spell(value)
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    """A field's default value, made by its factory where it has one."""
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return f.default
 
 
 def _from_table(cls: type, table: dict[str, Any], source: str, prefix: str) -> Any:
@@ -213,6 +230,9 @@ def _from_table(cls: type, table: dict[str, Any], source: str, prefix: str) -> A
 def _coerce(value: Any, annotation: Any, source: str, key: str, choices: tuple[Any, ...] | None = None) -> Any:
     """The TOML value as the field's type; `choices`, where the field has them, are all it may be."""
     origin = typing.get_origin(annotation)
+    if origin is types.UnionType:  # `float | None`: TOML has no null, so a written value is the other type
+        (written,) = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _coerce(value, written, source, key, choices)
     if dataclasses.is_dataclass(annotation):
         if not isinstance(value, dict):
             raise RecipeError(f"{source}: {key}: expected a table")
@@ -301,6 +321,9 @@ def _check_rates(recipe: Recipe) -> None:
     for key, rate in rates.items():
         if not 0.0 <= rate <= 1.0:
             raise RecipeError(f"{key}: expected a number from 0 to 1, got {rate}")
+    max_edge = recipe.audit.max_edge
+    if max_edge is not None and not 0.0 <= max_edge <= 1.0:
+        raise RecipeError(f"audit.max_edge: expected a number from 0 to 1 (0.03 is 3 points), got {max_edge}")
     if recipe.surface.if_rate + recipe.surface.all_rate > 1.0:
         raise RecipeError("surface.if_rate + surface.all_rate: must not exceed 1")
     splits = recipe.splits

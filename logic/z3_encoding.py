@@ -429,23 +429,20 @@ class StepSolver:
                 return Entailment(Outcome.NOT_ENTAILED)
             contents = [*(self._contents[s] for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            values = _values(solver, [self.pool.session.proposition(a) for a in atoms])
-            return Entailment(
-                Outcome.NOT_ENTAILED,
-                counter_model=tuple(Literal(a, v) for a, v in zip(atoms, values, strict=True)),
-            )
+            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(assumptions, atoms))
         return Entailment(Outcome.UNKNOWN)
 
-
-def _values(solver: z3.Solver, propositions: Sequence[z3.BoolRef]) -> list[bool]:
-    """Each proposition's value in the solver's model, completed (an unassigned one is false), read with
-    Z3's C API: the Python wrappers cost more per value than the check itself."""
-    model = solver.model()
-    context = model.ctx.ref()
-    value = (z3.Ast * 1)()
-    found = []
-    for proposition in propositions:
-        if not z3.Z3_model_eval(context, model.model, proposition.as_ast(), True, value):
-            raise z3.Z3Exception(f"cannot evaluate {proposition} in the model")
-        found.append(z3.Z3_get_bool_value(context, value[0]) == z3.Z3_L_TRUE)
-    return found
+    def _canonical_model(self, assumptions: list[z3.BoolRef], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
+        """The counter-model that makes each atom in play false where it can, in order: the theory's solver has
+        seen other checks, and the model it would give depends on them (on one process or split over many)."""
+        solver, chosen = self._clauses.solver, list[z3.BoolRef]()
+        found = []
+        for atom in atoms:
+            false = self.pool.literal(Literal(atom, False))
+            if self.pool.check(solver, [*assumptions, *chosen, false]) == z3.sat:
+                chosen.append(false)
+                found.append(Literal(atom, False))
+            else:
+                chosen.append(self.pool.literal(Literal(atom, True)))
+                found.append(Literal(atom, True))
+        return tuple(found)

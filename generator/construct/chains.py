@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from proofloom.generator.construct.draft import Draft, degenerate, lift, other_entities
-from proofloom.generator.construct.statements import Asked, goal_polarity, statement_about, statement_polarity
+from proofloom.generator.construct.draft import Draft, add_mirror, degenerate, lift, other_entities
+from proofloom.generator.construct.statements import Asked, goal_polarity, proved, statement_about, statement_polarity
 from proofloom.generator.schedule import Cell
-from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Constant, Literal, Rule
 
 
@@ -38,15 +37,18 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
     _make_room(draft, cells)
     asked: dict[int, Asked] = {}
     chains: list[_Chain] = []
-    for position in sorted(range(len(cells)), key=lambda i: -cells[i].depth):
+    # deepest first; slots of one depth in a random order, so which label grows a chain and which reuses one
+    # (a chain's top is in no rule's conditions) does not follow the schedule's order of labels
+    ties = [draft.rng.random() for _ in cells]
+    for position in sorted(range(len(cells)), key=lambda i: (-cells[i].depth, ties[i])):
         cell = cells[position]
         positive = statement_polarity(draft, cell.label)
-        chain = _chain_for(draft, cell, positive, chains)
+        complete = proved(draft, cell.label, positive)
+        chain = _chain_for(draft, cell, complete, goal_polarity(draft, cell.label, positive), chains)
         if chain is None:
             return None
         goal = chain.take(cell.depth)
-        near_miss = chain.levels[0] if cell.label is Label.UNKNOWN else None
-        asked[position] = Asked(statement_about(goal, cell.label, positive), near_miss)
+        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0], goal)
     return [asked[i] for i in range(len(cells))]
 
 
@@ -69,15 +71,17 @@ def _capacity(draft: Draft) -> int:
     return per_entity * len(draft.entities)
 
 
-def _chain_for(draft: Draft, cell: Cell, positive: bool, chains: list[_Chain]) -> _Chain | None:
+def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, chains: list[_Chain]) -> _Chain | None:
     """A chain with a free level at the cell's depth and the right polarity there, reused or grown."""
-    complete = cell.label is not Label.UNKNOWN
-    top_positive = goal_polarity(cell.label, positive)
-    for chain in chains:
-        if chain.complete == complete and chain.free(cell.depth):
-            goal = chain.levels[cell.depth]
-            if goal.positive == top_positive or cell.label is Label.UNKNOWN:
-                return chain
+    fitting = [
+        chain
+        for chain in (chains if cell.depth > 0 else ())  # a depth-0 slot, whatever its label, is a fresh literal
+        if chain.complete == complete
+        and chain.free(cell.depth)
+        and (chain.levels[cell.depth].positive == top_positive or not complete)
+    ]
+    if fitting:
+        return draft.rng.choice(fitting)
     grown = _grow_chain(draft, cell.depth, complete, top_positive)
     if grown is not None:
         chains.append(grown)
@@ -100,6 +104,12 @@ def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) ->
         levels.append(link)
     if complete:
         draft.facts[levels[-1]] = None
+    else:  # another fact of the near miss's subject in place of the one left out: fact counts tell nothing
+        subject = levels[-1].atom.args[0]
+        assert isinstance(subject, Constant)
+        stand_in = draft.words.fresh_literal(draft.entities, subject, positive_only=closed)
+        if stand_in is not None:
+            draft.facts[stand_in] = None
     return _Chain(tuple(reversed(levels)), complete)
 
 
@@ -120,15 +130,21 @@ def _grow(draft: Draft, goal: Literal) -> Literal | None:
 
 def _variable_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int) -> Literal | None:
     """`If something is big then it is green`: the rule is over a variable, said here of `subject`."""
-    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
+    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom}, even_link=_even(draft))
     if body is None:
         return None
-    return _add_rule(draft, [lift(b, subject) for b in body], lift(goal, subject), body)
+    lifted = [lift(b, subject) for b in body]
+    return _add_rule(draft, lifted, lift(goal, subject), body, lifted[0])
+
+
+def _even(draft: Draft) -> bool:
+    """Whether a chain's links take either polarity half the time (open world, a family with negation)."""
+    return draft.negation and not draft.closed
 
 
 def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Constant, conditions: int) -> Literal | None:
     """`If something visits the bear and it is big then the bear is green`: the head is about a constant."""
-    bridge = draft.words.fresh_relation(actor, about, positive=True)
+    bridge = draft.words.fresh_relation(actor, about, positive=not _even(draft) or draft.rng.random() < 0.5)
     if bridge is None:
         return None
     rest: list[Literal] | None = []
@@ -138,28 +154,33 @@ def _other_head_rule(draft: Draft, goal: Literal, about: Constant, actor: Consta
         return None
     body = [bridge, *rest]
     draft.rng.shuffle(body)
-    return _add_rule(draft, [lift(b, actor) for b in body], goal, [bridge, *rest])
+    return _add_rule(draft, [lift(b, actor) for b in body], goal, [bridge, *rest], lift(bridge, actor))
 
 
 def _ground_rule(draft: Draft, goal: Literal, subject: Constant, conditions: int) -> Literal | None:
     """`If the bear is big then the bear is green`: a rule with no variable."""
-    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom})
+    body = draft.body(subject, conditions, link_positive=draft.closed, avoid={goal.atom}, even_link=_even(draft))
     if body is None:
         return None
-    return _add_rule(draft, list(body), goal, body)
+    return _add_rule(draft, list(body), goal, body, body[0])
 
 
-def _add_rule(draft: Draft, conditions: list[Literal], head: Literal, ground_body: list[Literal]) -> Literal | None:
-    """Add the rule; state the side conditions as facts; return the link (the first of the body)."""
+def _add_rule(
+    draft: Draft, conditions: list[Literal], head: Literal, ground_body: list[Literal], link: Literal
+) -> Literal | None:
+    """Add the rule (and under the open world its mirror); state the side conditions as facts; return the
+    link (the first of the ground body; `link` is the condition it grounds)."""
     order = list(range(len(conditions)))
     draft.rng.shuffle(order)
     rule = Rule(tuple(conditions[i] for i in order), head, draft.draw_style())
     if rule in draft.rules or degenerate(rule):
         return None
     draft.rules[rule] = None
+    if not draft.closed:
+        add_mirror(draft, rule, link)
     draft.words.rule_predicates.update(c.atom.predicate for c in (*rule.conditions, rule.head))
-    link, *sides = ground_body
+    first, *sides = ground_body
     for side in sides:
         if not (draft.closed and not side.positive):  # under cwa a negated side condition holds by failure
             draft.facts[side] = None
-    return link
+    return first

@@ -62,9 +62,13 @@ class Draft:
             form = RuleForm.BARE
         return _STYLES[(form, self.rng.random() < surface.person_rate)]
 
-    def body(self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom]) -> list[Literal] | None:
+    def body(
+        self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom], even_link: bool = False
+    ) -> list[Literal] | None:
         """`count` fresh literals about `subject`: the first is the link, the rest side conditions, each of
-        which may be about another constant instead (`If something visits the mouse and the mouse is red`)."""
+        which may be about another constant instead (`If something visits the mouse and the mouse is red`).
+        With `even_link` the link is negated half the time, whatever the negation rate: a proof's inner
+        levels then take either polarity as often, and a statement about one tells nothing by its polarity."""
         body: list[Literal] = []
         for position in range(count):
             about = subject if position == 0 else self._side_subject(subject)
@@ -73,6 +77,8 @@ class Draft:
             )
             if literal is None:
                 return None
+            if position == 0 and even_link:
+                literal = Literal(literal.atom, self.rng.random() < 0.5)
             avoid = avoid | {literal.atom}
             body.append(literal)
         return body
@@ -114,3 +120,16 @@ def degenerate(rule: Rule) -> bool:
     """A head among its conditions, a repeated or contradictory condition: never generated."""
     atoms = [c.atom for c in rule.conditions]
     return rule.head.atom in atoms or len(set(atoms)) != len(atoms)
+
+
+def add_mirror(draft: Draft, rule: Rule, link: Literal) -> None:
+    """Beside an open-world proof rule, its mirror: the same conditions with `link` (the condition the proof
+    derives) and the head negated. It fires only where the link's complement holds, which no proof gives,
+    yet with it every rule head and link condition comes in both polarities: neither tells the label.
+    A family without negation gets none (its theories say nothing negated)."""
+    if not draft.negation:
+        return
+    conditions = tuple(c.negated() if c == link else c for c in rule.conditions)
+    mirror = Rule(conditions, rule.head.negated(), draft.draw_style())
+    if mirror not in draft.rules and not degenerate(mirror):
+        draft.rules[mirror] = None

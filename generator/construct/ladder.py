@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from proofloom.generator.construct.draft import Draft, X
-from proofloom.generator.construct.statements import Asked, goal_polarity, statement_about, statement_polarity
+from proofloom.generator.construct.draft import Draft, X, add_mirror
+from proofloom.generator.construct.statements import Asked, goal_polarity, proved, statement_about, statement_polarity
 from proofloom.generator.schedule import Cell
-from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Atom, Constant, Literal, Rule
 
 
@@ -63,7 +62,10 @@ def _build(draft: Draft, deepest: int) -> _Ladder | None:
         side = [Literal(Atom(spare.pop(), (X,)), True if closed else not words.negated()) for _ in range(extra)]
         conditions = [rungs[level - 1], *side]
         draft.rng.shuffle(conditions)
-        draft.rules[Rule(tuple(conditions), rungs[level], draft.draw_style())] = None
+        rule = Rule(tuple(conditions), rungs[level], draft.draw_style())
+        draft.rules[rule] = None
+        if not closed:
+            add_mirror(draft, rule, rungs[level - 1])
         sides.append(side)
     return _Ladder(rungs, sides)
 
@@ -78,30 +80,50 @@ def _seat_entities(draft: Draft, ladder: _Ladder, questions: int) -> None:
 
 
 def _climb(draft: Draft, ladder: _Ladder, cell: Cell, entity: Constant) -> Asked | None:
-    """Facts that take `entity` up `cell.depth` rungs; the statement about the rung it reaches."""
+    """Facts that take `entity` up `cell.depth` rungs; the statement about the rung it reaches.
+
+    Under the open world the entity climbs the ladder or, as often, its mirror (every rung negated), so
+    the facts stated of a rung's word carry both polarities. A near miss states another fact of its
+    entity in place of the entry it leaves out, so how much is said of an entity tells nothing either."""
     positive = statement_polarity(draft, cell.label)
-    top_positive = goal_polarity(cell.label, positive)
+    complete = proved(draft, cell.label, positive)
+    top_positive = goal_polarity(draft, cell.label, positive)
+    mirrored = not draft.closed and draft.rng.random() < 0.5
     starts = [
         j
         for j in range(0, ladder.top - cell.depth + 1)
-        if cell.label is Label.UNKNOWN or ladder.rungs[j + cell.depth].positive == top_positive
+        if not complete or (ladder.rungs[j + cell.depth].positive != mirrored) == top_positive
     ]
     if not starts:
         return None
     start = draft.rng.choice(starts)
-    entry = _about(draft, ladder.rungs[start], entity)
+    entry = _about(draft, ladder.rungs[start], entity, mirrored)
     for level in range(start + 1, start + cell.depth + 1):
         for side in ladder.sides[level]:
-            draft.facts[_about(draft, side, entity)] = None
-    goal = _about(draft, ladder.rungs[start + cell.depth], entity)
+            draft.facts[_about(draft, side, entity, False)] = None
+    goal = _about(draft, ladder.rungs[start + cell.depth], entity, mirrored)
     draft.words.use(entry.atom, goal.atom)
-    statement = statement_about(goal, cell.label, positive)
-    if cell.label is Label.UNKNOWN:
-        return Asked(statement, entry)  # the entry fact left out: a near miss
+    statement = statement_about(goal, positive)
+    if not complete:
+        stand_in = draft.words.fresh_literal(draft.entities, entity, positive_only=draft.closed)
+        if stand_in is None:  # every attribute is the ladder's: a side condition of a rung it cannot reach
+            stand_in = _unreached_side(draft, ladder, entity, range(start + 1, start + cell.depth + 1))
+        if stand_in is not None:
+            draft.facts[stand_in] = None
+        return Asked(statement, entry, goal)  # the entry fact left out: a near miss
     draft.facts[entry] = None
-    return Asked(statement, None)
+    return Asked(statement, None, goal)
 
 
-def _about(draft: Draft, rung: Literal, entity: Constant) -> Literal:
-    """`p(X)` or `~p(X)` of the ladder said of `entity`, with the vocabulary's shared atom."""
-    return Literal(draft.words.attribute(entity, rung.atom.predicate), rung.positive)
+def _unreached_side(draft: Draft, ladder: _Ladder, entity: Constant, climbed: range) -> Literal | None:
+    """A side condition of a rung outside the near miss's climb, said of its entity: with the entry left out
+    the entity stands on no rung, so a side condition alone takes it nowhere."""
+    sides = [s for level, side in enumerate(ladder.sides) if level not in climbed for s in side]
+    if not sides:
+        return None
+    return _about(draft, draft.rng.choice(sides), entity, False)
+
+
+def _about(draft: Draft, rung: Literal, entity: Constant, mirrored: bool) -> Literal:
+    """`p(X)` or `~p(X)` of the ladder (or of its mirror) said of `entity`, with the vocabulary's shared atom."""
+    return Literal(draft.words.attribute(entity, rung.atom.predicate), rung.positive != mirrored)

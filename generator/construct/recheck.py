@@ -44,7 +44,12 @@ def _as_asked(closure: Closure, cells: Sequence[Cell], statements: Sequence[Lite
     for cell, statement in zip(cells, statements, strict=True):
         if _label(closure, statement) is not cell.label:
             return False
-        if cell.label is not Label.UNKNOWN and closure.height.get(_proved(statement, cell.label)) != cell.depth:
+        if cell.label is Label.UNKNOWN:
+            continue
+        target = _proved(statement, cell.label)
+        if closure.closed_world and not target.positive:
+            continue  # it holds by failure: its depth is its near miss's, as an Unknown's under the open world
+        if closure.height.get(target) != cell.depth:
             return False
     return True
 

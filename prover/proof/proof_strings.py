@@ -138,6 +138,11 @@ class _Builder:
         self.naf: list[Literal] = []
 
     def tree(self, proof: ProofLeaf | RuleApplication, proves: Literal | None = None) -> EntailmentTree:
+        if isinstance(proof, ProofLeaf) and proof.name == NAF_LEAF:  # `[(NAF)]`: the statement holds by failure alone
+            if proves is None or proves.positive:
+                said = f"not {proves}" if proves is not None else "but none is given"
+                raise TreeError(f"a proof by failure alone (NAF) proves a negated statement, {said}")
+            return EntailmentTree(proves, (), self.theory, (proves,))
         if isinstance(proof, ProofLeaf):
             self._sentence(proof.name)
             return EntailmentTree(proof.name, (), self.theory)

@@ -19,12 +19,16 @@ from proofloom.prover.verification.verdicts import Repair
 def find_repair(
     solver: StepSolver, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
 ) -> Repair | None:
-    """Theory sentences to add (an irreducible set, found by shrinking Z3's core), else one literal, else None."""
+    """Theory sentences to add (an irreducible set, the first in the theory's order), else one literal, else None.
+
+    The sentences not given are shrunk in the theory's order, not Z3's core: a core from a solver that has
+    seen other checks depends on them, and two runs (one process, or a batch split over Ray) must name the
+    same sentences."""
     theory = solver.theory
     everything = solver.check([s.id for s in theory.sentences], literals, goal, counter_model=False)
     if everything.holds:
         known = set(sentence_ids)
-        needed = [s for s in everything.core if s not in known and _is_sentence(solver, s)]
+        needed = [s.id for s in theory.sentences if s.id not in known]  # every sentence not given, in order
         for candidate in list(needed):
             trial = [s for s in needed if s != candidate]
             if solver.check([*sentence_ids, *trial], literals, goal, counter_model=False).holds:

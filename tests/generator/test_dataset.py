@@ -19,7 +19,7 @@ from proofloom.generator.card import dataset_card
 from proofloom.generator.dataset import DatasetError, OutputFormat, audit_stride, read_examples, write_dataset
 from proofloom.generator.example import example_from_json, example_to_json
 from proofloom.generator.folder import Claim, replace_folder
-from proofloom.generator.recipe import Recipe
+from proofloom.generator.recipe import AuditSection, Recipe
 from proofloom.logic.semantics import Label
 from tests.conftest import HANG_GUARD
 
@@ -136,6 +136,28 @@ def test_generate_cli_errors_are_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and result.stderr.count("\n") == 1  # a bad recipe is unreadable input
     assert "rules.negation_rate" in result.stderr and "bad.toml" in result.stderr
+
+
+def test_a_recipe_whose_audit_exceeds_max_edge_fails_in_one_line_naming_the_classifier(tmp_path: Path) -> None:
+    # without negation in any theory, an open-world True statement is positive and a False one negated
+    shortcut = dataclasses.replace(
+        RECIPE, name="strict-owa", rules=dataclasses.replace(RECIPE.rules, negation_share=0.0)
+    )
+    strict = tmp_path / "strict.toml"
+    strict.write_text(shortcut.to_toml() + "\n[audit]\nmax_edge = 0.05\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "proofloom", "generate", str(strict), "-n", "60", "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+    )
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "strict-owa: the audit's " in result.stderr and "audit.max_edge allows 5.0" in result.stderr
+    assert "points over" not in result.stderr and " points; " in result.stderr  # the edge, in points
+    assert not (tmp_path / "o" / "manifest.json").exists()  # a refused dataset is never marked finished
+    lenient = dataclasses.replace(RECIPE, audit=AuditSection(max_edge=1.0))
+    write_dataset(lenient, tmp_path / "lenient", 60)
+    assert "max_edge = 1.0" in (tmp_path / "lenient" / "README.md").read_text()
 
 
 def test_unknown_questions_are_balanced_against_proved_ones(written: Path) -> None:

@@ -50,11 +50,20 @@ def test_the_flagship_recipes_exist() -> None:
         ("[questions.depths]\n21 = 1", "questions.depths.21: not one of 0, 1, 2"),
         ('[vocabulary]\nattributes = ["Big"]', "vocabulary.attributes: 'Big' must be a lower-case word"),
         ("seed = ", "recipe.toml"),
+        ('[audit]\nmax_edge = "low"', "audit.max_edge: expected a number, got 'low'"),
+        ("[audit]\nmax_edge = 3", "audit.max_edge: expected a number from 0 to 1"),
     ],
 )
 def test_bad_recipes_name_the_key(text: str, message: str) -> None:
     with pytest.raises(RecipeError, match=message.replace("[", r"\[").replace("]", r"\]")):
         Recipe.from_toml(text, "recipe.toml")
+
+
+def test_audit_max_edge_round_trips_and_is_written_only_when_set() -> None:
+    recipe = Recipe.from_toml("[audit]\nmax_edge = 0.03\n")
+    assert recipe.audit.max_edge == 0.03
+    assert "[audit]\nmax_edge = 0.03" in recipe.to_toml() and Recipe.from_toml(recipe.to_toml()) == recipe
+    assert Recipe().audit.max_edge is None and "audit" not in Recipe().to_toml()  # old recipes keep their bytes
 
 
 def test_schedule_meets_weights_exactly_per_cycle() -> None:

@@ -78,6 +78,19 @@ def test_closed_world_steps_left_open_by_their_facts_are_read_by_what_they_prove
     assert from_proofwriter(to_proofwriter((alone,)), theory, proves=alone.conclusion) == (alone,)
 
 
+def test_a_statement_true_by_failure_alone_reads_and_writes_as_proofwriter_does() -> None:
+    # ProofWriter's closed-world files write `[(NAF)]` (and `(NAF)` with no intermediates) for a negated
+    # statement nothing concludes: the tree is the statement, assumed by failure
+    (tree,) = Reasoner(THEORY, Semantics.CWA, all_proofs=True).answer(parse_literal("~blue(bob)")).proofs
+    assert to_proofwriter((tree,)) == "[(NAF)]"
+    assert to_proofwriter_with_intermediates(tree) == ("(NAF)", {})
+    assert from_proofwriter("[(NAF)]", THEORY, proves=parse_literal("~blue(bob)")) == (tree,)
+    with pytest.raises(TreeError, match="proves a negated statement, not blue"):
+        from_proofwriter("[(NAF)]", THEORY, proves=parse_literal("blue(bob)"))
+    with pytest.raises(TreeError, match="but none is given"):
+        from_proofwriter("[(NAF)]", THEORY)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
