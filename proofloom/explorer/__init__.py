@@ -1,0 +1,48 @@
+"""The explorer: a static HTML site to browse a generated dataset or `verify`'s verdicts, trees drawn as SVG.
+
+`explore(source, folder)` reads the source (a dataset folder, a proofloom JSONL file of examples, or verify's
+output), lays out every tree with `prover.proof.picture`, and writes one page that works from the file system.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from proofloom.explorer.records import Site, dataset_site, verdicts_site
+from proofloom.explorer.site import write_site
+from proofloom.explorer.sources import (
+    ExploreError,
+    dataset_examples,
+    explanations_by_id,
+    file_examples,
+    file_verdicts,
+    first_record,
+    is_dataset,
+    looks_like_examples,
+    looks_like_verdicts,
+)
+
+__all__ = ["ExploreError", "Site", "explore", "read_site"]
+
+
+def read_site(source: Path, explanations: Path | None = None, limit: int | None = None) -> Site:
+    """What the page will show: the source's kind told from itself, `limit` theories at most for a dataset."""
+    if is_dataset(source):
+        examples, lexicon, name = dataset_examples(source)
+        return dataset_site(examples, name, str(source), lexicon, limit)
+    record = first_record(source)
+    if looks_like_examples(record):
+        return dataset_site(file_examples(source), source.stem, str(source), None, limit)
+    if looks_like_verdicts(record):
+        given = explanations_by_id(explanations) if explanations is not None else {}
+        return verdicts_site(file_verdicts(source), given, f"verdicts: {source.name}", str(source))
+    raise ExploreError(
+        f"{source}:1: neither a proofloom example (theory, questions) nor a verify verdict (valid, steps)"
+    )
+
+
+def explore(source: Path, folder: Path, explanations: Path | None = None, limit: int | None = None) -> Site:
+    """Read `source` and write its page to `folder/index.html`; the site written."""
+    site = read_site(source, explanations, limit)
+    write_site(site, folder)
+    return site
