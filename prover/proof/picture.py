@@ -82,14 +82,28 @@ def tree_svg(cards: Sequence[Card], edges: Sequence[tuple[str, str]], spacing: S
         "<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='7' markerHeight='7' "
         "orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='#6b7280'/></marker></defs>"
     ]
-    parts.extend(_edge(boxes[premise], boxes[conclusion]) for premise, conclusion in edges)
+    parts.extend(_edge(boxes[premise], boxes[conclusion], x) for premise, conclusion, x in _arrivals(boxes, edges))
     parts.extend(_box(card, boxes[card.key]) for card in cards)
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _edge(premise: Box, conclusion: Box) -> str:
-    x1, y1, x2, y2 = premise.centre, premise.y, conclusion.centre, conclusion.bottom
+def _arrivals(boxes: dict[str, Box], edges: Sequence[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """Each edge with where it enters its conclusion: a step's premises arrive spread along its bottom edge, in
+    the order they stand left to right, so each line is seen to end at its own point."""
+    incoming: dict[str, list[str]] = {}
+    for premise, conclusion in edges:
+        incoming.setdefault(conclusion, []).append(premise)
+    arrivals = []
+    for conclusion, premises in incoming.items():
+        box = boxes[conclusion]
+        for number, premise in enumerate(sorted(premises, key=lambda p: boxes[p].centre), start=1):
+            arrivals.append((premise, conclusion, box.x + box.width * number / (len(premises) + 1)))
+    return arrivals
+
+
+def _edge(premise: Box, conclusion: Box, arrival: float) -> str:
+    x1, y1, x2, y2 = premise.centre, premise.y, arrival, conclusion.bottom
     middle = (y1 + y2) / 2
     return (
         f"<path d='M{x1:.1f},{y1:.1f} C{x1:.1f},{middle:.1f} {x2:.1f},{middle:.1f} {x2:.1f},{y2 + 1:.1f}' "
