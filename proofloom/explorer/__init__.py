@@ -1,7 +1,8 @@
 """The explorer: a static HTML site to browse a generated dataset or `verify`'s verdicts, trees drawn as SVG.
 
-`explore(source, folder)` reads the source (a dataset folder, a proofloom JSONL file of examples, or verify's
-output), lays out every tree with `prover.proof.picture`, and writes one page that works from the file system.
+`explore(source, folder)` reads the source (a dataset folder, a proofloom JSONL file of examples, a ProofWriter
+meta file, or verify's output), lays out every tree with `prover.proof.picture`, and writes one page that
+works from the file system.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from proofloom.explorer.sources import (
     first_record,
     is_dataset,
     looks_like_examples,
+    looks_like_meta,
     looks_like_verdicts,
+    meta_examples,
 )
 
 __all__ = ["ExploreError", "Site", "explore", "read_site"]
@@ -33,11 +36,14 @@ def read_site(source: Path, explanations: Path | None = None, limit: int | None 
     record = first_record(source)
     if looks_like_examples(record):
         return dataset_site(file_examples(source), source.stem, str(source), None, limit)
+    if looks_like_meta(record):
+        return dataset_site(meta_examples(source), source.stem, str(source), None, limit)
     if looks_like_verdicts(record):
         given = explanations_by_id(explanations) if explanations is not None else {}
         return verdicts_site(file_verdicts(source), given, f"verdicts: {source.name}", str(source))
     raise ExploreError(
-        f"{source}:1: neither a proofloom example (theory, questions) nor a verify verdict (valid, steps)"
+        f"{source}:1: neither a proofloom example (theory, questions), a ProofWriter meta record (triples, rules, "
+        "questions) nor a verify verdict (valid, steps)"
     )
 
 

@@ -77,6 +77,15 @@
     for (const row of document.querySelectorAll("#list li[data-id]")) row.classList.toggle("open", row.dataset.id === current);
   }
 
+  // A tree wider than the panel is shrunk to fit, but never below 80% (text stays readable; the panel scrolls).
+  function fit(svg, room) {
+    if (!svg) return;
+    const width = Number(svg.getAttribute("width")), height = Number(svg.getAttribute("height"));
+    const scale = Math.max(0.8, Math.min(1, room / width));
+    svg.setAttribute("width", String(Math.round(width * scale)));
+    svg.setAttribute("height", String(Math.round(height * scale)));
+  }
+
   function open(item) {
     const detail = document.getElementById("detail");
     detail.replaceChildren();
@@ -112,6 +121,7 @@
       const tree = el("div", "tree");
       tree.innerHTML = item.svg; // drawn and escaped in Python (proofloom.prover.proof.picture)
       detail.append(legend, tree);
+      fit(tree.querySelector("svg"), tree.clientWidth - 14);
     }
     if (item.note) detail.append(el("p", "note", item.note));
     const theory = item.theory === null || item.theory === undefined ? null : data.theories[item.theory];

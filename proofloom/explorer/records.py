@@ -13,6 +13,7 @@ from typing import Any
 
 from proofloom.generator.example import Example, GeneratedQuestion
 from proofloom.logic.english import Lexicon, read_theory, render_sentence
+from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.picture import gold_cards, node_names, tree_svg
@@ -91,6 +92,8 @@ def question_item(
         cards, edges = gold_cards(tree, lexicon, styled)
         item["svg"] = tree_svg(cards, edges)
         item["used"] = sorted({n for n in node_names(tree).values() if n.startswith("sent")})
+        if question.label is Label.FALSE:
+            item["fields"].append(["the proof shows", render_sentence(question.statement.negated(), lexicon)])
         item["fields"].append(["gold proof", to_entailmentbank(tree, lexicon)])
         if len(question.proofs) > 1:
             item["fields"].append(["proofs", str(len(question.proofs))])

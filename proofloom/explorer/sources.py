@@ -1,4 +1,4 @@
-"""What `explore` reads: a dataset folder, one proofloom JSONL file of examples, or a file of `verify` verdicts.
+"""What `explore` reads: a dataset folder, a proofloom JSONL file of examples, a ProofWriter meta file, or verdicts.
 
 The kind is told from the input itself (a folder with `manifest.json`; otherwise the first record's keys). A
 record that cannot be read stops the run with one line naming the file, the line and the record's id.
@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from proofloom.errors import ProofloomError
-from proofloom.generator.example import Example, example_from_json
+from proofloom.generator.example import Example, GeneratedQuestion, example_from_json
+from proofloom.generator.formats.proofwriter import read_meta
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.generator.recipe import Recipe
-from proofloom.logic.english import Lexicon
+from proofloom.logic.english import Lexicon, render_english
 from proofloom.prover.verification.verdicts import Verification, verification_from_json
 
 
@@ -60,7 +61,26 @@ def first_record(path: Path) -> Any:
 
 
 def looks_like_examples(record: Any) -> bool:
-    return isinstance(record, dict) and "questions" in record and "theory" in record
+    return isinstance(record, dict) and isinstance(record.get("questions"), list) and "theory" in record
+
+
+def looks_like_meta(record: Any) -> bool:
+    """ProofWriter's `meta-*.jsonl`: the theory in English, its triples and rules, questions keyed by id."""
+    return isinstance(record, dict) and isinstance(record.get("questions"), dict) and "triples" in record
+
+
+def meta_examples(path: Path) -> Iterator[Example]:
+    """A ProofWriter meta file's theories as examples (labels, QDep and proofs as the file gives them)."""
+    try:
+        theories = read_meta(path)
+    except ValueError as error:
+        raise ExploreError(str(error).splitlines()[0]) from None
+    for index, meta in enumerate(theories):
+        questions = tuple(
+            GeneratedQuestion(f"{meta.id}_Q{n}", q.statement, q.label, q.depth, q.depth or 0, q.proofs)
+            for n, q in enumerate(meta.questions, start=1)
+        )
+        yield Example(meta.id, index, "proofwriter", 0, meta.theory, render_english(meta.theory), questions)
 
 
 def looks_like_verdicts(record: Any) -> bool:

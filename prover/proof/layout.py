@@ -1,10 +1,12 @@
-"""Where each box of a proof picture goes: layers from the conclusion down, each subtree in its own column span.
+"""Where each box of a proof picture goes: layers from the conclusion down, subtrees packed side by side.
 
 The contract, for a DAG whose edges run premise -> conclusion: a node's layer is the longest path from it to a
 conclusion (a sink), so every premise sits in a row below every step that uses it, and a leaf sits just under
 the step that consumes it rather than on one shared bottom row. Each node is placed under one consumer (its
-lowest); sibling subtrees take disjoint column spans and a node is centred over its children, so no two boxes
-overlap and, in a tree, an edge runs only through the gap between two rows.
+lowest) and centred over its own children; in every row, sibling subtrees keep a gap between their boxes, so no
+two boxes overlap and, in a tree, an edge runs only through the gap between two rows. Subtrees are packed as in
+Reingold and Tilford's tidy trees, each as far left as its own rows allow, so a rule beside a long chain sits
+next to the step it feeds instead of past the chain's whole width.
 """
 
 from __future__ import annotations
@@ -76,32 +78,52 @@ def layout(
             children[max(consumers, key=lambda c: layer[c])].append(node)
         else:
             roots.append(node)
-    span: dict[Hashable, float] = {}
-    for node in nx.topological_sort(graph):  # premises first: children's spans are known
-        inner = sum(span[c] for c in children[node]) + spacing.gap_x * max(len(children[node]) - 1, 0)
-        span[node] = max(spacing.width, inner)
+    half = spacing.width / 2
+    contour: dict[Hashable, dict[int, tuple[float, float]]] = {}  # per layer: a subtree's extent about its node
+    offset: dict[Hashable, float] = {}  # a node's centre relative to its parent's
+    for node in nx.topological_sort(graph):  # premises first: children's contours are known
+        places, merged = _side_by_side([contour[c] for c in children[node]], spacing)
+        middle = (places[0] + places[-1]) / 2 if places else 0.0
+        for child, place in zip(children[node], places, strict=True):
+            offset[child] = place - middle
+        contour[node] = {number: (left - middle, right - middle) for number, (left, right) in merged.items()}
+        contour[node][layer[node]] = (-half, half)
     row_height = [0.0] * (max(layer.values(), default=0) + 1)
     for node, number in layer.items():
         row_height[number] = max(row_height[number], heights[node])
     row_top = [spacing.margin]
     for height in row_height[:-1]:
         row_top.append(row_top[-1] + height + spacing.gap_y)
-    boxes: dict[Hashable, Box] = {}
-
-    def place(node: Hashable, left: float) -> None:
-        inner = sum(span[c] for c in children[node]) + spacing.gap_x * max(len(children[node]) - 1, 0)
-        x = left + (span[node] - inner) / 2
+    places, merged = _side_by_side([contour[r] for r in roots], spacing)
+    shift = spacing.margin - min((left for left, _ in merged.values()), default=0.0)
+    centres: dict[Hashable, float] = {root: place + shift for root, place in zip(roots, places, strict=True)}
+    for node in reversed(list(nx.topological_sort(graph))):  # parents before children
         for child in children[node]:
-            place(child, x)
-            x += span[child] + spacing.gap_x
-        centre = left + span[node] / 2
-        boxes[node] = Box(centre - spacing.width / 2, row_top[layer[node]], spacing.width, heights[node])
+            centres[child] = centres[node] + offset[child]
+    return {node: Box(centres[node] - half, row_top[layer[node]], spacing.width, heights[node]) for node in graph}
 
-    left = spacing.margin
-    for root in roots:
-        place(root, left)
-        left += span[root] + spacing.gap_x
-    return boxes
+
+def _side_by_side(
+    contours: list[dict[int, tuple[float, float]]], spacing: Spacing
+) -> tuple[list[float], dict[int, tuple[float, float]]]:
+    """Where each subtree's node goes, left to right, each as far left as its rows allow (a gap from every box
+    already placed in the same row), and the extent per row of them all together."""
+    places: list[float] = []
+    merged: dict[int, tuple[float, float]] = {}
+    for contour in contours:
+        shared = [merged[n][1] + spacing.gap_x - contour[n][0] for n in contour if n in merged]
+        place = (
+            max(shared)
+            if shared
+            else (
+                max((r for _, r in merged.values()), default=0.0) + spacing.gap_x + spacing.width / 2 if merged else 0.0
+            )
+        )
+        places.append(place)
+        for number, (left, right) in contour.items():
+            old = merged.get(number)
+            merged[number] = (left + place, right + place) if old is None else (old[0], right + place)
+    return places, merged
 
 
 def extent(boxes: Iterable[Box], spacing: Spacing = SPACING) -> tuple[float, float]:
