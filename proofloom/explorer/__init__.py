@@ -23,6 +23,7 @@ from proofloom.explorer.sources import (
     looks_like_meta,
     looks_like_verdicts,
     meta_examples,
+    question_count,
 )
 
 __all__ = ["ExploreError", "Site", "explore", "read_site"]
@@ -31,13 +32,15 @@ __all__ = ["ExploreError", "Site", "explore", "read_site"]
 def read_site(source: Path, explanations: Path | None = None, limit: int | None = None) -> Site:
     """What the page will show: the source's kind told from itself, `limit` theories at most for a dataset."""
     if is_dataset(source):
-        examples, lexicon, name = dataset_examples(source)
-        return dataset_site(examples, name, str(source), lexicon, limit)
+        dataset = dataset_examples(source)
+        return dataset_site(dataset.examples, dataset.name, str(source), dataset.lexicon, limit, dataset.questions)
     record = first_record(source)
     if looks_like_examples(record):
-        return dataset_site(file_examples(source), source.stem, str(source), None, limit)
+        total = question_count(source)
+        return dataset_site(file_examples(source), source.stem, str(source), None, limit, total)
     if looks_like_meta(record):
-        return dataset_site(meta_examples(source), source.stem, str(source), None, limit)
+        total = question_count(source)
+        return dataset_site(meta_examples(source), source.stem, str(source), None, limit, total)
     if looks_like_verdicts(record):
         given = explanations_by_id(explanations) if explanations is not None else {}
         return verdicts_site(file_verdicts(source), given, f"verdicts: {source.name}", str(source))

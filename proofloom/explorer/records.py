@@ -50,20 +50,24 @@ VERDICT_FACETS = ("verdict", "reason", "steps")
 
 
 def dataset_site(
-    examples: Iterable[Example], title: str, source: str, lexicon: Lexicon | None = None, limit: int | None = None
+    examples: Iterable[Example],
+    title: str,
+    source: str,
+    lexicon: Lexicon | None = None,
+    limit: int | None = None,
+    total: int | None = None,
 ) -> Site:
-    """Every question of the examples (up to `limit` theories), each with its shallowest gold tree drawn."""
+    """Every question of the first `limit` examples, each with its shallowest gold tree drawn; `total` is how many
+    questions the whole source holds (those shown, when not given), so the page can say what it left out."""
     items: list[dict[str, Any]] = []
     theories: list[dict[str, Any]] = []
-    total = 0
     for example in examples:
-        total += len(example.questions)
         if limit is not None and len(theories) >= limit:
-            continue
+            break
         styled = _styled(example)
         theories.append(_theory_record(example.id, styled or example.theory, lexicon))
         items.extend(question_item(q, example.theory, styled, len(theories) - 1, lexicon) for q in example.questions)
-    return Site(title, "dataset", source, DATASET_FACETS, tuple(items), tuple(theories), total)
+    return Site(title, "dataset", source, DATASET_FACETS, tuple(items), tuple(theories), max(total or 0, len(items)))
 
 
 def question_item(

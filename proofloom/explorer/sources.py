@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,23 @@ def is_dataset(path: Path) -> bool:
     return path.is_dir() and (path / "manifest.json").is_file()
 
 
-def dataset_examples(folder: Path) -> tuple[Iterator[Example], Lexicon | None, str]:
-    """The examples of a dataset folder, shard by shard, with its recipe's lexicon and name."""
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A dataset folder opened: its examples (read as they are asked for), recipe name, lexicon and size."""
+
+    examples: Iterator[Example]
+    name: str
+    lexicon: Lexicon | None
+    questions: int
+
+
+def dataset_examples(folder: Path) -> Dataset:
+    """The examples of a dataset folder, shard by shard, with its recipe's name and lexicon, and its size."""
     manifest_path = folder / "manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         shards = [folder / str(shard["file"]) for shard in manifest["shards"]]
+        questions = int(manifest["questions"])
     except (json.JSONDecodeError, *MALFORMED) as error:
         raise ExploreError(f"{manifest_path}: not a proofloom manifest ({error})") from None
     lexicon, name = None, folder.name
@@ -46,7 +58,17 @@ def dataset_examples(folder: Path) -> tuple[Iterator[Example], Lexicon | None, s
         for shard in shards:
             yield from file_examples(shard)
 
-    return examples(), lexicon, name
+    return Dataset(examples(), name, lexicon, questions)
+
+
+def question_count(path: Path) -> int:
+    """How many questions a file of examples or ProofWriter meta records holds, from its JSON alone (no logic
+    is read), so a page cut short by a limit can say how much it left out."""
+    count = 0
+    for _, record in json_lines(path):
+        if isinstance(record, dict) and isinstance(record.get("questions"), list | dict):
+            count += len(record["questions"])
+    return count
 
 
 def first_record(path: Path) -> Any:
