@@ -13,9 +13,10 @@ import sys
 import pytest
 
 ABOVE = {
-    "proofloom.logic": ("proofloom.prover", "proofloom.generator", "proofloom.demo", "proofloom.cli", "z3"),
-    "proofloom.prover": ("proofloom.generator", "proofloom.demo", "proofloom.cli", "torch", "transformers"),
-    "proofloom.generator": ("proofloom.demo", "proofloom.cli", "proofloom.prover.neural", "torch", "transformers"),
+    "proofloom.logic": ("proofloom.prover", "proofloom.generator", "proofloom.explorer", "proofloom.cli", "z3"),
+    "proofloom.prover": ("proofloom.generator", "proofloom.explorer", "proofloom.cli", "torch", "transformers"),
+    "proofloom.generator": ("proofloom.explorer", "proofloom.cli", "proofloom.prover.neural", "torch", "transformers"),
+    "proofloom.explorer": ("proofloom.demo", "proofloom.cli", "proofloom.prover.neural", "torch", "transformers"),
 }
 
 

@@ -10,7 +10,7 @@ import argparse
 from typing import Protocol
 
 from proofloom._version import __version__
-from proofloom.cli import convert, demo, generate, prove, score, solve, train, verify
+from proofloom.cli import convert, demo, explore, generate, prove, score, solve, train, verify
 from proofloom.cli.exits import EPILOG
 
 
@@ -28,6 +28,7 @@ VERBS: dict[str, Verb] = {
     "convert": convert,
     "solve": solve,
     "verify": verify,
+    "explore": explore,
     "generate": generate,
     "train": train,
     "prove": prove,

@@ -98,3 +98,50 @@ class Verification:
         if self.answer is not None:
             record["answer"] = self.answer.value
         return record
+
+
+def verification_from_json(record: dict[str, Any]) -> Verification:
+    """A verdict read back from `Verification.to_json` (KeyError, TypeError or ValueError where malformed).
+
+    A step's diagnosis is the one the errors list gives for its number and type, so it keeps its message."""
+    errors = tuple(_diagnosis_from_json(error) for error in record["errors"])
+    steps = []
+    for index, step in enumerate(record["steps"], start=1):
+        reason = Reason(step["error"]) if step.get("error") else None
+        found = next((e for e in errors if e.step == index and e.error is reason), None)
+        diagnosis = found or (Diagnosis(reason, reason.value, index) if reason else None)
+        semantics = step.get("semantics")
+        steps.append(
+            StepVerdict(
+                index,
+                str(step["name"]),
+                tuple(str(p) for p in step["premises"]),
+                str(step["conclusion"]),
+                bool(step["valid"]),
+                bool(step.get("multi_hop", False)),
+                Semantics.parse(semantics) if semantics else None,
+                diagnosis,
+            )
+        )
+    answer = record.get("answer")
+    return Verification(tuple(steps), errors, Label.parse(answer) if answer else None)
+
+
+def _diagnosis_from_json(record: dict[str, Any]) -> Diagnosis:
+    from proofloom.logic.english import read_statement
+
+    repair = record.get("repair")
+    if repair is None:
+        fix = None
+    elif "add_literal" in repair:
+        fix = Repair(literal=read_statement(repair["add_literal"]))
+    else:
+        fix = Repair(sentences=tuple(str(s) for s in repair["add_sentences"]))
+    step = record.get("step")
+    return Diagnosis(
+        Reason(record["type"]),
+        str(record["message"]),
+        int(step) if step is not None else None,
+        tuple(read_statement(text) for text in record.get("counter_model", ())),
+        fix,
+    )
