@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from proofloom.generator.example import supervision_of
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
-from proofloom.prover.neural.data import state_pairs
+from proofloom.prover.neural.data import pairs
 
 
 def with_step_supervision(recipe: Recipe) -> Recipe:
@@ -25,4 +25,4 @@ def with_step_supervision(recipe: Recipe) -> Recipe:
 def training_pairs(recipe: Recipe, indices: Iterable[int]) -> list[tuple[str, str]]:
     """(prompt, target) pairs from examples `indices` of the recipe, deduplicated, in a deterministic order."""
     supervised = with_step_supervision(recipe)
-    return state_pairs((supervision_of(generate_example(supervised, index)) for index in indices), recipe.seed)
+    return pairs(supervision_of(generate_example(supervised, index)) for index in indices)

@@ -39,7 +39,6 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.cli.progress import Progress
     from proofloom.cli.recipes import load_recipe
     from proofloom.generator.training import training_pairs
-    from proofloom.prover.neural.text import STATE_PROMPT
     from proofloom.prover.neural.train import train
 
     recipe = load_recipe(args.recipe)
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         data,
         Path(args.output),
         _plan(args),
-        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n, "prompt": STATE_PROMPT},
+        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n},
         progress=lambda line: print(line, flush=True),  # one line per evaluation: the training log
     )
     loss = card["metrics"]["held_out_loss"]
