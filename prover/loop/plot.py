@@ -51,6 +51,7 @@ def accuracy_by_depth_svg(lines: Mapping[str, Evaluation], title: str) -> str:
         out += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>' for px, py in points]
         ly = TOP + 10 + 18 * n
         out.append(f'<rect x="{WIDTH - RIGHT + 12}" y="{ly - 8}" width="12" height="3" fill="{colour}"/>')
-        out.append(f'<text x="{WIDTH - RIGHT + 30}" y="{ly - 3}">{escape(name)} {100 * evaluation.accuracy:.1f}%</text>')
+        legend = f"{escape(name)} {100 * evaluation.accuracy:.1f}%"
+        out.append(f'<text x="{WIDTH - RIGHT + 30}" y="{ly - 3}">{legend}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
