@@ -18,7 +18,13 @@ HELP = "prove questions with the neural step model, every step verified"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The question file, the answers file, the model and the loop's settings."""
     parser.add_argument("input", help="questions, as for solve")
-    parser.add_argument("-o", "--output", required=True)
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="answers, one JSON line each; written as they come to OUTPUT.partial, so the same command run again "
+        "resumes a stopped run, and renamed to OUTPUT when every question is answered",
+    )
     parser.add_argument("--model", help="a model folder made by `proofloom train` (default: the shipped model)")
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
     parser.add_argument(
@@ -47,10 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """One JSON line per question (`prover.loop.batch.prove_problems`, or on Ray `scale.batches.prove_on_ray`),
-    then the summary and the scores."""
+    each written as it is answered into `OUTPUT.partial` (the same command resumes a stopped run from it),
+    then the summary and the scores of this run's questions."""
     from proofloom.cli.exits import status
     from proofloom.cli.inputs import records_file
-    from proofloom.cli.output import write_json_lines
+    from proofloom.cli.output import answered_so_far, partial_path, write_json_lines_resumable
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
     from proofloom.prover.loop.batch import ProveSummary
@@ -64,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
         raise ProofloomError(
             f"--workers runs {args.workers} Ray actors, so it needs --ray (pip install 'proofloom[ray]')"
         )
+    output = Path(args.output)
+    done = {str(record["id"]) for record in answered_so_far(output)}  # a stopped run's answers: not asked again
+    if done:
+        print(f"resuming: {len(done)} answers already in {partial_path(output)}", flush=True)
+        problems = (p for p in problems if p.id not in done)
     summary = ProveSummary()
     with contextlib.ExitStack() as stack:
         progress = stack.enter_context(Progress("questions"))
@@ -76,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             if args.ray
             else _here(args, problems, summary, show, progress.phase)
         )
-        write_json_lines(Path(args.output), records, stop_at_error=args.fail_fast)
+        write_json_lines_resumable(output, records, stop_at_error=args.fail_fast)
     for line in summary.lines(args.max_rounds):
         print(line)
     return status(summary.errors)

@@ -48,13 +48,15 @@ class ProveSummary:
 
 def attempt_record(problem: Problem, attempt: ProofAttempt) -> dict[str, Any]:
     """The JSON record of one attempt: label, depth, the proof (EntailmentBank linearized), how the loop went.
-    An answer without a proof (Unknown) says so: `proof` and `verified` are null."""
+    An answer without a proof (Unknown) says so: `proof` and `verified` are null. `steps` says how each proof
+    step follows (`refine.reasoning_of`): a contrapositive step is marked, valid only classically."""
     return {
         "id": problem.id,
         "label": attempt.label.value,
         "depth": attempt.depth,
         "proof": to_entailmentbank(attempt.proof) if attempt.proof is not None else None,
         "verified": attempt.verified if attempt.proof is not None else None,  # no proof, no claim
+        "steps": [{"conclusion": str(literal), "reasoning": how} for literal, how in attempt.reasoning],
         "rounds": len(attempt.rounds),
         "accepted": attempt.accepted,
         "rejected": attempt.rejected,

@@ -45,10 +45,46 @@ class Evaluation:
     answered_unknown: int = 0
     answered_unknown_right: int = 0
     gold_unknown: int = 0  # what answering Unknown to everything gets right: the do-nothing floor
+    by_label: tuple[tuple[str, int, int], ...] = ()  # (gold label, correct, questions)
+    proposals: int = 0  # every proposal the model made
+    rounds: int = 0  # every round of every question
+    accepted: int = 0  # proposals accepted as valid new steps
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.questions if self.questions else 0.0
+
+    @property
+    def proposals_per_step(self) -> float:
+        """Proposals the model made for each step the loop accepted (1.0: every proposal was a valid step)."""
+        accepted = self.accepted
+        return self.proposals / accepted if accepted else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        """The report as JSON: shares beside their counts, by depth and by label, the floor beside the accuracy."""
+
+        def rate(part: int, whole: int) -> float | None:
+            return round(part / whole, 6) if whole else None
+
+        return {
+            "questions": self.questions,
+            "accuracy": rate(self.correct, self.questions),
+            "do_nothing_floor": rate(self.gold_unknown, self.questions),
+            "true_false_proof_recall": rate(self.gold_proved, self.gold_provable),
+            "unknown_precision": rate(self.answered_unknown_right, self.answered_unknown),
+            "proofs": self.proofs,
+            "proofs_verified": rate(self.verified, self.proofs),
+            "first_proposal_valid": rate(self.first_proposal_valid, self.first_round_questions),
+            "proposals_per_accepted_step": round(self.proposals_per_step, 4),
+            "rounds_per_question": rate(self.rounds, self.questions),
+            "by_depth": [
+                {"depth": d, "accuracy": rate(c, n), "correct": c, "questions": n} for d, c, n in self.by_depth
+            ],
+            "by_label": [
+                {"label": label, "accuracy": rate(c, n), "correct": c, "questions": n} for label, c, n in self.by_label
+            ],
+            "accuracy_after_round": [rate(c, self.questions) for c in self.correct_after_round],
+        }
 
     def lines(self) -> list[str]:
         """The figures as text, one a line."""
@@ -64,7 +100,12 @@ class Evaluation:
             f" ({self.first_proposal_valid}/{self.first_round_questions} questions that needed a round);"
             f" round-1 proposals valid {share(self.first_round_valid, self.first_round_proposed)}",
         ]
+        out.append(
+            f"proposals per accepted step {self.proposals_per_step:.2f}; rounds per question "
+            f"{self.rounds / max(self.questions, 1):.2f}"
+        )
         out += [f"  depth {d if d is not None else '-'}: {share(c, n)} ({c}/{n})" for d, c, n in self.by_depth]
+        out += [f"  gold {label}: {share(c, n)} ({c}/{n})" for label, c, n in self.by_label]
         after = ", ".join(f"{r}: {share(c, self.questions)}" for r, c in enumerate(self.correct_after_round))
         return [*out, f"accuracy had the loop stopped after round r: {after}"]
 
@@ -100,4 +141,12 @@ def evaluate(scored: Iterable[Scored], max_rounds: int) -> Evaluation:
         answered_unknown=sum(s.attempt.label is Label.UNKNOWN for s in items),
         answered_unknown_right=sum(s.attempt.label is Label.UNKNOWN and s.gold is Label.UNKNOWN for s in items),
         gold_unknown=sum(s.gold is Label.UNKNOWN for s in items),
+        by_label=tuple(
+            (label.value, sum(s.attempt.label is s.gold for s in items if s.gold is label), total)
+            for label in Label
+            if (total := sum(s.gold is label for s in items))
+        ),
+        proposals=sum(r.proposed for s in items for r in s.attempt.rounds),
+        rounds=sum(len(s.attempt.rounds) for s in items),
+        accepted=sum(s.attempt.accepted for s in items),
     )

@@ -22,7 +22,7 @@ from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, Ste
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree, Step, collect_tree
 from proofloom.prover.verification.reasons import Reason
-from proofloom.prover.verification.step_check import check_step
+from proofloom.prover.verification.step_check import Classification, check_step
 from proofloom.prover.verification.verifier import Verifier
 
 
@@ -47,6 +47,7 @@ class ProofAttempt:
     proof: EntailmentTree | None
     verified: bool
     rounds: tuple[Round, ...] = ()
+    reasoning: tuple[tuple[Literal, str], ...] = ()  # each proof step's conclusion and how it follows (`reasoning_of`)
 
     @property
     def depth(self) -> int | None:
@@ -76,6 +77,7 @@ class _Run:
     derived: list[Derived] = field(default_factory=list)
     steps: dict[Literal, Step] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
+    reasoning: dict[Literal, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.known = Known(self.theory, self.derived)
@@ -91,6 +93,7 @@ class _Run:
         if not checked.accepted:
             return checked.reason
         self.steps[conclusion] = Step(conclusion, admitted.nodes, admitted.rule)
+        self.reasoning[conclusion] = reasoning_of(checked.classification)
         derived = Derived(f"d{len(self.derived) + 1}", conclusion)
         self.derived.append(derived)
         self.known.add(derived)
@@ -144,4 +147,17 @@ def prove(
     tree = run.tree(target)
     verifier = Verifier(theory, pool=run.solver.pool, semantics=semantics)  # the run's Z3 session, warm
     verified = verifier.verify(target, to_entailmentbank(tree)).valid
-    return ProofAttempt(label, tree, verified, tuple(rounds))
+    reasoning = tuple((step.conclusion, run.reasoning[step.conclusion]) for step in tree.steps())
+    return ProofAttempt(label, tree, verified, tuple(rounds), reasoning)
+
+
+def reasoning_of(classification: Classification | None) -> str:
+    """How an accepted step follows, in a word: `rule` (one rule applied), `multi_hop`, `by_failure` (it rests
+    on negation as failure), `contrapositive` (one rule used backwards, classical only) or `classical` (cases)."""
+    if classification is None:
+        return "rule"
+    if classification.semantics is Semantics.CLASSICAL:
+        return "classical" if classification.multi_hop else "contrapositive"
+    if classification.by_failure:
+        return "by_failure"
+    return "multi_hop" if classification.multi_hop else "rule"

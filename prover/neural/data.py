@@ -10,6 +10,7 @@ the gold step as the target: the model learns to answer the verifier's refusals 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Sequence
 
 from proofloom.logic.syntax import parse_literal
@@ -18,7 +19,8 @@ from proofloom.prover.loop.admission import Known, admit
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection
 from proofloom.prover.loop.step_text import step_text
 from proofloom.prover.loop.supervision import InvalidKind, InvalidStep, SupervisedStep, Supervision
-from proofloom.prover.neural.text import NO_STEP, rule_prompt
+from proofloom.prover.neural.placeholders import Renaming
+from proofloom.prover.neural.text import NO_STEP, rule_prompt, state_prompt
 from proofloom.prover.verification.reasons import Reason
 
 
@@ -83,3 +85,33 @@ def as_rejected(wrong: InvalidStep, known: Known) -> Rejection:
     text = step_text(*_split(wrong.premises, known.theory), wrong.conclusion)
     admitted = admit(text, known)
     return Rejection(text, admitted if isinstance(admitted, Reason) else Reason.NOT_ENTAILED)
+
+
+def state_pairs(supervisions: Iterable[Supervision], seed: int, feedback: bool = True) -> list[tuple[str, str]]:
+    """(input, target) pairs for a model asked about the whole state (`state_prompt`), over placeholders.
+
+    For each state along a gold proof the target is the gold step: the next step of a proof of the statement,
+    so the model learns to go toward the goal. Every pair is renamed by its own draw (seeded by `seed` and
+    the pair's place), so that no placeholder stands for any word. For feedback, the same state again with
+    one or more typed invalid steps shown as rejected, with the reason the loop gives, and the gold step as
+    the target: the model learns to answer the verifier's refusals.
+    """
+    found: dict[tuple[str, str], None] = {}
+    for number, supervision in enumerate(supervisions):
+        theory = supervision.theory
+        for place, record in enumerate(supervision.records):
+            derived = tuple(Derived(f"d{i}", lit) for i, lit in enumerate(record.derived, start=1))
+            statement = supervision.statements[record.question]
+            rng = random.Random(f"{seed}:{number}:{place}")
+            renaming = Renaming.draw(theory, statement, rng)
+            gold = renaming.step(quoted_step(record.gold, theory))
+            state = ProofState(theory, statement, derived)
+            found[(state_prompt(renaming.state(state)), gold)] = None
+            wrong = list(record.invalid)  # a wrong rule is a mistake too, when the model chooses the rule
+            if feedback and wrong:
+                known = Known(theory, derived)
+                shown = rng.randint(1, min(len(wrong), 6))  # the loop shows up to six
+                rejected = tuple(as_rejected(w, known) for w in rng.sample(wrong, shown))
+                fed_back = ProofState(theory, statement, derived, rejected)
+                found[(state_prompt(renaming.state(fed_back)), gold)] = None
+    return list(found)

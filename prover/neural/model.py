@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from proofloom.errors import ProofloomError
+from proofloom.prover.neural.placeholders import SLOT_WORDS
 
 if TYPE_CHECKING:  # imported where used: loading transformers takes seconds
     from tokenizers import Tokenizer
@@ -65,13 +66,13 @@ def quiet_transformers() -> None:
 
 
 def train_tokenizer(texts: list[str]) -> Tokenizer:
-    """A word-level tokenizer over the texts' words, with every id word (triple1..80, d1..80, ...) kept."""
+    """A word-level tokenizer over the texts' words, with every id word (triple1..80, ...) and placeholder kept."""
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 
     tokenizer = Tokenizer(models.WordLevel(unk_token="<unk>"))
     tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
     trainer = trainers.WordLevelTrainer(special_tokens=list(SPECIAL))
-    tokenizer.train_from_iterator([*texts, " ".join(ID_WORDS)], trainer)
+    tokenizer.train_from_iterator([*texts, " ".join(ID_WORDS), " ".join(SLOT_WORDS)], trainer)
     return tokenizer
 
 

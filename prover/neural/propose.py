@@ -1,10 +1,13 @@
-"""The trained step model behind the StepModel protocol: each rule is asked what it yields now.
+"""The trained step model behind the StepModel protocol, in either of the two ways a model is trained to be asked.
 
-One batched beam search over the theory's rules (`rule_prompt` each, every rule asked under the one name
-`ASKED` and its answers put back under its id); the answers that are steps, not `none`, are ranked by the
-model's own sequence score and the best k are proposed. Answers refused before cannot be decoded again.
-No step is enumerated by the program: premises, bindings and conclusions are all decoded by the
-transformer; by default decoding is held to the shape of a step (`quoting.py`).
+A state model (card `prompt: state`, the shipped one) is shown the goal, every rule, the facts, what is derived
+and the latest rejections with their reasons, all over placeholders (`placeholders.Renaming`, so any
+vocabulary reads as its training data did), and one beam search proposes the next steps toward the goal.
+A rule model (`prompt: rule`, the earlier format) is asked each rule in turn what it yields, in one batch.
+Either way the beams' steps are ranked by the model's own sequence score and the best k proposed; answers
+refused before cannot be decoded again. No step is enumerated by the program: rules, premises, bindings and
+conclusions are all decoded by the transformer; by default decoding is held to the shape of a step
+(`quoting.py`).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from proofloom.limits import check
 from proofloom.logic.terms import Literal, Rule
 from proofloom.prover.loop.step_model import ProofState
 from proofloom.prover.loop.step_text import compact_literal
-from proofloom.prover.neural.model import END, PAD, STEP, load
+from proofloom.prover.neural.model import END, PAD, STEP, CheckpointError, load
+from proofloom.prover.neural.placeholders import Renaming
 from proofloom.prover.neural.quoting import QuoteConstraint
-from proofloom.prover.neural.text import ASKED, NO_STEP, renamed, rule_prompt
+from proofloom.prover.neural.text import ASKED, NO_STEP, RULE_PROMPT, STATE_PROMPT, renamed, rule_prompt, state_prompt
 
 BEAMS = 8  # answers kept per rule: a step may be about any of six to eight entities, and fewer beams miss some
 # Torch's threads for decoding. A model this small gains nothing from a second thread, and torch's default (one
@@ -32,18 +36,54 @@ INFERENCE_THREADS = "PROOFLOOM_TORCH_THREADS"
 class NeuralStepModel:
     """Proposes steps by decoding them, token by token, with the trained transformer."""
 
-    def __init__(self, folder: Path, constrained: bool = True, rejections_in_prompt: bool = False) -> None:
+    def __init__(self, folder: Path, constrained: bool = True, rejections_in_prompt: bool | None = None) -> None:
         import torch
 
         torch.set_num_threads(_inference_threads())
         self.model, self.tokenizer, self.card = load(folder)
+        self.prompt = str(self.card.get("prompt", RULE_PROMPT))  # what the model was trained to read
+        if self.prompt not in (RULE_PROMPT, STATE_PROMPT):
+            known = f"{RULE_PROMPT!r} nor {STATE_PROMPT!r}"
+            raise CheckpointError(f"{folder}: card.json's prompt {self.prompt!r} is neither {known}")
         self.constrained = constrained  # decoding held to the shape of a step (`quoting.py`)
-        # The verifier's refusals are kept from being proposed again; written into the rule prompts as well, they
-        # cost the shipped model accuracy (`bench/bench_neural.py` runs that ablation), so by default they are not.
-        self.rejections_in_prompt = rejections_in_prompt
+        # The verifier's refusals are always kept from being proposed again. A state model is trained with the
+        # latest ones and their reasons in its prompt, so it is shown them; a rule model was not, and they cost
+        # it accuracy (`bench/bench_neural.py` runs that ablation on both), so by default it is not.
+        shown = self.prompt == STATE_PROMPT if rejections_in_prompt is None else rejections_in_prompt
+        self.rejections_in_prompt = shown
 
     def propose(self, state: ProofState, k: int) -> list[str]:
-        """The best `k` steps the model decodes for the state's rules, none of them refused or already listed."""
+        """The best `k` steps the model decodes, none of them refused or concluding what is already listed."""
+        if self.prompt == STATE_PROMPT:
+            return self._propose_toward_goal(state, k)
+        return self._propose_by_rule(state, k)
+
+    def _propose_toward_goal(self, state: ProofState, k: int) -> list[str]:
+        """One beam search over the whole state, goal first, in placeholders; the beams' steps in the theory's words."""
+        renaming = Renaming.for_question(state.theory, state.statement)
+        shown = renaming.state(state if self.rejections_in_prompt else dataclasses.replace(state, rejected=()))
+        prompt = self.tokenizer.encode(state_prompt(shown)).ids + [STEP]
+        check("the step model's prompt, in tokens,", len(prompt), "model_tokens")
+        theory = shown.theory
+        facts = [s.content for s in theory.facts if isinstance(s.content, Literal)] + [d.literal for d in shown.derived]
+        rules = {s.id: len(s.content.conditions) for s in theory.rules if isinstance(s.content, Rule)}
+        if not rules:
+            return []
+        refused = shown.refused | {renaming.step(r.text) for r in state.rejected}
+        constraint = None
+        if self.constrained:
+            constraint = QuoteConstraint(self.tokenizer, facts, len(prompt), [rules], theory, [refused])
+        listed = {compact_literal(f) for f in facts}
+        scored: list[tuple[float, str]] = []
+        for sequence, score in self._decode([prompt], len(prompt), constraint):
+            text = self.tokenizer.decode([t for t in sequence[len(prompt) :] if t > STEP])
+            if text and text not in refused and text.rsplit("-> ", 1)[-1] not in listed:
+                scored.append((score, text))
+        ranked = [renaming.back(text) for _, text in sorted(scored, key=lambda pair: -pair[0])]
+        return list(dict.fromkeys(ranked))[: max(k, 1)]
+
+    def _propose_by_rule(self, state: ProofState, k: int) -> list[str]:
+        """A rule model's proposals: every rule asked what it yields now, in one batch; the best k answers."""
         asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
         if not asked:
             return []
@@ -57,7 +97,7 @@ class NeuralStepModel:
         refused = state.refused | {r.text for r in state.rejected}
         constraint = None
         if self.constrained:
-            shapes = [(ASKED, conditions) for _, conditions in asked]  # each rule goes by `ASKED` in its own prompt
+            shapes = [{ASKED: conditions} for _, conditions in asked]  # each rule goes by `ASKED` in its own prompt
             own = [[renamed(text, rule, ASKED) for text in refused if text.startswith(f"{rule} ")] for rule in rules]
             constraint = QuoteConstraint(self.tokenizer, shown, width, shapes, state.theory, own)
         answers = self._decode(prompts, width, constraint)

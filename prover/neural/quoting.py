@@ -1,4 +1,4 @@
-"""Decoding held to the shape of a step: the asked rule, one listed fact per condition, each once, a new
+"""Decoding held to the shape of a step: an offered rule, one listed fact per condition, each once, a new
 conclusion. A prefix trie over the facts' tokens does the quoting part.
 
 A step quotes its premises (`rule1 bob big & bob kind -> bob red`). Left free, a small model often quotes
@@ -15,7 +15,7 @@ that is a valid step is Z3's to say. A row whose model has no word for the rule 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from proofloom.logic.terms import Atom, Literal, Theory
@@ -30,22 +30,23 @@ Tokens = tuple[int, ...]
 
 
 class QuoteConstraint:
-    """`prefix_allowed_tokens_fn` for transformers' `generate`; row i of the batch asks about `asked[i]`,
-    given as (rule id, number of its conditions)."""
+    """`prefix_allowed_tokens_fn` for transformers' `generate`; row i of the batch may use the rules of
+    `asked[i]`, given as rule name -> number of its conditions (one rule when a rule is asked about, every rule
+    of the theory when the whole state is)."""
 
     def __init__(
         self,
         tokenizer: Tokenizer,
         facts: Iterable[Literal],
         prompt_width: int,
-        asked: Sequence[tuple[str, int]],
+        asked: Sequence[Mapping[str, int]],
         theory: Theory,
         refused: Sequence[Iterable[str]] = (),
     ) -> None:
         self.prompt_width = prompt_width
         vocabulary: dict[str, int] = tokenizer.get_vocab()
         self.everything = sorted(vocabulary.values())
-        self.asked = [(vocabulary.get(rule), conditions) for rule, conditions in asked]
+        self.asked = [{vocabulary[rule]: n for rule, n in menu.items() if rule in vocabulary} for menu in asked]
         self.no_step = vocabulary.get(NO_STEP)
         self.joiner = vocabulary.get(AND)
         self.arrow = vocabulary.get("->")
@@ -91,12 +92,13 @@ class QuoteConstraint:
 
     def allowed(self, written: Sequence[int], row: int) -> list[int]:
         """The tokens that may come next after `written` (the answer so far, after the prompt) in `row`."""
-        rule, conditions = self.asked[row]
-        if rule is None or self.joiner is None or self.arrow is None:
+        menu = self.asked[row]
+        if not menu or self.joiner is None or self.arrow is None:
             return self.everything
         if not written:
-            return sorted({rule} | ({self.no_step} if self.no_step is not None else set()))
-        if written[0] != rule:
+            return sorted(set(menu) | ({self.no_step} if self.no_step is not None else set()))
+        conditions = menu.get(written[0])
+        if conditions is None:
             return [self.end]  # `none` is the whole answer
         if self.arrow in written:  # a literal over the theory's words, not one of the listed facts
             conclusion = tuple(written[written.index(self.arrow) + 1 :])

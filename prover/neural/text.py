@@ -63,3 +63,28 @@ def renamed(step: str, old: str, new: str) -> str:
     """A step written with its first id (the rule) `old` written with `new` instead; other steps unchanged."""
     first, _, rest = step.partition(" ")
     return f"{new} {rest}" if first == old else step
+
+
+RULE_SEPARATOR = ";"
+STATE_PROMPT = "state"  # the card's `prompt` for a model asked about the whole state (`state_prompt`)
+RULE_PROMPT = "rule"  # the card's `prompt` for a model asked one rule at a time (`rule_prompt`)
+
+
+def state_prompt(state: ProofState) -> str:
+    """The model's input when asked for the next step toward the goal: the statement, every rule, the facts,
+    what is derived, and the latest rejections with the verifier's reason for each. Its answer is one step.
+
+    `goal c3 not p7 rules rule1 X p2 if X p5 ; rule2 X p7 if X p2 facts c3 p5 derived c3 p2
+    rejected rule2 c3 p5 -> c3 p7 not_entailed`, over placeholders (`placeholders.Renaming`): the goal comes
+    first, so every later word is read knowing what the proof is for.
+    """
+    rules = [(s.id, rule) for s in state.theory.rules if isinstance(rule := s.content, Rule)]
+    facts = [s.content for s in state.theory.sentences if isinstance(s.content, Literal)]
+    parts = ["goal", compact_literal(state.statement), "rules"]
+    parts.append(f" {RULE_SEPARATOR} ".join(f"{name} {compact_rule(rule)}" for name, rule in rules))
+    parts += ["facts", conjunction(facts)]
+    if state.derived:
+        parts += ["derived", conjunction(d.literal for d in state.derived)]
+    if state.rejected:
+        parts += ["rejected", *(f"{r.text} {r.error.value}" for r in state.rejected)]
+    return " ".join(parts)

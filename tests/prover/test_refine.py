@@ -138,7 +138,7 @@ def test_decoding_is_held_to_the_shape_of_a_step() -> None:
     prompt = rule_prompt(ProofState(theory, read_statement("Gary is red.")), "rule1")
     tokenizer = train_tokenizer([prompt, "rule1 gary round & gary cold -> gary red", "none"])
     facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
-    constraint = QuoteConstraint(tokenizer, facts, 0, [("rule1", 2)], theory)
+    constraint = QuoteConstraint(tokenizer, facts, 0, [{"rule1": 2}], theory)
 
     def after(text: str) -> set[str]:
         return {tokenizer.id_to_token(token) for token in constraint.allowed(tokenizer.encode(text).ids, 0)}
@@ -155,7 +155,7 @@ def test_decoding_is_held_to_the_shape_of_a_step() -> None:
     assert after("rule1 gary round & gary cold -> gary red") == {"</s>"}
     assert after("none") == {"</s>"}
     refused = ["rule1 gary round & gary cold -> gary red", "rule1 gary round & gary cold -> bob red"]
-    constraint = QuoteConstraint(tokenizer, facts, 0, [("rule1", 2)], theory, [refused])
+    constraint = QuoteConstraint(tokenizer, facts, 0, [{"rule1": 2}], theory, [refused])
     assert after("rule1 gary round & gary cold ->") == {"bob", "gary"}
     assert after("rule1 gary round & gary cold -> gary") == {"big"}  # refused answers cannot be written again
     assert after("rule1 gary round & gary cold -> bob") == {"round", "cold"}
