@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from proofloom.generator.construct.draft import Draft, add_mirror, degenerate, lift, other_entities
 from proofloom.generator.construct.statements import Asked, goal_polarity, proved, statement_about, statement_polarity
 from proofloom.generator.schedule import Cell
+from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Constant, Literal, Rule
 
 
@@ -22,6 +23,7 @@ class _Chain:
 
     levels: tuple[Literal, ...]
     complete: bool  # its bottom level is stated; an incomplete chain is a near miss
+    label: Label  # the label of the slot it was grown for
     taken: set[int] = field(default_factory=set)
 
     def free(self, depth: int) -> bool:
@@ -48,7 +50,8 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
         if chain is None:
             return None
         goal = chain.take(cell.depth)
-        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0], goal)
+        near_miss = None if complete else chain.levels[0]
+        asked[position] = Asked(statement_about(goal, positive), near_miss, goal, True, cell.depth)
     return [asked[i] for i in range(len(cells))]
 
 
@@ -77,18 +80,19 @@ def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, cha
         chain
         for chain in (chains if cell.depth > 0 else ())  # a depth-0 slot, whatever its label, is a fresh literal
         if chain.complete == complete
+        and (draft.closed or chain.label is cell.label)
         and chain.free(cell.depth)
-        and (chain.levels[cell.depth].positive == top_positive or not complete)
+        and chain.levels[cell.depth].positive == top_positive
     ]
     if fitting:
         return draft.rng.choice(fitting)
-    grown = _grow_chain(draft, cell.depth, complete, top_positive)
+    grown = _grow_chain(draft, cell.depth, complete, top_positive, cell.label)
     if grown is not None:
         chains.append(grown)
     return grown
 
 
-def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) -> _Chain | None:
+def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool, label: Label) -> _Chain | None:
     """Levels 0..depth: level k is derived at depth k; level 0 is a fact unless this is a near miss."""
     words, closed = draft.words, draft.closed
     goal = words.fresh_literal(draft.entities, words.roomiest(draft.entities), positive_only=closed)
@@ -110,7 +114,7 @@ def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) ->
         stand_in = draft.words.fresh_literal(draft.entities, subject, positive_only=closed)
         if stand_in is not None:
             draft.facts[stand_in] = None
-    return _Chain(tuple(reversed(levels)), complete)
+    return _Chain(tuple(reversed(levels)), complete, label)
 
 
 def _grow(draft: Draft, goal: Literal) -> Literal | None:
