@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from proofloom.generator.construct.draft import Draft, add_mirror, degenerate, lift, other_entities
 from proofloom.generator.construct.statements import Asked, goal_polarity, proved, statement_about, statement_polarity
 from proofloom.generator.schedule import Cell
-from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Constant, Literal, Rule
 
 
@@ -23,7 +22,6 @@ class _Chain:
 
     levels: tuple[Literal, ...]
     complete: bool  # its bottom level is stated; an incomplete chain is a near miss
-    label: Label  # the label of the slot it was grown for
     taken: set[int] = field(default_factory=set)
 
     def free(self, depth: int) -> bool:
@@ -79,20 +77,17 @@ def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, cha
     fitting = [
         chain
         for chain in (chains if cell.depth > 0 else ())  # a depth-0 slot, whatever its label, is a fresh literal
-        if chain.complete == complete
-        and (draft.closed or chain.label is cell.label)
-        and chain.free(cell.depth)
-        and chain.levels[cell.depth].positive == top_positive
+        if chain.complete == complete and chain.free(cell.depth) and chain.levels[cell.depth].positive == top_positive
     ]
     if fitting:
         return draft.rng.choice(fitting)
-    grown = _grow_chain(draft, cell.depth, complete, top_positive, cell.label)
+    grown = _grow_chain(draft, cell.depth, complete, top_positive)
     if grown is not None:
         chains.append(grown)
     return grown
 
 
-def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool, label: Label) -> _Chain | None:
+def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) -> _Chain | None:
     """Levels 0..depth: level k is derived at depth k; level 0 is a fact unless this is a near miss."""
     words, closed = draft.words, draft.closed
     goal = words.fresh_literal(draft.entities, words.roomiest(draft.entities), positive_only=closed)
@@ -114,7 +109,7 @@ def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool, la
         stand_in = draft.words.fresh_literal(draft.entities, subject, positive_only=closed)
         if stand_in is not None:
             draft.facts[stand_in] = None
-    return _Chain(tuple(reversed(levels)), complete, label)
+    return _Chain(tuple(reversed(levels)), complete)
 
 
 def _grow(draft: Draft, goal: Literal) -> Literal | None:
