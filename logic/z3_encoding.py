@@ -14,10 +14,12 @@ refinement run or a batch holds its own session, so two of them never share a so
 
 from __future__ import annotations
 
+import ctypes
 import enum
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import z3
 
@@ -249,9 +251,10 @@ class ClausePool:
     Each theory gets a solver of its own (`TheoryClauses`), kept for every step and record that shares
     that theory, so a check searches only that theory's clauses and a counter-model assigns only its
     atoms. The `theories` most recently checked keep theirs (memory stays flat however long the batch).
-    Literals are built once per session (Z3's Python wrappers cost more than the solving). A theory's
-    solver past `limit` encoded clauses starts afresh at its next check: that costs only encoding again
-    the sentences still in use, where a solver that only grew would slow every later check.
+    Literals are built once per session (Z3's Python wrappers cost more than the solving), and checks go
+    through Z3's C API with them. A theory's solver past `limit` encoded clauses starts afresh at its
+    next check: that costs only encoding again the sentences still in use, where a solver that only grew
+    would slow every later check.
     """
 
     def __init__(
@@ -266,6 +269,7 @@ class ClausePool:
         self.session = session or Z3Session()
         self.theories = theories
         self._literals: dict[Literal, z3.BoolRef] = {}
+        self._terms: dict[Literal, _Term] = {}
         self._clauses: OrderedDict[Theory, TheoryClauses] = OrderedDict()
 
     def clauses_for(self, theory: Theory) -> TheoryClauses:
@@ -286,21 +290,37 @@ class ClausePool:
         return solver
 
     def check(self, solver: z3.Solver, assumptions: Sequence[z3.BoolRef]) -> z3.CheckSatResult:
-        """`solver.check(assumptions)`: within the quick effort budget, else again bounded by the timeout only.
+        """`solver.check(assumptions)`: within the quick effort budget, else again bounded by the timeout only."""
+        array = (z3.Ast * len(assumptions))(*(a.as_ast() for a in assumptions))
+        return z3.CheckSatResult(self.check_terms(solver, array))
+
+    def check_terms(self, solver: z3.Solver, assumptions: ctypes.Array[Any]) -> int:
+        """Z3's C API check of a solver under `assumptions` (a ctypes array of terms): Z3's lbool (1 sat, -1
+        unsat, 0 unknown), within the quick effort budget, else again bounded by the timeout only.
 
         A timeout costs a timer thread per check (about three times the cost of a small check), so a check
         gets one only when the budget did not decide it; what either decides is Z3's answer all the same.
+        The C call skips the Python wrappers' coercions, which cost more than a small check.
         """
-        result = solver.check(*assumptions)
-        if result != z3.unknown:
+        context = self.session.context.ref()
+        result: int = z3.Z3_solver_check_assumptions(context, solver.solver, len(assumptions), assumptions)
+        if result != _UNKNOWN:
             return result
         solver.set("rlimit", 0)  # no budget: the timeout alone bounds this check
         solver.set("timeout", self.timeout_ms)
         try:
-            return solver.check(*assumptions)
+            again: int = z3.Z3_solver_check_assumptions(context, solver.solver, len(assumptions), assumptions)
+            return again
         finally:
             solver.set("timeout", _NO_TIMEOUT)
             solver.set("rlimit", QUICK_EFFORT)
+
+    def core_ids(self, solver: z3.Solver) -> list[int]:
+        """The AST ids of the last unsat check's core, in Z3's order, read through the C API."""
+        context = self.session.context
+        core = z3.AstVector(z3.Z3_solver_get_unsat_core(context.ref(), solver.solver), context)  # owns a reference
+        raw, vector = context.ref(), core.vector
+        return [z3.Z3_get_ast_id(raw, z3.Z3_ast_vector_get(raw, vector, i)) for i in range(len(core))]
 
     def literal(self, literal: Literal) -> z3.BoolRef:
         """A ground literal in the grounded encoding, built once per session."""
@@ -311,12 +331,31 @@ class ClausePool:
             self._literals[literal] = found
         return found
 
+    def term(self, literal: Literal) -> _Term:
+        """A ground literal's term and AST id, for the C API (the `BoolRef` in `literal` keeps it alive)."""
+        found = self._terms.get(literal)
+        if found is None:
+            expression = self.literal(literal)
+            found = self._terms[literal] = _Term(expression.as_ast(), expression.get_id())
+        return found
+
     def assert_clause(self, solver: z3.Solver, literals: Sequence[z3.BoolRef]) -> None:
         """Assert a disjunction, built and asserted with Z3's C API: the Python wrappers' coercions cost more
         than the solving. The new term is asserted before any other call, so Z3 owns it at once."""
         context = self.session.context.ref()
         array = (z3.Ast * len(literals))(*(literal.as_ast() for literal in literals))
         z3.Z3_solver_assert(context, solver.solver, z3.Z3_mk_or(context, len(literals), array))
+
+
+_SAT, _UNSAT, _UNKNOWN = 1, -1, 0  # Z3's lbool
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A Z3 term as the C API takes it, and its AST id (how an unsat core names it)."""
+
+    ast: Any
+    id: int
 
 
 def _not(expression: z3.BoolRef) -> z3.BoolRef:
@@ -331,6 +370,8 @@ class TheoryClauses:
     def __init__(self, pool: ClausePool, theory: Theory) -> None:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
+        self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
+        self._tracker_terms: dict[str, tuple[z3.BoolRef, z3.BoolRef, _Term]] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -338,6 +379,12 @@ class TheoryClauses:
         self.trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef]] = {}  # sentence id: tracker, its negation
         self.encoded: set[tuple[str, Statement]] = set()  # (sentence id, instance) behind its tracker
         self.grounded: set[tuple[str, tuple[Constant, ...]]] = set()  # (sentence id, constants) done
+
+    def tracker_term(self, sentence_id: str, constants: tuple[Constant, ...]) -> _Term:
+        """`tracker`'s term for the C API."""
+        if (sentence_id, constants) not in self.grounded:
+            self.tracker(sentence_id, constants)
+        return self._tracker_terms[sentence_id][2]
 
     def tracker(self, sentence_id: str, constants: tuple[Constant, ...]) -> z3.BoolRef:
         """The sentence's tracker, with its instances over `constants` encoded behind it.
@@ -348,8 +395,12 @@ class TheoryClauses:
         """
         found = self.trackers.get(sentence_id)
         if found is None:
-            tracker = z3.Bool(f"use:{sentence_id}", self.pool.session.context)
-            found = self.trackers[sentence_id] = (tracker, _not(tracker))
+            made = self._tracker_terms.get(sentence_id)
+            if made is None:  # one tracker per sentence for the session: a reset solver reuses it
+                tracker = z3.Bool(f"use:{sentence_id}", self.pool.session.context)
+                made = (tracker, _not(tracker), _Term(tracker.as_ast(), tracker.get_id()))
+                self._tracker_terms[sentence_id] = made
+            found = self.trackers[sentence_id] = (made[0], made[1])
         if (sentence_id, constants) in self.grounded:
             return found[0]
         self.grounded.add((sentence_id, constants))
@@ -370,14 +421,20 @@ class TheoryClauses:
         return found[0]
 
 
+# A solver's verdicts kept for steps asked again (records sharing a context repeat steps); past this many it
+# starts afresh, so memory stays flat.
+VERDICTS_KEPT = 20_000
+
+
 class StepSolver:
     """Checks many steps against one theory with its incremental solver, kept in a pool (shared or its own).
 
     Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions (and
     its negated goal one more): nothing is re-encoded between steps or between records of the same
     theory, and the unsat core names the premises a step really used. A counter-model is read only when
-    a step does not follow. Pass the pool of the verifier or run this solver belongs to; without one it
-    makes its own.
+    a step does not follow. A step asked again (the same premises and goal) is answered from the verdicts
+    kept, one dictionary lookup. Pass the pool of the verifier or run this solver belongs to; without one
+    it makes its own.
     """
 
     def __init__(
@@ -392,57 +449,76 @@ class StepSolver:
         self.pool = pool or ClausePool(timeout_ms)
         self._clauses = self.pool.clauses_for(theory)
         self._contents = self._clauses.contents
+        self._verdicts: dict[tuple[tuple[str, ...], tuple[Literal, ...], Literal, bool], Entailment] = {}
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
     ) -> tuple[Constant, ...]:
-        contents = (*(self._contents[s] for s in sentence_ids), *literals, goal)
-        return constants_in(contents) or self.constants[:1]
+        """The constants the sentences, literals and goal mention, in order of first mention (`constants_in`)."""
+        constants_of = self._clauses.constants_of
+        found = dict.fromkeys(c for s in sentence_ids for c in constants_of[s])
+        for literal in (*literals, goal):
+            found.update(dict.fromkeys(literal.atom.constants()))
+        return tuple(found) or self.constants[:1]
 
     def check(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal, *, counter_model: bool = True
     ) -> Entailment:
         """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed; a
         counter-model says why not (unless `counter_model` is false: a search for a repair needs none)."""
+        key = (tuple(sentence_ids), tuple(literals), goal, counter_model)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._check(key[0], key[1], goal, counter_model)
+            if found.outcome is not Outcome.UNKNOWN:  # a timeout may decide another time: asked again, it is
+                if len(self._verdicts) >= VERDICTS_KEPT:
+                    self._verdicts.clear()
+                self._verdicts[key] = found
+        return found
+
+    def _check(
+        self, sentence_ids: tuple[str, ...], literals: tuple[Literal, ...], goal: Literal, counter_model: bool
+    ) -> Entailment:
         clauses = self._clauses
         if len(clauses.encoded) > self.pool.limit:  # before anything is encoded: the one safe moment
             clauses.reset()
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
-        assumptions = []
+        terms = []
         constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
-            tracker = clauses.tracker(sentence_id, constants)
-            names[tracker.get_id()] = sentence_id
-            assumptions.append(tracker)
+            term = clauses.tracker_term(sentence_id, constants)
+            names[term.id] = sentence_id
+            terms.append(term.ast)
         for literal in literals:
-            expression = self.pool.literal(literal)
-            names[expression.get_id()] = str(literal)
-            assumptions.append(expression)
-        assumptions.append(self.pool.literal(goal.negated()))
+            term = self.pool.term(literal)
+            names[term.id] = str(literal)
+            terms.append(term.ast)
+        terms.append(self.pool.term(goal.negated()).ast)
         solver = clauses.solver
-        result = self.pool.check(solver, assumptions)
-        if result == z3.unsat:
-            core = tuple(names[e.get_id()] for e in solver.unsat_core() if e.get_id() in names)
+        result = self.pool.check_terms(solver, (z3.Ast * len(terms))(*terms))
+        if result == _UNSAT:
+            core = tuple(names[i] for i in self.pool.core_ids(solver) if i in names)
             return Entailment(Outcome.ENTAILED, core=core)
-        if result == z3.sat:
+        if result == _SAT:
             if not counter_model:
                 return Entailment(Outcome.NOT_ENTAILED)
             contents = [*(self._contents[s] for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(assumptions, atoms))
+            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(terms, atoms))
         return Entailment(Outcome.UNKNOWN)
 
-    def _canonical_model(self, assumptions: list[z3.BoolRef], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
+    def _canonical_model(self, assumptions: list[Any], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
         """The counter-model that makes each atom in play false where it can, in order: the theory's solver has
         seen other checks, and the model it would give depends on them (on one process or split over many)."""
-        solver, chosen = self._clauses.solver, list[z3.BoolRef]()
+        solver, chosen = self._clauses.solver, list(assumptions)
         found = []
         for atom in atoms:
-            false = self.pool.literal(Literal(atom, False))
-            if self.pool.check(solver, [*assumptions, *chosen, false]) == z3.sat:
+            false = self.pool.term(Literal(atom, False)).ast
+            array = (z3.Ast * (len(chosen) + 1))(*chosen, false)
+            if self.pool.check_terms(solver, array) == _SAT:
                 chosen.append(false)
                 found.append(Literal(atom, False))
             else:
-                chosen.append(self.pool.literal(Literal(atom, True)))
+                chosen.append(self.pool.term(Literal(atom, True)).ast)
                 found.append(Literal(atom, True))
         return tuple(found)
