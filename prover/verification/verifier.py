@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
 from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
 from proofloom.logic.english import Lexicon, lexicon_of, render_sentence
@@ -201,7 +199,7 @@ class _Run:
 
     def _check_structure(self) -> set[int]:
         """Duplicates and cycles among intermediates; returns the steps (1-based) caught in a cycle."""
-        graph: nx.DiGraph[str] = nx.DiGraph()
+        edges: list[tuple[str, str]] = []
         for index, step in enumerate(self.explanation.steps, start=1):
             if step.name in self.defined_at:
                 message = f"{step.name} is concluded twice (steps {self.defined_at[step.name]} and {index})"
@@ -210,8 +208,13 @@ class _Run:
             self.defined_at[step.name] = index
             for premise in step.premises:
                 if premise.kind is PremiseKind.INTERMEDIATE:
-                    graph.add_edge(premise.label, step.name)
+                    edges.append((premise.label, step.name))
         in_cycle: set[int] = set()
+        if not _has_cycle(edges):
+            return in_cycle
+        import networkx as nx  # only for an explanation with a cycle: the import costs more than verifying
+
+        graph: nx.DiGraph[str] = nx.DiGraph(edges)
         for cycle in nx.simple_cycles(graph):
             names = " -> ".join([*cycle, cycle[0]])
             steps = sorted(self.defined_at[name] for name in cycle if name in self.defined_at)
@@ -421,6 +424,26 @@ class _Run:
         text = render_sentence(conclusion, self.verifier.lexicon) if conclusion is not None else step.text
         premises = tuple(p.label for p in step.premises)
         return StepVerdict(index, step.name, premises, text, valid, multi_hop, semantics, error)
+
+
+def _has_cycle(edges: Sequence[tuple[str, str]]) -> bool:
+    """Whether the directed graph of `edges` has a cycle (Kahn's algorithm: some node never comes free)."""
+    successors: dict[str, list[str]] = {}
+    waiting: dict[str, int] = {}
+    for source, target in edges:
+        successors.setdefault(source, []).append(target)
+        waiting[target] = waiting.get(target, 0) + 1
+        waiting.setdefault(source, 0)
+    ready = [node for node, count in waiting.items() if count == 0]
+    freed = 0
+    while ready:
+        node = ready.pop()
+        freed += 1
+        for target in successors.get(node, ()):
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                ready.append(target)
+    return freed < len(waiting)
 
 
 _ANSWERS = {"true": Label.TRUE, "a": Label.TRUE, "false": Label.FALSE, "b": Label.FALSE, "unknown": Label.UNKNOWN}
