@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import itertools
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,9 +81,16 @@ class Z3Session:
 
     def proposition(self, atom: Atom) -> z3.BoolRef:
         """A ground atom as a Boolean variable named like the atom (grounded encoding)."""
-        if atom not in self._propositions:
-            self._propositions[atom] = z3.Bool(str(atom), self.context)
-        return self._propositions[atom]
+        found = self._propositions.get(atom)
+        if found is None:
+            found = self._propositions[atom] = self.boolean(str(atom))
+        return found
+
+    def boolean(self, name: str) -> z3.BoolRef:
+        """`z3.Bool(name)` in this context, made through the C API: the same term, without the wrappers' costs."""
+        ref = self.context.ref()
+        made = z3.Z3_mk_const(ref, z3.Z3_mk_string_symbol(ref, name), z3.Z3_mk_bool_sort(ref))
+        return z3.BoolRef(made, self.context)  # holds a reference from here on
 
     def constant(self, constant: Constant) -> z3.ExprRef:
         if constant not in self._constants:
@@ -269,7 +277,10 @@ class ClausePool:
         self.session = session or Z3Session()
         self.theories = theories
         self._literals: dict[Literal, z3.BoolRef] = {}
+        self._ground: dict[tuple[str, tuple[Constant, ...], bool], z3.BoolRef] = {}  # `ground_literal`'s
         self._terms: dict[Literal, _Term] = {}
+        self._trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef, _Term]] = {}
+        self._templates: dict[Statement, _Template] = {}
         self._clauses: OrderedDict[Theory, TheoryClauses] = OrderedDict()
 
     def clauses_for(self, theory: Theory) -> TheoryClauses:
@@ -331,6 +342,30 @@ class ClausePool:
             self._literals[literal] = found
         return found
 
+    def ground_literal(self, predicate: str, args: tuple[Constant, ...], positive: bool) -> z3.BoolRef:
+        """`literal` of the literal with these parts, looked up without making the literal once it was made."""
+        key = (predicate, args, positive)
+        found = self._ground.get(key)
+        if found is None:
+            found = self._ground[key] = self.literal(Literal(Atom(predicate, args), positive))
+        return found
+
+    def tracker(self, sentence_id: str) -> tuple[z3.BoolRef, z3.BoolRef, _Term]:
+        """The tracker literal of the sentences with this id, its negation and its term: one term for the session
+        (Z3 makes one term of one name), whichever theory's solver it guards."""
+        found = self._trackers.get(sentence_id)
+        if found is None:
+            tracker = self.session.boolean(f"use:{sentence_id}")
+            found = self._trackers[sentence_id] = (tracker, _not(tracker), _Term(tracker.as_ast(), tracker.get_id()))
+        return found
+
+    def template(self, content: Statement) -> _Template:
+        """The sentence's clause as a template (`_Template`), made once per session for each sentence's logic."""
+        found = self._templates.get(content)
+        if found is None:
+            found = self._templates[content] = _Template.of(content)
+        return found
+
     def term(self, literal: Literal) -> _Term:
         """A ground literal's term and AST id, for the C API (the `BoolRef` in `literal` keeps it alive)."""
         found = self._terms.get(literal)
@@ -371,54 +406,75 @@ class TheoryClauses:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
         self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
-        self._tracker_terms: dict[str, tuple[z3.BoolRef, z3.BoolRef, _Term]] = {}
         self.reset()
 
     def reset(self) -> None:
         self.solver = self.pool.new_solver()
         self.trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef]] = {}  # sentence id: tracker, its negation
-        self.encoded: set[tuple[str, Statement]] = set()  # (sentence id, instance) behind its tracker
+        # (sentence id, the constants its variables take) for each instance behind its tracker: one key per
+        # instance, as every variable of a rule occurs in it
+        self.encoded: set[tuple[str, tuple[Constant, ...]]] = set()
         self.grounded: set[tuple[str, tuple[Constant, ...]]] = set()  # (sentence id, constants) done
 
     def tracker_term(self, sentence_id: str, constants: tuple[Constant, ...]) -> _Term:
         """`tracker`'s term for the C API."""
         if (sentence_id, constants) not in self.grounded:
             self.tracker(sentence_id, constants)
-        return self._tracker_terms[sentence_id][2]
+        return self.pool.tracker(sentence_id)[2]
 
     def tracker(self, sentence_id: str, constants: tuple[Constant, ...]) -> z3.BoolRef:
         """The sentence's tracker, with its instances over `constants` encoded behind it.
 
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
         iff it follows from their instances over the constants the premises and goal mention), so
-        instances are added as steps need them and kept for later steps.
+        instances are added as steps need them and kept for later steps. Instances come in the order of
+        `groundings` (each assignment of `constants` to the variables), their literals in the rule's order.
         """
         found = self.trackers.get(sentence_id)
         if found is None:
-            made = self._tracker_terms.get(sentence_id)
-            if made is None:  # one tracker per sentence for the session: a reset solver reuses it
-                tracker = z3.Bool(f"use:{sentence_id}", self.pool.session.context)
-                made = (tracker, _not(tracker), _Term(tracker.as_ast(), tracker.get_id()))
-                self._tracker_terms[sentence_id] = made
+            made = self.pool.tracker(sentence_id)
             found = self.trackers[sentence_id] = (made[0], made[1])
         if (sentence_id, constants) in self.grounded:
             return found[0]
         self.grounded.add((sentence_id, constants))
-        content = self.contents[sentence_id]
-        instances: Sequence[Statement] | Iterator[Rule | DisjunctiveRule]
-        instances = [content] if isinstance(content, Literal) else groundings(content, constants)
-        literal = self.pool.literal
-        for instance in instances:
-            if (sentence_id, instance) not in self.encoded:
-                self.encoded.add((sentence_id, instance))
-                # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
-                if isinstance(instance, Literal):
-                    body = [literal(instance)]
-                else:
-                    heads = (instance.head,) if isinstance(instance, Rule) else instance.heads
-                    body = [*(literal(c.negated()) for c in instance.conditions), *map(literal, heads)]
-                self.pool.assert_clause(self.solver, [found[1], *body])
+        template = self.pool.template(self.contents[sentence_id])
+        encoded, ground = self.encoded, self.pool.ground_literal
+        for values in itertools.product(constants, repeat=template.variables):
+            if (sentence_id, values) in encoded:
+                continue
+            encoded.add((sentence_id, values))
+            # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
+            body = [found[1]]
+            for predicate, places, positive in template.literals:
+                args = tuple([values[p] if isinstance(p, int) else p for p in places])
+                body.append(ground(predicate, args, positive))
+            self.pool.assert_clause(self.solver, body)
         return found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """A sentence as the clause `conditions -> heads` with its variables as places: each literal of the clause
+    (conditions negated, then the heads) as predicate, arguments (a constant, or the index of a variable in
+    `Rule.variables`) and sign. A fact is a clause of one literal and no variables."""
+
+    variables: int
+    literals: tuple[tuple[str, tuple[Constant | int, ...], bool], ...]
+
+    @staticmethod
+    def of(content: Statement) -> _Template:
+        if isinstance(content, Literal):
+            return _Template(0, (_place(content, {}, True),))
+        index = {v: i for i, v in enumerate(content.variables())}
+        heads = (content.head,) if isinstance(content, Rule) else content.heads
+        literals = [_place(c, index, False) for c in content.conditions] + [_place(h, index, True) for h in heads]
+        return _Template(len(index), tuple(literals))
+
+
+def _place(literal: Literal, index: dict[Variable, int], keep: bool) -> tuple[str, tuple[Constant | int, ...], bool]:
+    """A literal of a template: its variables as their indices, negated unless `keep`."""
+    args = tuple(index[a] if isinstance(a, Variable) else a for a in literal.atom.args)
+    return literal.atom.predicate, args, literal.positive if keep else not literal.positive
 
 
 # A solver's verdicts kept for steps asked again (records sharing a context repeat steps); past this many it
@@ -509,16 +565,47 @@ class StepSolver:
 
     def _canonical_model(self, assumptions: list[Any], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
         """The counter-model that makes each atom in play false where it can, in order: the theory's solver has
-        seen other checks, and the model it would give depends on them (on one process or split over many)."""
+        seen other checks, and the model it would give depends on them (on one process or split over many).
+
+        Each atom is false where the checks so far leave it free: `chosen` and it false satisfiable. A model of
+        `chosen` (the last satisfiable check's) that makes it false already shows that, so only an atom the
+        model makes true costs a check; the answer is the one a check per atom gives."""
         solver, chosen = self._clauses.solver, list(assumptions)
+        model: _Model | None = _Model(self.pool.session.context, solver)  # the step's own check was satisfiable
         found = []
         for atom in atoms:
             false = self.pool.term(Literal(atom, False)).ast
-            array = (z3.Ast * (len(chosen) + 1))(*chosen, false)
-            if self.pool.check_terms(solver, array) == _SAT:
+            if model is not None and model.is_false(self.pool.term(Literal(atom)).ast):
+                free = True
+            else:
+                array = (z3.Ast * (len(chosen) + 1))(*chosen, false)
+                result = self.pool.check_terms(solver, array)
+                free = result == _SAT
+                model = _Model(self.pool.session.context, solver) if free else model
+                if result == _UNKNOWN:
+                    model = None  # `chosen` now holds a guess no model was seen to satisfy: ask for every atom
+            if free:
                 chosen.append(false)
                 found.append(Literal(atom, False))
             else:
                 chosen.append(self.pool.term(Literal(atom, True)).ast)
                 found.append(Literal(atom, True))
         return tuple(found)
+
+
+class _Model:
+    """The model of a solver's last satisfiable check, read through the C API (it holds a reference to it)."""
+
+    def __init__(self, context: z3.Context, solver: z3.Solver) -> None:
+        self._model = z3.ModelRef(z3.Z3_solver_get_model(context.ref(), solver.solver), context)
+        self._out = (z3.Ast * 1)()
+
+    def is_false(self, term: Any) -> bool:
+        """Whether the model, completed, makes the Boolean `term` false."""
+        context = self._model.ctx.ref()
+        if not z3.Z3_model_eval(context, self._model.model, term, True, self._out):
+            return False
+        return bool(z3.Z3_get_bool_value(context, self._out[0]) == _FALSE)
+
+
+_FALSE = -1  # Z3_L_FALSE, a Boolean value's lbool
