@@ -254,15 +254,18 @@ def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) 
 
 
 class ClausePool:
-    """The Z3 session a verifier, run or batch holds, and one incremental solver per theory it has checked.
+    """The Z3 session a verifier, run or batch holds, and one incremental solver the theories it checks take
+    turns in.
 
-    Each theory gets a solver of its own (`TheoryClauses`), kept for every step and record that shares
-    that theory, so a check searches only that theory's clauses and a counter-model assigns only its
-    atoms. The `theories` most recently checked keep theirs (memory stays flat however long the batch).
-    Literals are built once per session (Z3's Python wrappers cost more than the solving), and checks go
-    through Z3's C API with them. A theory's solver past `limit` encoded clauses starts afresh at its
-    next check: that costs only encoding again the sentences still in use, where a solver that only grew
-    would slow every later check.
+    The theory being checked holds the solver's top scope (`TheoryClauses`): its clauses stay there for every
+    step and record of that theory in a row, so a check searches only that theory's clauses and a counter-model
+    assigns only its atoms. Another theory's check pops that scope and encodes its own sentences as its steps
+    need them: a fresh solver per theory costs more to make than many checks, and one holding every theory at
+    once would search them all. What each of the `theories` most recently checked knows (its verdicts, kept by
+    `StepSolver`) survives its turn; memory stays flat however long the batch. Literals are built once per
+    session (Z3's Python wrappers cost more than the solving), and checks go through Z3's C API with them. A
+    theory past `limit` encoded clauses starts its scope afresh at its next check: that costs only encoding
+    again the sentences still in use, where a scope that only grew would slow every later check.
     """
 
     def __init__(
@@ -276,6 +279,9 @@ class ClausePool:
         self.limit = limit
         self.session = session or Z3Session()
         self.theories = theories
+        self.undecided = 0  # checks Z3 left undecided within the timeout, so far
+        self._solver: z3.Solver | None = None
+        self._holder: TheoryClauses | None = None  # the theory in the solver's top scope
         self._literals: dict[Literal, z3.BoolRef] = {}
         self._ground: dict[tuple[str, tuple[Constant, ...], bool], z3.BoolRef] = {}  # `ground_literal`'s
         self._terms: dict[Literal, _Term] = {}
@@ -284,7 +290,7 @@ class ClausePool:
         self._clauses: OrderedDict[Theory, TheoryClauses] = OrderedDict()
 
     def clauses_for(self, theory: Theory) -> TheoryClauses:
-        """The theory's solver and what is encoded in it, made on first use and kept while recently used."""
+        """What the theory has encoded in the pool's solver, made on first use and kept while recently used."""
         found = self._clauses.get(theory)
         if found is None:
             found = self._clauses[theory] = TheoryClauses(self, theory)
@@ -293,6 +299,25 @@ class ClausePool:
         else:
             self._clauses.move_to_end(theory)
         return found
+
+    def solver_for(self, clauses: TheoryClauses) -> z3.Solver:
+        """The pool's one solver, its top scope holding `clauses`' theory: a theory's solver costs more to make
+        than many checks, and a solver holding every theory would search them all, so theories take turns."""
+        if self._solver is None:
+            self._solver = self.new_solver()
+        if self._holder is not clauses:
+            self.release(self._holder)
+            self._solver.push()
+            self._holder = clauses
+        return self._solver
+
+    def release(self, clauses: TheoryClauses | None) -> None:
+        """`clauses`' scope popped, if it holds the solver; what it had encoded is forgotten."""
+        if clauses is not None and clauses is self._holder:
+            assert self._solver is not None
+            self._solver.pop()
+            self._holder = None
+            clauses.forget()
 
     def new_solver(self) -> z3.Solver:
         """A fresh incremental solver in this pool's session, its checks bounded by the quick effort budget."""
@@ -321,6 +346,7 @@ class ClausePool:
         solver.set("timeout", self.timeout_ms)
         try:
             again: int = z3.Z3_solver_check_assumptions(context, solver.solver, len(assumptions), assumptions)
+            self.undecided += again == _UNKNOWN
             return again
         finally:
             solver.set("timeout", _NO_TIMEOUT)
@@ -399,17 +425,28 @@ def _not(expression: z3.BoolRef) -> z3.BoolRef:
 
 
 class TheoryClauses:
-    """One theory's incremental solver: each sentence behind a tracker literal, its instances encoded once
-    for each set of constants steps ground it over, then kept for every later step."""
+    """One theory's clauses in the pool's solver (its top scope, while this theory holds it): each sentence
+    behind a tracker literal, its instances encoded once for each set of constants steps ground it over, then
+    kept for every later step while the theory keeps the solver."""
 
     def __init__(self, pool: ClausePool, theory: Theory) -> None:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
         self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
-        self.reset()
+        self.forget()
+
+    def activate(self) -> z3.Solver:
+        """The pool's solver, with this theory's clauses in its top scope (encoded afresh as steps need them
+        if another theory held it since)."""
+        return self.pool.solver_for(self)
 
     def reset(self) -> None:
-        self.solver = self.pool.new_solver()
+        """Nothing encoded: the pool's solver starts this theory's scope afresh."""
+        self.pool.release(self)
+        self.forget()
+
+    def forget(self) -> None:
+        """The record of what is encoded, cleared: the solver's scope holding it is gone."""
         self.trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef]] = {}  # sentence id: tracker, its negation
         # (sentence id, the constants its variables take) for each instance behind its tracker: one key per
         # instance, as every variable of a rule occurs in it
@@ -448,7 +485,7 @@ class TheoryClauses:
             for predicate, places, positive in template.literals:
                 args = tuple([values[p] if isinstance(p, int) else p for p in places])
                 body.append(ground(predicate, args, positive))
-            self.pool.assert_clause(self.solver, body)
+            self.pool.assert_clause(self.pool.solver_for(self), body)
         return found[0]
 
 
@@ -483,11 +520,11 @@ VERDICTS_KEPT = 20_000
 
 
 class StepSolver:
-    """Checks many steps against one theory with its incremental solver, kept in a pool (shared or its own).
+    """Checks many steps against one theory with the incremental solver of a pool (shared or its own).
 
     Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions (and
     its negated goal one more): nothing is re-encoded between steps or between records of the same
-    theory, and the unsat core names the premises a step really used. A counter-model is read only when
+    theory in a row, and the unsat core names the premises a step really used. A counter-model is read only when
     a step does not follow. A step asked again (the same premises and goal) is answered from the verdicts
     kept, one dictionary lookup. Pass the pool of the verifier or run this solver belongs to; without one
     it makes its own.
@@ -536,8 +573,10 @@ class StepSolver:
         self, sentence_ids: tuple[str, ...], literals: tuple[Literal, ...], goal: Literal, counter_model: bool
     ) -> Entailment:
         clauses = self._clauses
+        solver = clauses.activate()
         if len(clauses.encoded) > self.pool.limit:  # before anything is encoded: the one safe moment
             clauses.reset()
+            solver = clauses.activate()
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
         terms = []
         constants = self._constants_in_play(sentence_ids, literals, goal)
@@ -550,7 +589,6 @@ class StepSolver:
             names[term.id] = str(literal)
             terms.append(term.ast)
         terms.append(self.pool.term(goal.negated()).ast)
-        solver = clauses.solver
         result = self.pool.check_terms(solver, (z3.Ast * len(terms))(*terms))
         if result == _UNSAT:
             core = tuple(names[i] for i in self.pool.core_ids(solver) if i in names)
@@ -570,7 +608,7 @@ class StepSolver:
         Each atom is false where the checks so far leave it free: `chosen` and it false satisfiable. A model of
         `chosen` (the last satisfiable check's) that makes it false already shows that, so only an atom the
         model makes true costs a check; the answer is the one a check per atom gives."""
-        solver, chosen = self._clauses.solver, list(assumptions)
+        solver, chosen = self._clauses.activate(), list(assumptions)
         model: _Model | None = _Model(self.pool.session.context, solver)  # the step's own check was satisfiable
         found = []
         for atom in atoms:

@@ -71,6 +71,10 @@ def _canonical(content: Content) -> Content:
     return Rule(content.conditions, content.head).substitute(renaming)
 
 
+# Verdicts a verifier keeps for explanations it may be given again; past this many it starts afresh.
+VERIFICATIONS_KEPT = 256
+
+
 class Verifier:
     """Verifies explanations against one theory under one semantics, reusing one incremental Z3 solver
     across steps and calls: `pool`'s, shared with other verifiers (a batch), or one of its own."""
@@ -96,6 +100,7 @@ class Verifier:
         self._closed_world: Reasoner | None = None
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
         self._names = frozenset(c.name for c in self._constants if c.name in self.lexicon.proper_nouns)
+        self._verified: dict[tuple[Literal, str, ExplanationFormat | None], Verification] = {}
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
@@ -109,7 +114,25 @@ class Verifier:
     def verify(
         self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None = None
     ) -> Verification:
-        """Every step checked; every failure diagnosed."""
+        """Every step checked; every failure diagnosed. An explanation given as text that this verifier has
+        verified before (a file repeats records) gets the verdict it got then, unless Z3 left a check of it
+        undecided (in time, it may decide)."""
+        key = (statement, explanation, explanation_format) if isinstance(explanation, str) else None
+        if key is not None:
+            found = self._verified.get(key)
+            if found is not None:
+                return found
+        undecided = self.pool.undecided
+        verification = self._verify(statement, explanation, explanation_format)
+        if key is not None and self.pool.undecided == undecided:
+            if len(self._verified) >= VERIFICATIONS_KEPT:
+                self._verified.clear()
+            self._verified[key] = verification
+        return verification
+
+    def _verify(
+        self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None
+    ) -> Verification:
         try:
             parsed = (
                 explanation
