@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -94,9 +94,10 @@ def rows_of(examples: Iterable[Example]) -> tuple[list[Row], list[Example]]:
 
 
 class TheoryProfile:
-    """One theory's counts by predicate, polarity and entity: every question's structural features read from it."""
+    """One theory's facts, rule heads and conditions grouped by predicate: each question's structural features
+    are read from the few literals of its own predicate (a theory has some 70 literals, a question one or two)."""
 
-    __slots__ = ("_groups", "_totals", "_with_entity")
+    __slots__ = ("_groups", "_naming", "_totals")
 
     def __init__(self, theory: Theory) -> None:
         facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
@@ -112,23 +113,25 @@ class TheoryProfile:
             float(sum(not c.positive for c in conditions)),
         )
         self._groups = (_by_predicate(facts), _by_predicate(heads), _by_predicate(conditions))
-        self._with_entity = (_naming(facts), _naming(heads))
+        self._naming = (_naming(facts), _naming(heads))
 
     def features(self, statement: Literal) -> list[float]:
         """The counts named by STRUCTURAL for `statement` (nothing that needs a proof)."""
         predicate, positive, args = statement.atom.predicate, statement.positive, statement.atom.args
         facts, heads, conditions = (group.get(predicate, ()) for group in self._groups)
         in_heads, in_conditions = bool(heads), bool(conditions)
-        fact_entities, head_entities = self._with_entity
+        entity = args[0]
+        facts_naming, heads_naming = self._naming
+        naming = (0, 0) if entity.__class__ is not Constant else (facts_naming[entity.name], heads_naming[entity.name])
         return [
             float(not positive),
             float(len(args) == 2),
             *self._totals,
             *_polarities(facts, positive),
-            float(fact_entities[args[0]]),
+            float(naming[0]),
             *_polarities(heads, positive),
             *_polarities([h for h in heads if _fits(h, args)], positive),
-            float(head_entities[args[0]]),
+            float(naming[1]),
             *_polarities(conditions, positive),
             *_polarities([c for c in conditions if _fits(c, args)], positive),
             float(in_heads and not in_conditions),
@@ -139,15 +142,18 @@ class TheoryProfile:
 
 
 def _by_predicate(literals: list[Literal]) -> dict[str, list[Literal]]:
-    grouped: defaultdict[str, list[Literal]] = defaultdict(list)
+    grouped: dict[str, list[Literal]] = {}
     for literal in literals:
-        grouped[literal.atom.predicate].append(literal)
-    return dict(grouped)
+        grouped.setdefault(literal.atom.predicate, []).append(literal)
+    return grouped
 
 
-def _naming(literals: list[Literal]) -> Counter[Term]:
-    """How many of `literals` name each term among their arguments."""
-    return Counter(term for literal in literals for term in set(literal.atom.args))
+def _naming(literals: list[Literal]) -> Counter[str]:
+    """How many of `literals` name each constant (by its name) among their arguments."""
+    named: Counter[str] = Counter()
+    for literal in literals:
+        named.update({a.name for a in literal.atom.args if a.__class__ is Constant})
+    return named
 
 
 def _polarities(literals: Iterable[Literal], positive: bool) -> tuple[float, float]:
