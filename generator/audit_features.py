@@ -122,7 +122,7 @@ class TheoryProfile:
         in_heads, in_conditions = bool(heads), bool(conditions)
         entity = args[0]
         facts_naming, heads_naming = self._naming
-        naming = (0, 0) if entity.__class__ is not Constant else (facts_naming[entity.name], heads_naming[entity.name])
+        naming = (facts_naming[entity.name], heads_naming[entity.name]) if entity.__class__ is Constant else (0, 0)
         return [
             float(not positive),
             float(len(args) == 2),
@@ -152,7 +152,13 @@ def _naming(literals: list[Literal]) -> Counter[str]:
     """How many of `literals` name each constant (by its name) among their arguments."""
     named: Counter[str] = Counter()
     for literal in literals:
-        named.update({a.name for a in literal.atom.args if a.__class__ is Constant})
+        args = literal.atom.args
+        if len(args) == 1:  # most literals: no set to build
+            if args[0].__class__ is Constant:
+                named[args[0].name] += 1
+        else:
+            for name in {a.name for a in args if a.__class__ is Constant}:
+                named[name] += 1
     return named
 
 
