@@ -32,9 +32,12 @@ FIGURES = {
 }
 
 
+_NEGATION = re.compile(r"\b(not|isn't|aren't|doesn't|don't)\b")
+
+
 def sentence_form(text: str, is_fact: bool) -> str:
     """The surface form of one context sentence, as the card's figure counts it."""
-    negated = re.search(r"\b(not|isn't|aren't|doesn't|don't)\b", text) is not None
+    negated = _NEGATION.search(text) is not None
     if is_fact:
         return "fact, negated" if negated else "fact"
     if text.startswith("If "):
@@ -121,12 +124,14 @@ def _theory_sizes(examples: Sequence[Example]) -> bytes:
 
 def _sentence_forms(examples: Sequence[Example]) -> bytes:
     forms: Counter[str] = Counter()
+    said_as: Counter[tuple[str, bool]] = Counter()
     for example in examples:
         said = split_sentences(example.context)
         if len(said) != len(example.theory.sentences):
             continue
-        for sentence, text in zip(example.theory.sentences, said, strict=True):
-            forms[sentence_form(text, isinstance(sentence.content, Literal))] += 1
+        said_as.update(zip(said, (isinstance(s.content, Literal) for s in example.theory.sentences), strict=True))
+    for (text, is_fact), times in said_as.items():  # each distinct sentence once: facts repeat across theories
+        forms[sentence_form(text, is_fact)] += times
     names = sorted(forms, key=lambda name: (-forms[name], name))
     figure = _figure(7, 0.45 * max(len(names), 2) + 1.2)
     axes = figure.subplots()
