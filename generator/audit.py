@@ -11,22 +11,39 @@ A recipe's `audit.max_edge` caps the best classifier's lead over the majority la
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from proofloom.errors import ProofloomError
-from proofloom.generator.example import Example, GeneratedQuestion
-from proofloom.logic.english import render_sentence
+from proofloom.generator.audit_features import (
+    LABELS,
+    MAX_QUESTIONS,
+    STRUCTURAL,
+    Block,
+    Row,
+    bag_of_words,
+    rows_of,
+    structural_matrix,
+)
+from proofloom.generator.example import Example
 from proofloom.logic.semantics import Label
-from proofloom.logic.terms import Constant, Literal, Rule, Theory
 
-LABELS = (Label.TRUE, Label.FALSE, Label.UNKNOWN)
-MAX_QUESTIONS = 24_000  # a larger dataset is audited on a fixed sample of its theories, by a hash of their ids
+__all__ = [
+    "LABELS",
+    "MAX_QUESTIONS",
+    "STRUCTURAL",
+    "AuditEdgeError",
+    "AuditError",
+    "AuditReport",
+    "ClassifierScore",
+    "audit",
+    "check_edge",
+    "enforce_max_edge",
+]
+
 _TOP = 5
 
 
@@ -107,125 +124,12 @@ def enforce_max_edge(examples: Iterable[Example], max_edge: float, dataset: str)
     check_edge(report, max_edge, dataset)
 
 
-# --- features ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    question: GeneratedQuestion
-    theory: Theory
-    context: str
-    held_out: bool
-
-
-def _rows(examples: Iterable[Example]) -> list[_Row]:
-    rows = []
-    for example in examples:
-        digest = hashlib.sha256(example.id.encode()).digest()
-        held_out = digest[0] < 52  # a fixed 20% of theories: their questions never inform the fit
-        for question in example.questions:
-            if question.label in LABELS:
-                rows.append(_Row(question, example.theory, example.context, held_out))
-    if len(rows) > MAX_QUESTIONS:
-        keep = MAX_QUESTIONS / len(rows)
-        rows = [r for r in rows if hashlib.sha256(r.question.id.encode()).digest()[1] / 256 < keep]
-    return rows
-
-
-STRUCTURAL = (
-    "negated",
-    "relation",
-    "facts",
-    "rules",
-    "entities",
-    "negated facts",
-    "negated heads",
-    "negated conditions",
-    "facts: predicate, same polarity",
-    "facts: predicate, opposite polarity",
-    "facts: entity",
-    "heads: predicate, same polarity",
-    "heads: predicate, opposite polarity",
-    "heads: predicate and entity, same polarity",
-    "heads: predicate and entity, opposite polarity",
-    "heads: entity named",
-    "conditions: predicate, same polarity",
-    "conditions: predicate, opposite polarity",
-    "conditions: predicate and entity, same polarity",
-    "conditions: predicate and entity, opposite polarity",
-    "predicate in a head only",
-    "predicate in a condition only",
-    "predicate in heads and conditions",
-    "predicate in no rule",
-)
-
-
-def structural_features(statement: Literal, theory: Theory) -> list[float]:
-    """The counts named by STRUCTURAL for one statement and its theory (nothing that needs a proof)."""
-    predicate, positive = statement.atom.predicate, statement.positive
-    args = statement.atom.args
-    entity = args[0]
-    facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
-    rules = [s.content for s in theory.rules if isinstance(s.content, Rule)]
-    heads = [r.head for r in rules]
-    conditions = [c for r in rules for c in r.conditions]
-
-    def fits(literal: Literal) -> bool:  # the same predicate, the statement's constants or variables in their places
-        return literal.atom.predicate == predicate and all(
-            not isinstance(a, Constant) or a == b for a, b in zip(literal.atom.args, args, strict=False)
-        )
-
-    def count(literals: Sequence[Literal], test: Callable[[Literal], bool]) -> float:
-        return float(sum(1 for literal in literals if test(literal)))
-
-    in_heads = any(h.atom.predicate == predicate for h in heads)
-    in_conditions = any(c.atom.predicate == predicate for c in conditions)
-    return [
-        float(not positive),
-        float(len(args) == 2),
-        float(len(facts)),
-        float(len(rules)),
-        float(len(theory.constants())),
-        count(facts, lambda f: not f.positive),
-        count(heads, lambda h: not h.positive),
-        count(conditions, lambda c: not c.positive),
-        count(facts, lambda f: f.atom.predicate == predicate and f.positive == positive),
-        count(facts, lambda f: f.atom.predicate == predicate and f.positive != positive),
-        count(facts, lambda f: entity in f.atom.args),
-        count(heads, lambda h: h.atom.predicate == predicate and h.positive == positive),
-        count(heads, lambda h: h.atom.predicate == predicate and h.positive != positive),
-        count(heads, lambda h: fits(h) and h.positive == positive),
-        count(heads, lambda h: fits(h) and h.positive != positive),
-        count(heads, lambda h: entity in h.atom.args),
-        count(conditions, lambda c: c.atom.predicate == predicate and c.positive == positive),
-        count(conditions, lambda c: c.atom.predicate == predicate and c.positive != positive),
-        count(conditions, lambda c: fits(c) and c.positive == positive),
-        count(conditions, lambda c: fits(c) and c.positive != positive),
-        float(in_heads and not in_conditions),
-        float(in_conditions and not in_heads),
-        float(in_heads and in_conditions),
-        float(not in_heads and not in_conditions),
-    ]
-
-
-_WORD = re.compile(r"[a-z]+")
-
-
-def _words(row: _Row) -> set[str]:
-    """Bag-of-words tokens: the question's words and bigrams, and the context's words, kept apart."""
-    question = _WORD.findall(render_sentence(row.question.statement).lower())
-    tokens = {f"question: {w}" for w in question} | {
-        f"question: {a} {b}" for a, b in zip(question, question[1:], strict=False)
-    }
-    return tokens | {f"context: {w}" for w in _WORD.findall(row.context.lower())}
-
-
 # --- the audit -----------------------------------------------------------------------------------
 
 
 def audit(examples: Iterable[Example], steps: int = 300) -> AuditReport:
     """Every classifier's held-out accuracy beside the majority label; AuditError when no question is held out."""
-    rows = _rows(examples)
+    rows, kept = rows_of(examples)
     test = np.array([r.held_out for r in rows], dtype=bool)
     train = ~test
     if test.sum() == 0 or train.sum() == 0:
@@ -235,11 +139,13 @@ def audit(examples: Iterable[Example], steps: int = 300) -> AuditReport:
         )
     y = np.array([LABELS.index(r.question.label) for r in rows])
     common = Counter(y[train].tolist()).most_common(1)[0][0]
-    structural = np.array([structural_features(r.question.statement, r.theory) for r in rows], dtype=np.float64)
-    vocabulary, words = _bag_of_words(rows, train)
+    structural = structural_matrix(rows, kept)
+    vocabulary, words = bag_of_words(rows, kept, train)
+    counts, groups = np.unique(np.log1p(structural), axis=0, return_inverse=True)
+    by_row = (Block(counts, groups.reshape(-1), np.arange(len(STRUCTURAL))),)
     classifiers = (
         _logistic("logistic regression, bag of words (question + context)", words, y, train, vocabulary, steps),
-        _logistic("logistic regression, structural features", np.log1p(structural), y, train, STRUCTURAL, steps),
+        _logistic("logistic regression, structural features", by_row, y, train, STRUCTURAL, steps),
         _naive_bayes("naive Bayes, structural features", structural, y, train),
     )
     return AuditReport(
@@ -252,46 +158,76 @@ def audit(examples: Iterable[Example], steps: int = 300) -> AuditReport:
     )
 
 
-def _bag_of_words(rows: list[_Row], train: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
-    """A binary matrix over the tokens seen in at least 5 training questions (the 2,000 commonest)."""
-    bags = [_words(r) for r in rows]
-    seen = Counter(t for bag, keep in zip(bags, train, strict=True) if keep for t in bag)
-    vocabulary = tuple(sorted(t for t, n in seen.most_common(2000) if n >= 5))
-    index = {t: i for i, t in enumerate(vocabulary)}
-    matrix = np.zeros((len(rows), len(vocabulary)), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        matrix[row, [index[t] for t in bag if t in index]] = 1.0
-    return vocabulary, matrix
-
-
 def _logistic(
-    name: str, x: np.ndarray, y: np.ndarray, train: np.ndarray, names: Sequence[str], steps: int
+    name: str, blocks: Sequence[Block], y: np.ndarray, train: np.ndarray, names: Sequence[str], steps: int
 ) -> ClassifierScore:
-    """Softmax regression with a little L2, fitted by Adam on standardised features; top features by weight spread."""
+    """Softmax regression with a little L2, fitted by Adam on standardised features; top features by weight spread.
+
+    The standardisation is that of the dense design (the same float operations, so the same values); the fit
+    then works on the blocks' grouped rows, which give the dense fit's logits and gradients."""
+    x = sum(block.dense(len(names)) for block in blocks)  # once, for the column statistics only
+    assert isinstance(x, np.ndarray)
     mean, scale = x[train].mean(axis=0), x[train].std(axis=0) + 1e-6
-    design = np.c_[(x - mean) / scale, np.ones(len(x))].astype(np.float64)
-    weights = _fit(design[train], y[train], steps)
-    predicted = np.argmax(design[~train] @ weights, axis=1)
+    standard = [
+        Block(((b.values - mean[b.columns]) / scale[b.columns]).astype(np.float64), b.index, b.columns) for b in blocks
+    ]
+    weights = _fit(standard, len(names), y, train, steps)
+    predicted = np.argmax(_logits(standard, weights, ~train), axis=1)
     spread = np.ptp(weights[:-1], axis=1)
     top = tuple(names[i] for i in np.argsort(-spread)[:_TOP])
     return ClassifierScore(name, float((predicted == y[~train]).mean()), top)
 
 
-def _fit(design: np.ndarray, y: np.ndarray, steps: int, l2: float = 1e-3, rate: float = 0.05) -> np.ndarray:
-    """Full-batch Adam on the mean cross-entropy (small data: no library needed)."""
-    weights = np.zeros((design.shape[1], len(LABELS)))
+def _logits(blocks: Sequence[Block], weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The design's chosen rows times `weights` (the last row the bias), one small product per block."""
+    return _class_logits(blocks, weights, [block.index[rows] for block in blocks]).T
+
+
+def _class_logits(blocks: Sequence[Block], weights: np.ndarray, chosen: Sequence[np.ndarray]) -> np.ndarray:
+    """Logits class by class, (classes, rows): each block's product over its groups, then read per row."""
+    logits = np.repeat(weights[-1][:, None], len(chosen[0]) if chosen else 0, axis=1)
+    for block, index in zip(blocks, chosen, strict=True):
+        logits += np.take(weights[block.columns].T @ block.values.T, index, axis=1)
+    return logits
+
+
+def _fit(
+    blocks: Sequence[Block],
+    width: int,
+    y: np.ndarray,
+    train: np.ndarray,
+    steps: int,
+    l2: float = 1e-3,
+    rate: float = 0.05,
+) -> np.ndarray:
+    """Full-batch Adam on the mean cross-entropy over the training rows (small data: no library needed).
+
+    Rows are held class by class (three long rows, not many rows of three), which numpy reduces fastest."""
+    weights = np.zeros((width + 1, len(LABELS)))
     first, second = np.zeros_like(weights), np.zeros_like(weights)
-    targets = np.eye(len(LABELS))[y]
+    targets = np.eye(len(LABELS))[y[train]].T
+    count = int(train.sum())
+    chosen = [block.index[train] for block in blocks]
+    gradient = np.zeros_like(weights)
     for step in range(1, steps + 1):
-        logits = design @ weights
-        logits -= logits.max(axis=1, keepdims=True)
+        logits = _class_logits(blocks, weights, chosen)
+        logits -= np.maximum.reduce(logits)
         probabilities = np.exp(logits)
-        probabilities /= probabilities.sum(axis=1, keepdims=True)
-        gradient = design.T @ (probabilities - targets) / len(design) + l2 * weights
+        probabilities /= np.add.reduce(probabilities)  # class by class, in order, as the dense sum
+        error = probabilities - targets
+        for block, index in zip(blocks, chosen, strict=True):
+            gradient[block.columns] = (_group_sum(error, index, len(block.values)) @ block.values).T
+        gradient[-1] = error.sum(axis=1)
+        gradient = gradient / count + l2 * weights
         first = 0.9 * first + 0.1 * gradient
         second = 0.999 * second + 0.001 * gradient**2
         weights -= rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
     return weights
+
+
+def _group_sum(values: np.ndarray, index: np.ndarray, groups: int) -> np.ndarray:
+    """Each class's row of `values` summed by group: out[c, g] = sum of values[c, r] where index[r] == g."""
+    return np.stack([np.bincount(index, row, minlength=groups) for row in values])
 
 
 def _naive_bayes(name: str, x: np.ndarray, y: np.ndarray, train: np.ndarray, cap: int = 3) -> ClassifierScore:
@@ -315,7 +251,7 @@ def _naive_bayes(name: str, x: np.ndarray, y: np.ndarray, train: np.ndarray, cap
     return ClassifierScore(name, float((predicted == y[~train]).mean()), top)
 
 
-def _polarity_accuracy(rows: list[_Row]) -> float:
+def _polarity_accuracy(rows: list[Row]) -> float:
     decided = [
         (not r.question.statement.positive, r.question.label) for r in rows if r.question.label is not Label.UNKNOWN
     ]

@@ -32,9 +32,12 @@ FIGURES = {
 }
 
 
+_NEGATION = re.compile(r"\b(not|isn't|aren't|doesn't|don't)\b")
+
+
 def sentence_form(text: str, is_fact: bool) -> str:
     """The surface form of one context sentence, as the card's figure counts it."""
-    negated = re.search(r"\b(not|isn't|aren't|doesn't|don't)\b", text) is not None
+    negated = _NEGATION.search(text) is not None
     if is_fact:
         return "fact, negated" if negated else "fact"
     if text.startswith("If "):
@@ -54,34 +57,45 @@ def draw_figures(manifest: dict[str, Any], examples: Sequence[Example], report: 
     """Each figure's PNG bytes by file name (the audit's only where it ran)."""
     import matplotlib
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    pyplot.rcParams.update(
-        {"font.size": 10, "svg.hashsalt": "proofloom", "axes.spines.top": False, "axes.spines.right": False}
-    )
-    drawn = {
-        "depth-label.png": _depth_label(pyplot, manifest["cells"]),
-        "theory-sizes.png": _theory_sizes(pyplot, examples),
-        "sentence-forms.png": _sentence_forms(pyplot, examples),
+    style: Any = {  # matplotlib types the keys as a Literal of every rc name
+        "font.size": 10,
+        "svg.hashsalt": "proofloom",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
     }
-    if report is not None:
-        drawn["audit.png"] = _audit(pyplot, report)
+    with matplotlib.rc_context(style):
+        drawn = {
+            "depth-label.png": _depth_label(manifest["cells"]),
+            "theory-sizes.png": _theory_sizes(examples),
+            "sentence-forms.png": _sentence_forms(examples),
+        }
+        if report is not None:
+            drawn["audit.png"] = _audit(report)
     return drawn
 
 
-def _png(pyplot: Any, figure: Any) -> bytes:
+def _figure(width: float, height: float) -> Any:
+    """A figure on its own Agg canvas: no pyplot (its import, its backend choice, its global list of figures)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height))
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _png(figure: Any) -> bytes:
     """The figure as PNG bytes with nothing that varies from run to run."""
     buffer = io.BytesIO()
     figure.tight_layout()
     figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    pyplot.close(figure)
     return buffer.getvalue()
 
 
-def _depth_label(pyplot: Any, cells: dict[str, int]) -> bytes:
+def _depth_label(cells: dict[str, int]) -> bytes:
     depths = sorted({int(key.split("@")[1]) for key in cells})
-    figure, axes = pyplot.subplots(figsize=(7, 3.6))
+    figure = _figure(7, 3.6)
+    axes = figure.subplots()
     width = 0.8 / len(LABELS)
     for i, label in enumerate(LABELS):
         counts = [cells.get(f"{label}@{d}", 0) for d in depths]
@@ -91,43 +105,48 @@ def _depth_label(pyplot: Any, cells: dict[str, int]) -> bytes:
     axes.set_ylabel("questions")
     axes.set_title("Questions by depth and label", pad=24)
     axes.legend(frameon=False, ncol=len(LABELS), loc="lower center", bbox_to_anchor=(0.5, 1.0))
-    return _png(pyplot, figure)
+    return _png(figure)
 
 
-def _theory_sizes(pyplot: Any, examples: Sequence[Example]) -> bytes:
+def _theory_sizes(examples: Sequence[Example]) -> bytes:
     facts = Counter(len(e.theory.facts) for e in examples)
     rules = Counter(len(e.theory.rules) for e in examples)
-    figure, (left, right) = pyplot.subplots(1, 2, figsize=(8, 3.4), sharey=True)
+    figure = _figure(8, 3.4)
+    left, right = figure.subplots(1, 2, sharey=True)
     for axes, counts, what, colour in ((left, facts, "facts", "#55a868"), (right, rules, "rules", "#8172b2")):
         sizes = sorted(counts)
         axes.bar(sizes, [counts[s] for s in sizes], 0.8, color=colour)
         axes.set_xlabel(f"{what} per theory")
         axes.set_title(f"{what.capitalize()} per theory")
     left.set_ylabel(f"theories (of {len(examples)} sampled)")
-    return _png(pyplot, figure)
+    return _png(figure)
 
 
-def _sentence_forms(pyplot: Any, examples: Sequence[Example]) -> bytes:
+def _sentence_forms(examples: Sequence[Example]) -> bytes:
     forms: Counter[str] = Counter()
+    said_as: Counter[tuple[str, bool]] = Counter()
     for example in examples:
         said = split_sentences(example.context)
         if len(said) != len(example.theory.sentences):
             continue
-        for sentence, text in zip(example.theory.sentences, said, strict=True):
-            forms[sentence_form(text, isinstance(sentence.content, Literal))] += 1
+        said_as.update(zip(said, (isinstance(s.content, Literal) for s in example.theory.sentences), strict=True))
+    for (text, is_fact), times in said_as.items():  # each distinct sentence once: facts repeat across theories
+        forms[sentence_form(text, is_fact)] += times
     names = sorted(forms, key=lambda name: (-forms[name], name))
-    figure, axes = pyplot.subplots(figsize=(7, 0.45 * max(len(names), 2) + 1.2))
+    figure = _figure(7, 0.45 * max(len(names), 2) + 1.2)
+    axes = figure.subplots()
     axes.barh(names[::-1], [forms[n] for n in names[::-1]], color="#64b5cd")
     axes.set_xlabel(f"sentences (in {len(examples)} sampled theories)")
     axes.set_title("Sentence forms in the contexts")
-    return _png(pyplot, figure)
+    return _png(figure)
 
 
-def _audit(pyplot: Any, report: AuditReport) -> bytes:
+def _audit(report: AuditReport) -> bytes:
     names = [c.name for c in report.classifiers]
     scores = [100 * c.accuracy for c in report.classifiers]
     names = [textwrap.fill(name, 28) for name in names]
-    figure, axes = pyplot.subplots(figsize=(8, 0.7 * len(names) + 2.2))
+    figure = _figure(8, 0.7 * len(names) + 2.2)
+    axes = figure.subplots()
     bars = axes.barh(names[::-1], scores[::-1], color="#c44e52", height=0.6)
     axes.bar_label(bars, fmt="%.1f%%", padding=3)
     axes.axvline(
@@ -143,4 +162,4 @@ def _audit(pyplot: Any, report: AuditReport) -> bytes:
     )
     axes.set_title("Shortcut audit: can a classifier guess the label?", pad=24)
     axes.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0))
-    return _png(pyplot, figure)
+    return _png(figure)

@@ -1,0 +1,265 @@
+"""The shortcut audit's features, each computed once per theory or once per distinct question.
+
+A theory's six or so questions share its facts, rules and context, so the structural counts come from one
+`TheoryProfile` per theory (counts by predicate and polarity, by entity, rule heads and conditions grouped by
+predicate), and the bag of words from one token set per context and one per distinct statement. The design
+matrices stay grouped (`Block`: one row per theory or per distinct question, and each question's group), so
+the classifiers fit on a few thousand short rows instead of one dense row per question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from proofloom.generator.example import Example, GeneratedQuestion
+from proofloom.logic.english import render_sentence
+from proofloom.logic.semantics import Label
+from proofloom.logic.terms import Constant, Literal, Rule, Term, Theory
+
+__all__ = [
+    "LABELS",
+    "MAX_QUESTIONS",
+    "STRUCTURAL",
+    "Block",
+    "Row",
+    "TheoryProfile",
+    "bag_of_words",
+    "rows_of",
+    "structural_matrix",
+]
+
+LABELS = (Label.TRUE, Label.FALSE, Label.UNKNOWN)
+MAX_QUESTIONS = 24_000  # a larger dataset is audited on a fixed sample of its theories, by a hash of their ids
+VOCABULARY = 2000  # the bag of words keeps the commonest tokens seen in at least MIN_SEEN training questions
+MIN_SEEN = 5
+
+STRUCTURAL = (
+    "negated",
+    "relation",
+    "facts",
+    "rules",
+    "entities",
+    "negated facts",
+    "negated heads",
+    "negated conditions",
+    "facts: predicate, same polarity",
+    "facts: predicate, opposite polarity",
+    "facts: entity",
+    "heads: predicate, same polarity",
+    "heads: predicate, opposite polarity",
+    "heads: predicate and entity, same polarity",
+    "heads: predicate and entity, opposite polarity",
+    "heads: entity named",
+    "conditions: predicate, same polarity",
+    "conditions: predicate, opposite polarity",
+    "conditions: predicate and entity, same polarity",
+    "conditions: predicate and entity, opposite polarity",
+    "predicate in a head only",
+    "predicate in a condition only",
+    "predicate in heads and conditions",
+    "predicate in no rule",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One audited question: its theory's position among the audited examples, and which side of the split."""
+
+    question: GeneratedQuestion
+    theory: int
+    held_out: bool
+
+
+def rows_of(examples: Iterable[Example]) -> tuple[list[Row], list[Example]]:
+    """The audited questions (True, False or Unknown; at most MAX_QUESTIONS, by a hash of their ids) and the
+    examples they come from; a fixed 20% of theories, by a hash of their ids, is held out."""
+    rows: list[Row] = []
+    kept: list[Example] = []
+    for example in examples:
+        held_out = hashlib.sha256(example.id.encode()).digest()[0] < 52  # never informs the fit
+        for question in example.questions:
+            if question.label in LABELS:
+                rows.append(Row(question, len(kept), held_out))
+        kept.append(example)
+    if len(rows) > MAX_QUESTIONS:
+        keep = MAX_QUESTIONS / len(rows)
+        rows = [r for r in rows if hashlib.sha256(r.question.id.encode()).digest()[1] / 256 < keep]
+    return rows, kept
+
+
+class TheoryProfile:
+    """One theory's facts, rule heads and conditions grouped by predicate: each question's structural features
+    are read from the few literals of its own predicate (a theory has some 70 literals, a question one or two)."""
+
+    __slots__ = ("_groups", "_naming", "_totals")
+
+    def __init__(self, theory: Theory) -> None:
+        facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
+        rules = [s.content for s in theory.rules if isinstance(s.content, Rule)]
+        heads = [r.head for r in rules]
+        conditions = [c for r in rules for c in r.conditions]
+        self._totals = (
+            float(len(facts)),
+            float(len(rules)),
+            float(len(theory.constants())),
+            float(sum(not f.positive for f in facts)),
+            float(sum(not h.positive for h in heads)),
+            float(sum(not c.positive for c in conditions)),
+        )
+        self._groups = (_by_predicate(facts), _by_predicate(heads), _by_predicate(conditions))
+        self._naming = (_naming(facts), _naming(heads))
+
+    def features(self, statement: Literal) -> list[float]:
+        """The counts named by STRUCTURAL for `statement` (nothing that needs a proof)."""
+        predicate, positive, args = statement.atom.predicate, statement.positive, statement.atom.args
+        facts, heads, conditions = (group.get(predicate, ()) for group in self._groups)
+        in_heads, in_conditions = bool(heads), bool(conditions)
+        entity = args[0]
+        facts_naming, heads_naming = self._naming
+        naming = (facts_naming[entity.name], heads_naming[entity.name]) if entity.__class__ is Constant else (0, 0)
+        return [
+            float(not positive),
+            float(len(args) == 2),
+            *self._totals,
+            *_polarities(facts, positive),
+            float(naming[0]),
+            *_polarities(heads, positive),
+            *_polarities([h for h in heads if _fits(h, args)], positive),
+            float(naming[1]),
+            *_polarities(conditions, positive),
+            *_polarities([c for c in conditions if _fits(c, args)], positive),
+            float(in_heads and not in_conditions),
+            float(in_conditions and not in_heads),
+            float(in_heads and in_conditions),
+            float(not in_heads and not in_conditions),
+        ]
+
+
+def _by_predicate(literals: list[Literal]) -> dict[str, list[Literal]]:
+    grouped: dict[str, list[Literal]] = {}
+    for literal in literals:
+        grouped.setdefault(literal.atom.predicate, []).append(literal)
+    return grouped
+
+
+def _naming(literals: list[Literal]) -> Counter[str]:
+    """How many of `literals` name each constant (by its name) among their arguments."""
+    named: Counter[str] = Counter()
+    for literal in literals:
+        args = literal.atom.args
+        if len(args) == 1:  # most literals: no set to build
+            if args[0].__class__ is Constant:
+                named[args[0].name] += 1
+        else:
+            for name in {a.name for a in args if a.__class__ is Constant}:
+                named[name] += 1
+    return named
+
+
+def _polarities(literals: Iterable[Literal], positive: bool) -> tuple[float, float]:
+    """How many of `literals` (of the statement's predicate) have its polarity, and how many the opposite."""
+    same = opposite = 0
+    for literal in literals:
+        if literal.positive == positive:
+            same += 1
+        else:
+            opposite += 1
+    return float(same), float(opposite)
+
+
+def _fits(literal: Literal, args: tuple[Term, ...]) -> bool:
+    """The statement's constants (or variables) in the literal's constant places."""
+    return all(not isinstance(a, Constant) or a == b for a, b in zip(literal.atom.args, args, strict=False))
+
+
+def structural_matrix(rows: list[Row], examples: list[Example]) -> np.ndarray:
+    """Each row's STRUCTURAL counts (float64), from one profile per theory."""
+    profiles: dict[int, TheoryProfile] = {}
+    table = []
+    for row in rows:
+        profile = profiles.get(row.theory)
+        if profile is None:
+            profile = profiles[row.theory] = TheoryProfile(examples[row.theory].theory)
+        table.append(profile.features(row.question.statement))
+    return np.array(table, dtype=np.float64).reshape(len(rows), len(STRUCTURAL))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Columns `columns` of a design matrix whose row r is `values[index[r]]`: rows sharing a group (a theory,
+    a statement) share one row of `values`."""
+
+    values: np.ndarray  # (groups, len(columns))
+    index: np.ndarray  # (rows,) the group of each row
+    columns: np.ndarray  # (width,) where the block's columns sit among the design's
+
+    def dense(self, width: int) -> np.ndarray:
+        """The block's rows spread over a design of `width` columns (zeros elsewhere)."""
+        out = np.zeros((len(self.index), width), dtype=self.values.dtype)
+        out[:, self.columns] = self.values[self.index]
+        return out
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _question_tokens(statement: Literal) -> frozenset[str]:
+    """The question's words and bigrams."""
+    words = _WORD.findall(render_sentence(statement).lower())
+    return frozenset(
+        {f"question: {w}" for w in words} | {f"question: {a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    )
+
+
+def _context_tokens(context: str) -> frozenset[str]:
+    return frozenset(f"context: {w}" for w in _WORD.findall(context.lower()))
+
+
+def bag_of_words(
+    rows: list[Row], examples: list[Example], train: np.ndarray
+) -> tuple[tuple[str, ...], tuple[Block, Block]]:
+    """The tokens seen in at least MIN_SEEN training questions (the VOCABULARY commonest, ties by name), sorted,
+    and the binary design over them as two blocks: the question's tokens (one row per distinct statement) and
+    the context's (one row per theory)."""
+    statements: dict[Literal, int] = {}
+    for row in rows:
+        statements.setdefault(row.question.statement, len(statements))
+    asked = [_question_tokens(s) for s in statements]
+    theories = sorted({row.theory for row in rows})
+    said = {t: _context_tokens(examples[t].context) for t in theories}
+    by_statement: Counter[int] = Counter()
+    by_theory: Counter[int] = Counter()
+    for row, keep in zip(rows, train, strict=True):
+        if keep:
+            by_statement[statements[row.question.statement]] += 1
+            by_theory[row.theory] += 1
+    seen: Counter[str] = Counter()
+    for number, times in by_statement.items():
+        seen.update(dict.fromkeys(asked[number], times))
+    for theory, times in by_theory.items():
+        seen.update(dict.fromkeys(said[theory], times))
+    ranked = sorted(seen.items(), key=lambda item: (-item[1], item[0]))[:VOCABULARY]
+    vocabulary = tuple(sorted(token for token, times in ranked if times >= MIN_SEEN))
+    question_index = np.array([statements[row.question.statement] for row in rows], dtype=np.intp)
+    place = {t: i for i, t in enumerate(theories)}
+    context_index = np.array([place[row.theory] for row in rows], dtype=np.intp)
+    position = {token: i for i, token in enumerate(vocabulary)}
+    question = _binary(asked, position, "question: ", question_index)
+    context = _binary([said[t] for t in theories], position, "context: ", context_index)
+    return vocabulary, (question, context)
+
+
+def _binary(bags: list[frozenset[str]], position: dict[str, int], prefix: str, index: np.ndarray) -> Block:
+    """One row per bag over the vocabulary's tokens that start with `prefix`."""
+    columns = np.array(sorted(i for token, i in position.items() if token.startswith(prefix)), dtype=np.intp)
+    local = {int(c): k for k, c in enumerate(columns)}
+    values = np.zeros((len(bags), len(columns)), dtype=np.float32)
+    for number, bag in enumerate(bags):
+        values[number, [local[position[t]] for t in bag if t in position]] = 1.0
+    return Block(values, index, columns)
