@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from proofloom.cli.exits import BAD_RECORDS, INTERNAL, INTERRUPTED, USAGE
 from proofloom.cli.parser import build_parser
 from proofloom.errors import BadRecordError, ProofloomError
 
 Command = Callable[[argparse.Namespace], int]
+
+# The cyclic collector's first threshold for a run (Python's default is 700 allocations). A verb builds its
+# values by the hundred thousand and keeps most of them (readings, theories, closures in bounded caches), so at
+# 700 the collector runs hundreds of times, each run promoting survivors that later full passes walk again: a
+# sixth of `solve`'s time on 3,600 questions. Values here are acyclic, so collecting 30 times less often
+# costs no memory to speak of; the older generations keep their default ratios.
+GC_FIRST_THRESHOLD = 20_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return USAGE
     try:
-        return run(args)
+        with _fewer_collections():
+            return run(args)
     except (ProofloomError, OSError) as error:
         if args.debug:
             traceback.print_exc()
@@ -37,6 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"proofloom: internal error: {error.__class__.__name__}: {error} (rerun with --debug)", file=sys.stderr)
         return INTERNAL
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The verb's run with the collector's first threshold at `GC_FIRST_THRESHOLD`, put back after."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(GC_FIRST_THRESHOLD, threshold[0]), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def first_line(error: BaseException) -> str:
