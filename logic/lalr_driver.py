@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from lark import Lark, Token
+from lark import Lark, Token, Tree
 from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
@@ -166,11 +166,12 @@ def _reduction(rule: Any, callback: Callable[[list[Any]], Any], transformer: obj
 
 
 def _is_default_tree(make: object, origin: str, transformer: object) -> bool:
-    """Whether `make` is lark's default for a rule the transformer has no method for (a Tree of the children)."""
+    """Whether `make` is lark's default for a rule the transformer has no method for: a Tree of the children,
+    made by the transformer's `__default__` (lark's `default_callback`) or, with no transformer, by Tree."""
     return (
         isinstance(make, partial)
         and make.args == (origin,)
         and not make.keywords
-        and getattr(make.func, "__name__", "") == "default_callback"
+        and (make.func is Tree or getattr(make.func, "__name__", "") == "default_callback")
         and getattr(transformer, origin, None) is None
     )

@@ -59,6 +59,22 @@ def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.Capt
     assert parse_theory(capsys.readouterr().out) == read_theory(english.read_text())
 
 
+def test_a_verb_runs_with_fewer_collections_and_puts_the_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    from proofloom.cli import app
+
+    before = gc.get_threshold()
+    with app._fewer_collections():
+        assert gc.get_threshold() == (max(app.GC_FIRST_THRESHOLD, before[0]), *before[1:])
+    assert gc.get_threshold() == before
+    source = tmp_path / "t.dsl"
+    source.write_text("big(bob).\n")
+    assert main(["convert", str(source), "--to", "english", "-o", str(tmp_path / "t.txt")]) == 0
+    assert main(["convert", str(tmp_path / "missing.dsl"), "--to", "english"]) == 2  # an error puts it back too
+    assert gc.get_threshold() == before
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
