@@ -18,11 +18,11 @@ from pathlib import Path
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import check
-from proofloom.logic.terms import Literal, Rule
+from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.prover.loop.step_model import ProofState
 from proofloom.prover.loop.step_text import compact_literal
 from proofloom.prover.neural.model import END, PAD, STEP, CheckpointError, load
-from proofloom.prover.neural.placeholders import Renaming
+from proofloom.prover.neural.placeholders import Renaming, TrainedWords
 from proofloom.prover.neural.quoting import QuoteConstraint
 from proofloom.prover.neural.text import ASKED, NO_STEP, RULE_PROMPT, STATE_PROMPT, renamed, rule_prompt, state_prompt
 
@@ -51,6 +51,22 @@ class NeuralStepModel:
         # it accuracy (`bench/bench_neural.py` runs that ablation on both), so by default it is not.
         shown = self.prompt == STATE_PROMPT if rejections_in_prompt is None else rejections_in_prompt
         self.rejections_in_prompt = shown
+        self.words = TrainedWords.from_card(self.card)  # a rule model's own words: any other is bound to one
+        # the last question's binding and its theory renamed, kept for the question's next rounds
+        self._bound: tuple[Theory, Literal, tuple[Renaming, Theory] | None] | None = None
+
+    def binding(self, state: ProofState) -> tuple[Renaming, Theory] | None:
+        """The question's words bound to the model's trained words (`Renaming.onto`), and its theory so renamed;
+        None when every word is one already (nothing to rename) or the card lists no words."""
+        if self._bound is not None and self._bound[0] is state.theory and self._bound[1] == state.statement:
+            return self._bound[2]
+        bound = None
+        if self.words is not None:
+            drawn = Renaming.onto(state.theory, state.statement, self.words)
+            if any(word != slot for word, slot in drawn.forward.items()):
+                bound = (drawn, drawn.theory(state.theory))
+        self._bound = (state.theory, state.statement, bound)
+        return bound
 
     def propose(self, state: ProofState, k: int) -> list[str]:
         """The best `k` steps the model decodes, none of them refused or concluding what is already listed."""
@@ -83,7 +99,16 @@ class NeuralStepModel:
         return list(dict.fromkeys(ranked))[: max(k, 1)]
 
     def _propose_by_rule(self, state: ProofState, k: int) -> list[str]:
-        """A rule model's proposals: every rule asked what it yields now, in one batch; the best k answers."""
+        """A rule model's proposals: every rule asked what it yields now, in one batch; the best k answers, in the
+        theory's own words (the model is shown them bound to its trained words, `binding`)."""
+        bound = self.binding(state)
+        if bound is None:
+            return self._propose_by_rule_in_trained_words(state, k)
+        renaming, theory = bound
+        shown = renaming.state(state, theory)
+        return [renaming.back(text) for text in self._propose_by_rule_in_trained_words(shown, k)]
+
+    def _propose_by_rule_in_trained_words(self, state: ProofState, k: int) -> list[str]:
         asked = [(s.id, len(s.content.conditions)) for s in state.theory.rules if isinstance(s.content, Rule)]
         if not asked:
             return []
@@ -136,6 +161,23 @@ class NeuralStepModel:
                 eos_token_id=END,
             )
         return list(zip(out.sequences.tolist(), out.sequences_scores.tolist(), strict=True))
+
+
+def random_weights(folder: Path, seed: int = 0, constrained: bool = True) -> NeuralStepModel:
+    """The control: the model in `folder` with every weight drawn afresh (from `seed`), the same architecture,
+    tokenizer, prompt and decoding. What it proves, the decoding, the constraint and the verifier find without
+    anything learned."""
+    import torch
+    from transformers import GPT2LMHeadModel
+
+    control = NeuralStepModel(folder, constrained)
+    # A model built from the config draws its weights as training starts from (re-running `_init_weights` on a
+    # loaded model is a no-op in transformers 5: it skips modules marked initialised).
+    with torch.random.fork_rng():  # the caller's random state is left as it was
+        torch.manual_seed(seed)
+        control.model = GPT2LMHeadModel(control.model.config)
+    control.model.eval()  # type: ignore[no-untyped-call]  # transformers leaves eval() unannotated
+    return control
 
 
 def _inference_threads() -> int:
