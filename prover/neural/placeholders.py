@@ -162,7 +162,7 @@ class Renaming:
         rejected = tuple(Rejection(self.step(r.text), r.error) for r in state.rejected)
         refused = frozenset(self.step(text) for text in state.refused)
         shown = theory if theory is not None else self.theory(state.theory)
-        return ProofState(shown, self.literal(state.statement), derived, rejected, refused)
+        return ProofState(shown, self.literal(state.statement), derived, rejected, refused, state.semantics)
 
 
 def _fits(kind: str, words: Sequence[str], slots: Sequence[str]) -> None:
