@@ -79,6 +79,7 @@ def measure() -> list[Figure]:
     card = model.card
     questions = _dev_questions()
     every, seconds = _scored(model, questions, feedback=6)
+    asked, offered = model.rules_asked, model.rules_offered  # before the ablations add theirs
     full = evaluate(every, ROUNDS)
     subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))  # the ablations run on the first ones
     same = evaluate(every[:subset], ROUNDS)
@@ -140,6 +141,13 @@ def measure() -> list[Figure]:
             f"top proposal of round 1, {full.first_round_questions} questions",
         ),
         Figure("CPU seconds a question", seconds, "s", f"k=8, {BEAMS} beams a rule, up to {ROUNDS} rounds"),
+        Figure(
+            "rules asked a round",
+            100 * asked / max(offered, 1),
+            "%",
+            f"{asked} of {offered}: the loop asks the model only about rules that bear on the statement and can "
+            "fire on what is known (prover/loop/relevance.py, symbolic); the model writes every step",
+        ),
         Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]

@@ -52,7 +52,8 @@ def run(model, chosen):
         scored.append(Scored(attempt, gold, depth))
     return scored, seconds
 
-scored, seconds = run(NeuralStepModel(default_model()), questions)
+model = NeuralStepModel(default_model())
+scored, seconds = run(model, questions)
 result = evaluate(scored, 24)
 out = {
     "questions": result.questions,
@@ -68,6 +69,8 @@ out = {
     "rounds_per_question": result.rounds / max(result.questions, 1),
     "labels": [s.attempt.label.value for s in scored],
     "seconds": seconds,
+    "rules_asked": getattr(model, "rules_asked", None),  # None: a proposer that asks every rule
+    "rules_offered": getattr(model, "rules_offered", None),
 }
 if control_wanted:
     control, _ = run(random_weights(default_model(), seed=0), questions[:control_wanted])
@@ -119,6 +122,8 @@ def _figures(name: str, runs: list[dict[str, Any]]) -> list[Figure]:
         f"{100 * float(first['floor']):.1f}%, verified {first['verified']}/{first['proofs']}, proposals/step "
         f"{float(first['proposals_per_step']):.2f}, rounds/question {float(first['rounds_per_question']):.2f}"
     )
+    if first.get("rules_offered"):
+        summary += f", rules asked {first['rules_asked']} of {first['rules_offered']} offered"
     if "control_accuracy" in first:
         summary += f", random-weights control {100 * float(first['control_accuracy']):.1f}%"
     return [

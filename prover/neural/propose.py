@@ -61,6 +61,10 @@ class NeuralStepModel:
         self._bound: tuple[Theory, Literal, tuple[Renaming, Theory] | None] | None = None
         # the last question's rules that can bear on its statement (`relevance.toward`)
         self._relevant: tuple[Theory, Literal, Semantics, frozenset[str]] | None = None
+        # what the rounds asked a rule model about, of the rules their theories have (`prover.loop.relevance`'s
+        # share of the search, for the bench's report)
+        self.rules_asked = 0
+        self.rules_offered = 0
 
     def binding(self, state: ProofState) -> tuple[Renaming, Theory] | None:
         """The question's words bound to the model's trained words (`Renaming.onto`), and its theory so renamed;
@@ -119,6 +123,8 @@ class NeuralStepModel:
         shown = [s.content for s in state.theory.facts if isinstance(s.content, Literal)]
         shown += [d.literal for d in state.derived]
         rules = list(worth_asking(state.theory, self._toward(state), shown, state.semantics))
+        self.rules_asked += len(rules)
+        self.rules_offered += len(state.theory.rules)
         if not rules:
             return []
         needs = {s.id: len(s.content.conditions) for s in state.theory.rules if isinstance(s.content, Rule)}
