@@ -212,7 +212,8 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     )
     assert trained.returncode == 0, trained.stderr
     assert "training pairs from 6 theories" in trained.stdout and "parameters" in trained.stdout
-    huge = " ".join(f"Bob is big{i}." for i in range(400)) + " If something is big then it is red."
+    # the rule can fire (Bob is big), so the model is asked about it, over a prompt past the model's length
+    huge = " ".join(f"Bob is big{i}." for i in range(400)) + " Bob is big. If something is big then it is red."
     (tmp_path / "q.jsonl").write_text(
         '{"id": "a", "context": "Bob is big. If something is big then it is red.", "statement": "Bob is red."}\n'
         '{"id": "bad", "context": "Bob is bigger than the dog.", "statement": "Bob is red."}\n'
