@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from proofloom.generator.audit import LABELS, STRUCTURAL, AuditReport, audit, structural_features
+from proofloom.generator.audit import LABELS, STRUCTURAL, AuditReport, audit
+from proofloom.generator.audit_features import rows_of, structural_matrix
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.logic.semantics import Semantics
@@ -50,12 +51,6 @@ class Measured:
     semantics: Semantics
     report: AuditReport
     singles: tuple[Single, ...]
-
-
-def _held_out(example_id: str) -> bool:
-    import hashlib
-
-    return hashlib.sha256(example_id.encode()).digest()[0] < 52  # the audit's own fixed 20% of theories
 
 
 def _singles(rows: list[tuple[list[float], int, bool]]) -> tuple[Single, ...]:
@@ -86,11 +81,11 @@ def measure_recipe(job: tuple[Path, int, bool]) -> Measured:
     report = audit(examples)
     singles: tuple[Single, ...] = ()
     if features:
+        audited, kept = rows_of(examples)  # the audit's own rows and held-out split
+        table = structural_matrix(audited, kept)
         rows = [
-            (structural_features(q.statement, e.theory), LABELS.index(q.label), _held_out(e.id))
-            for e in examples
-            for q in e.questions
-            if q.label in LABELS
+            (list(values), LABELS.index(row.question.label), row.held_out)
+            for values, row in zip(table, audited, strict=True)
         ]
         singles = _singles(rows)
     return Measured(recipe.name, recipe.semantics, report, singles)
