@@ -433,6 +433,7 @@ class TheoryClauses:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
         self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
+        self._templates: dict[str, _Template] = {}
         self.forget()
 
     def activate(self) -> z3.Solver:
@@ -474,7 +475,9 @@ class TheoryClauses:
         if (sentence_id, constants) in self.grounded:
             return found[0]
         self.grounded.add((sentence_id, constants))
-        template = self.pool.template(self.contents[sentence_id])
+        template = self._templates.get(sentence_id)
+        if template is None:  # looked up by id: hashing a rule costs more than its lookup
+            template = self._templates[sentence_id] = self.pool.template(self.contents[sentence_id])
         encoded, ground = self.encoded, self.pool.ground_literal
         for values in itertools.product(constants, repeat=template.variables):
             if (sentence_id, values) in encoded:
