@@ -433,6 +433,7 @@ class TheoryClauses:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
         self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
+        self._templates: dict[str, _Template] = {}
         self.forget()
 
     def activate(self) -> z3.Solver:
@@ -451,11 +452,21 @@ class TheoryClauses:
         # (sentence id, the constants its variables take) for each instance behind its tracker: one key per
         # instance, as every variable of a rule occurs in it
         self.encoded: set[tuple[str, tuple[Constant, ...]]] = set()
-        self.grounded: set[tuple[str, tuple[Constant, ...]]] = set()  # (sentence id, constants) done
+        self.grounded: set[tuple[str, int]] = set()  # (sentence id, `constants_key` of the constants) done
+        self.covered: dict[str, list[frozenset[Constant]]] = {}  # each sentence's sets of constants grounded over
+        self._keys: dict[tuple[Constant, ...], int] = {}
 
-    def tracker_term(self, sentence_id: str, constants: tuple[Constant, ...]) -> _Term:
-        """`tracker`'s term for the C API."""
-        if (sentence_id, constants) not in self.grounded:
+    def constants_key(self, constants: tuple[Constant, ...]) -> int:
+        """A small number for these constants (in this order), so the sentences of a check look them up cheaply:
+        a tuple of constants hashes each constant again at every lookup."""
+        found = self._keys.get(constants)
+        if found is None:
+            found = self._keys[constants] = len(self._keys)
+        return found
+
+    def tracker_term(self, sentence_id: str, constants: tuple[Constant, ...], key: int) -> _Term:
+        """`tracker`'s term for the C API; `key` is `constants_key(constants)`."""
+        if (sentence_id, key) not in self.grounded:
             self.tracker(sentence_id, constants)
         return self.pool.tracker(sentence_id)[2]
 
@@ -465,16 +476,25 @@ class TheoryClauses:
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
         iff it follows from their instances over the constants the premises and goal mention), so
         instances are added as steps need them and kept for later steps. Instances come in the order of
-        `groundings` (each assignment of `constants` to the variables), their literals in the rule's order.
+        `groundings` (each assignment of `constants` to the variables), their literals in the rule's order;
+        constants within a set already grounded over (in any order) add none, and are not gone through again.
         """
         found = self.trackers.get(sentence_id)
         if found is None:
             made = self.pool.tracker(sentence_id)
             found = self.trackers[sentence_id] = (made[0], made[1])
-        if (sentence_id, constants) in self.grounded:
+        key = (sentence_id, self.constants_key(constants))
+        if key in self.grounded:
             return found[0]
-        self.grounded.add((sentence_id, constants))
-        template = self.pool.template(self.contents[sentence_id])
+        self.grounded.add(key)
+        template = self._templates.get(sentence_id)
+        if template is None:  # looked up by id: hashing a rule costs more than its lookup
+            template = self._templates[sentence_id] = self.pool.template(self.contents[sentence_id])
+        wanted = frozenset(constants) if template.variables else frozenset()  # a fact: one instance, whatever the set
+        covered = self.covered.setdefault(sentence_id, [])
+        if any(wanted <= done for done in covered):
+            return found[0]
+        covered.append(wanted)
         encoded, ground = self.encoded, self.pool.ground_literal
         for values in itertools.product(constants, repeat=template.variables):
             if (sentence_id, values) in encoded:
@@ -580,8 +600,9 @@ class StepSolver:
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
         terms = []
         constants = self._constants_in_play(sentence_ids, literals, goal)
+        key = clauses.constants_key(constants)
         for sentence_id in sentence_ids:
-            term = clauses.tracker_term(sentence_id, constants)
+            term = clauses.tracker_term(sentence_id, constants, key)
             names[term.id] = sentence_id
             terms.append(term.ast)
         for literal in literals:

@@ -61,18 +61,32 @@ def verify(
     return verifier.verify(parsed, explanation, explanation_format)
 
 
-def _canonical(content: Content) -> Content:
-    """Rules compared up to the names of their variables."""
+_Shape = tuple[tuple[str, tuple[Constant | int, ...], bool], ...]  # literals, variables as their places
+
+
+def _canonical(content: Content) -> Literal | tuple[str, _Shape, _Shape]:
+    """Rules compared up to the names of their variables: a rule as its kind, conditions and heads, each
+    variable written as its place in `variables()` (what renaming them V0, V1, ... in that order compares,
+    without making the renamed rule)."""
     if isinstance(content, Literal):
         return content
-    renaming = {v: Variable(f"V{i}") for i, v in enumerate(content.variables())}
+    places = {v: i for i, v in enumerate(content.variables())}
+
+    def shape(literals: tuple[Literal, ...]) -> _Shape:
+        return tuple(
+            (c.atom.predicate, tuple(places[a] if isinstance(a, Variable) else a for a in c.atom.args), c.positive)
+            for c in literals
+        )
+
     if isinstance(content, DisjunctiveRule):
-        return DisjunctiveRule(content.conditions, content.heads).substitute(renaming)
-    return Rule(content.conditions, content.head).substitute(renaming)
+        return "or", shape(content.conditions), shape(content.heads)
+    return "rule", shape(content.conditions), shape((content.head,))
 
 
-# Verdicts a verifier keeps for explanations it may be given again; past this many it starts afresh.
+# Verdicts a verifier keeps for explanations it may be given again, and answers to which sentence states a
+# content; past this many each starts afresh.
 VERIFICATIONS_KEPT = 256
+CONTENTS_KEPT = 4096
 
 
 class Verifier:
@@ -94,7 +108,8 @@ class Verifier:
         self.timeout_ms = timeout_ms
         self.semantics = semantics
         self.pool = pool or ClausePool(timeout_ms)
-        self._by_content: dict[Content, str] | None = None  # built when a quotation first needs it
+        self._by_content: dict[Literal | tuple[str, _Shape, _Shape], str] | None = None  # built when first needed
+        self._sentence_of: dict[Content, str | None] = {}  # `sentence_for`'s answers
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
         self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
@@ -144,12 +159,19 @@ class Verifier:
         return _Run(self, statement, parsed).run()
 
     def sentence_for(self, content: Content) -> str | None:
-        """The id of the theory sentence with this logic, if any."""
+        """The id of the theory sentence with this logic, if any (an answer kept for the content asked, as
+        renaming a rule's variables costs more than looking it up: a chain of thought quotes sentences often)."""
+        if content in self._sentence_of:
+            return self._sentence_of[content]
         if self._by_content is None:
             self._by_content = {}
             for sentence in self.theory.sentences:
                 self._by_content.setdefault(_canonical(sentence.content), sentence.id)
-        return self._by_content.get(_canonical(content))
+        found = self._by_content.get(_canonical(content))
+        if len(self._sentence_of) >= CONTENTS_KEPT:
+            self._sentence_of.clear()
+        self._sentence_of[content] = found
+        return found
 
     def holds_by_failure(self, literal: Literal) -> bool:
         """Under the closed world, does this negative literal hold (its atom is not derivable)?"""
