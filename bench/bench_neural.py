@@ -18,7 +18,6 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-import torch
 from figure import DEV_FILE, Figure
 
 from proofloom.generator.generate import generate_example
@@ -29,7 +28,7 @@ from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.loop.evaluation import Evaluation, Scored, evaluate
 from proofloom.prover.loop.refine import prove
 from proofloom.prover.neural.model import default_model
-from proofloom.prover.neural.propose import BEAMS, NeuralStepModel
+from proofloom.prover.neural.propose import BEAMS, NeuralStepModel, random_weights
 from proofloom.prover.reasoning.reasoner import Reasoner
 
 GOLD = {"A": Label.TRUE, "B": Label.FALSE, "C": Label.UNKNOWN}
@@ -80,6 +79,7 @@ def measure() -> list[Figure]:
     card = model.card
     questions = _dev_questions()
     every, seconds = _scored(model, questions, feedback=6)
+    asked, offered = model.rules_asked, model.rules_offered  # before the ablations add theirs
     full = evaluate(every, ROUNDS)
     subset = int(os.environ.get("PROOFLOOM_FREE_QUESTIONS", "200"))  # the ablations run on the first ones
     same = evaluate(every[:subset], ROUNDS)
@@ -90,18 +90,16 @@ def measure() -> list[Figure]:
     for line in full.lines():
         print("   ", line)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
-    control = NeuralStepModel(folder)
-    with torch.no_grad():  # the same architecture, tokenizer and decoding; its weights drawn afresh
-        torch.manual_seed(0)
-        control.model.apply(control.model._init_weights)
+    control = random_weights(folder, seed=0)  # the same architecture, tokenizer and decoding; weights drawn afresh
     randomised, _ = _run(control, questions[:subset], feedback=6)
     figures = [
         Figure("dev answer accuracy", 100 * full.accuracy, "%", f"{full.questions} questions; goal 99.7%"),
         Figure(
             "   do-nothing floor",
-            100 * full.gold_unknown / max(full.questions, 1),
+            100 * full.floor / max(full.questions, 1),
             "%",
-            "a model that proposes no step answers Unknown to every question",
+            "the loop with a model that proposes no step: the facts answer some, Unknown to the rest "
+            f"({100 * full.gold_unknown / max(full.questions, 1):.1f}% are Unknown)",
         ),
         Figure(
             "   random-weights control",
@@ -143,6 +141,13 @@ def measure() -> list[Figure]:
             f"top proposal of round 1, {full.first_round_questions} questions",
         ),
         Figure("CPU seconds a question", seconds, "s", f"k=8, {BEAMS} beams a rule, up to {ROUNDS} rounds"),
+        Figure(
+            "rules asked a round",
+            100 * asked / max(offered, 1),
+            "%",
+            f"{asked} of {offered}: the loop asks the model only about rules that bear on the statement and can "
+            "fire on what is known (prover/loop/relevance.py, symbolic); the model writes every step",
+        ),
         Figure("model size", size, "MB", f"{card.get('parameters', 0):,} parameters; limit 40 MB"),
         Figure("training wall time", card.get("wall_seconds", 0) / 60, "min", f"{card.get('device', 'cpu')}"),
     ]

@@ -12,6 +12,10 @@ each beside its reference in the same run, interleaved, so a shared machine slow
   goal of 5,000 steps/s and the raw Z3 push/pop ceiling measured in the same run (`z3_ceiling.py`);
 - `--help` and `--version` beside a bare `python -c pass`.
 
+`--baseline DIR` also times every `proofloom` command from another checkout (say `git worktree add --detach
+../base main`), interleaved with this one's, prints the ratio, and says whether the two wrote the same bytes;
+`--keep DIR` leaves the inputs and outputs there (to profile one command, or diff outputs).
+
 Inner-loop figures (`bench_generate`, `bench_solve`, `bench_verify`) are in-process; these are not.
 """
 
@@ -65,13 +69,43 @@ def run(command: list[str]) -> Run:
 
 
 def _env() -> dict[str, str]:
+    """This environment, with the checkout first on the path and bytecode caching on, as a user's Python has it
+    (an installed package comes compiled; a checkout writes `__pycache__` on first import). A shell that sets
+    PYTHONDONTWRITEBYTECODE would otherwise have every proofloom module compiled from source in every run,
+    about 0.2 s of a command that the reference, a single script over the standard library, never pays."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
 
 
-def proofloom(*args: str) -> list[str]:
-    return [sys.executable, "-m", "proofloom", *args]
+BASELINE: Path | None = None  # another checkout, timed beside this one (`--baseline`)
+
+
+def proofloom(*args: str, root: Path | None = None) -> list[str]:
+    """`python -m proofloom ARGS`, from this checkout or (`root`) another, run from that checkout's folder."""
+    command = [sys.executable, "-m", "proofloom", *args]
+    if root is None:
+        return command
+    return ["env", "-C", str(root), f"PYTHONPATH={root}", *command]  # its own folder first on sys.path
+
+
+def with_baseline(commands: dict[str, Callable[[], list[str]]], **outputs: Callable[[Path | None], list[str]]) -> None:
+    """Add to `commands` each of `outputs` (a name: the command given a root) from this checkout and, with
+    `--baseline`, from the baseline checkout as `NAME (baseline)`."""
+    for name, command in outputs.items():
+        commands[name] = lambda command=command: command(None)
+        if BASELINE is not None:
+            commands[f"{name} (baseline)"] = lambda command=command: command(BASELINE)
+
+
+def baseline_note(found: dict[str, Run], name: str, ours: Path, theirs: Path) -> str:
+    """'; 1.85x the baseline's speed, same bytes': this checkout's time beside the baseline's, when one ran."""
+    base = found.get(f"{name} (baseline)")
+    if base is None:
+        return ""
+    same = "same bytes" if ours.read_bytes() == theirs.read_bytes() else "OUTPUT DIFFERS from the baseline's"
+    return f"; {base.wall / found[name].wall:.2f}x the baseline's speed ({base.wall:.2f} s wall), {same}"
 
 
 def side_by_side(repeats: int, commands: dict[str, Callable[[], list[str]]]) -> dict[str, Run]:
@@ -136,18 +170,15 @@ def solve_figures(folder: Path) -> list[Figure]:
 
 
 def _solve_figures(folder: Path, path: Path, count: int, which: str) -> list[Figure]:
-    found = side_by_side(
-        2,
-        {
-            "reference": lambda: [
-                sys.executable,
-                str(HERE / "reference_solve.py"),
-                str(path),
-                str(folder / "ref.jsonl"),
-            ],
-            "solve": lambda: proofloom("solve", str(path), "-o", str(folder / "answers.jsonl")),
-        },
+    commands: dict[str, Callable[[], list[str]]] = {
+        "reference": lambda: [sys.executable, str(HERE / "reference_solve.py"), str(path), str(folder / "ref.jsonl")]
+    }
+    ours, theirs = folder / "answers.jsonl", folder / "answers.base.jsonl"
+    with_baseline(
+        commands,
+        solve=lambda root: proofloom("solve", str(path), "-o", str(theirs if root else ours), root=root),
     )
+    found = side_by_side(2, commands)
     answers = [json.loads(line) for line in (folder / "answers.jsonl").read_text().splitlines()]
     right = sum(a.get("label") == a.get("gold") for a in answers)
     with_proof = sum(bool(a.get("proof")) for a in answers if a.get("label") in ("True", "False"))
@@ -160,7 +191,7 @@ def _solve_figures(folder: Path, path: Path, count: int, which: str) -> list[Fig
             count,
             solve,
             f"ratio to the reference {solve.wall / reference.wall:.2f} (goal <= 1.0); {right}/{count} gold, "
-            f"{with_proof} True/False answers with a proof",
+            f"{with_proof} True/False answers with a proof{baseline_note(found, 'solve', ours, theirs)}",
             "questions/s",
         ),
     ]
@@ -218,26 +249,30 @@ def verify_figures(folder: Path) -> list[Figure]:
             path = folder / f"verify-{name.replace(' ', '-')}-{label}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
             files[label] = path
-        found = side_by_side(
-            1,
-            {
-                label: (lambda p=p: proofloom("verify", str(p), "-o", str(p.with_suffix(".out"))))
-                for label, p in files.items()
-            },
-        )
-        for label, timing in found.items():
-            count = steps * (2 if label == "mixed" else 1)
-            rejected = sum(
-                not json.loads(line).get("valid", False)
-                for line in files[label].with_suffix(".out").read_text().splitlines()
+        commands: dict[str, Callable[[], list[str]]] = {}
+        for label, p in files.items():
+            with_baseline(
+                commands,
+                **{
+                    label: lambda root, p=p: proofloom(
+                        "verify", str(p), "-o", str(p.with_suffix(".base.out" if root else ".out")), root=root
+                    )
+                },
             )
+        found = side_by_side(1, commands)
+        for label in files:
+            timing = found[label]
+            count = steps * (2 if label == "mixed" else 1)
+            out = files[label].with_suffix(".out")
+            rejected = sum(not json.loads(line).get("valid", False) for line in out.read_text().splitlines())
             figures.append(
                 _figure(
                     f"verify {name}, {label} ({count} steps, {rejected} records not valid)",
                     count,
                     timing,
                     f"{count / timing.cpu:,.0f} steps per CPU s; {count / timing.wall / ceiling:.2f} of the Z3 "
-                    f"ceiling ({ceiling:,.0f}/s); goal {VERIFY_GOAL:,.0f} steps/s mixed",
+                    f"ceiling ({ceiling:,.0f}/s); goal {VERIFY_GOAL:,.0f} steps/s mixed"
+                    + baseline_note(found, label, out, out.with_suffix(".base.out")),
                     "steps/s",
                 )
             )
@@ -286,12 +321,13 @@ def startup_figures() -> list[Figure]:
     ]
 
 
-def measure(large: bool = False, only: tuple[str, ...] = ()) -> list[Figure]:
+def measure(large: bool = False, only: tuple[str, ...] = (), keep: Path | None = None) -> list[Figure]:
     if not DEV_FILE.exists():
         return [Figure("verbs (skipped: no ../shared data)", 0, "", "")]
     figures = []
     with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
+        folder = Path(name) if keep is None else keep
+        folder.mkdir(parents=True, exist_ok=True)
         parts: dict[str, Callable[[], list[Figure]]] = {
             "startup": startup_figures,
             "solve": lambda: solve_figures(folder),
@@ -307,10 +343,14 @@ def measure(large: bool = False, only: tuple[str, ...] = ()) -> list[Figure]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--large", action="store_true", help="also generate at -n 20,000 in every format")
+    parser.add_argument("--baseline", type=Path, metavar="DIR", help="another checkout to time beside this one")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="leave the inputs and outputs in DIR")
     parser.add_argument("parts", nargs="*", help="startup, solve, verify, generate (default all)")
     args = parser.parse_args()
+    global BASELINE
+    BASELINE = args.baseline.resolve() if args.baseline else None
     print(f"== verbs (whole processes; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
-    for figure in measure(args.large, tuple(args.parts)):
+    for figure in measure(args.large, tuple(args.parts), args.keep):
         print(f"   {figure}")
     return 0
 

@@ -7,12 +7,13 @@ This is the one place the two meet, so `proofloom train` stays a thin verb.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from proofloom.generator.example import supervision_of
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.prover.neural.data import pairs
+from proofloom.prover.problem import Problem
 
 
 def with_step_supervision(recipe: Recipe) -> Recipe:
@@ -26,3 +27,34 @@ def training_pairs(recipe: Recipe, indices: Iterable[int]) -> list[tuple[str, st
     """(prompt, target) pairs from examples `indices` of the recipe, deduplicated, in a deterministic order."""
     supervised = with_step_supervision(recipe)
     return pairs(supervision_of(generate_example(supervised, index)) for index in indices)
+
+
+def trained_words(recipe: Recipe) -> dict[str, list[str]]:
+    """The recipe's words by role, for the model's card (`words`): the words a model trained on it knows, to which
+    any other word is bound at inference (`prover.neural.placeholders.Renaming.onto`)."""
+    vocabulary = recipe.vocabulary.resolve()
+    return {
+        "entities": [*vocabulary.people, *vocabulary.animals],
+        "attributes": list(vocabulary.attributes),
+        "relations": list(vocabulary.relations),
+    }
+
+
+HELD_OUT_START = 10_000_000  # the first example index evaluation draws from: far from any index training uses
+
+
+def held_out_problems(recipe: Recipe, theories: int, start: int = HELD_OUT_START) -> Iterator[Problem]:
+    """Every question of examples `start`.. `start + theories - 1` of the recipe, with its gold label and depth:
+    data to evaluate a model trained on another recipe (or this one, at indices `proofloom train` never uses)."""
+    for index in range(start, start + theories):
+        example = generate_example(recipe, index)
+        for question in example.questions:
+            yield Problem(
+                question.id,
+                example.theory,
+                question.statement,
+                question.label,
+                question.depth,
+                context=example.context,
+                gold_trees=question.proofs,
+            )

@@ -14,10 +14,13 @@ refinement run or a batch holds its own session, so two of them never share a so
 
 from __future__ import annotations
 
+import ctypes
 import enum
+import itertools
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import z3
 
@@ -78,9 +81,16 @@ class Z3Session:
 
     def proposition(self, atom: Atom) -> z3.BoolRef:
         """A ground atom as a Boolean variable named like the atom (grounded encoding)."""
-        if atom not in self._propositions:
-            self._propositions[atom] = z3.Bool(str(atom), self.context)
-        return self._propositions[atom]
+        found = self._propositions.get(atom)
+        if found is None:
+            found = self._propositions[atom] = self.boolean(str(atom))
+        return found
+
+    def boolean(self, name: str) -> z3.BoolRef:
+        """`z3.Bool(name)` in this context, made through the C API: the same term, without the wrappers' costs."""
+        ref = self.context.ref()
+        made = z3.Z3_mk_const(ref, z3.Z3_mk_string_symbol(ref, name), z3.Z3_mk_bool_sort(ref))
+        return z3.BoolRef(made, self.context)  # holds a reference from here on
 
     def constant(self, constant: Constant) -> z3.ExprRef:
         if constant not in self._constants:
@@ -244,14 +254,18 @@ def _outcome(result: z3.CheckSatResult, when_sat: Outcome, when_unsat: Outcome) 
 
 
 class ClausePool:
-    """The Z3 session a verifier, run or batch holds, and one incremental solver per theory it has checked.
+    """The Z3 session a verifier, run or batch holds, and one incremental solver the theories it checks take
+    turns in.
 
-    Each theory gets a solver of its own (`TheoryClauses`), kept for every step and record that shares
-    that theory, so a check searches only that theory's clauses and a counter-model assigns only its
-    atoms. The `theories` most recently checked keep theirs (memory stays flat however long the batch).
-    Literals are built once per session (Z3's Python wrappers cost more than the solving). A theory's
-    solver past `limit` encoded clauses starts afresh at its next check: that costs only encoding again
-    the sentences still in use, where a solver that only grew would slow every later check.
+    The theory being checked holds the solver's top scope (`TheoryClauses`): its clauses stay there for every
+    step and record of that theory in a row, so a check searches only that theory's clauses and a counter-model
+    assigns only its atoms. Another theory's check pops that scope and encodes its own sentences as its steps
+    need them: a fresh solver per theory costs more to make than many checks, and one holding every theory at
+    once would search them all. What each of the `theories` most recently checked knows (its verdicts, kept by
+    `StepSolver`) survives its turn; memory stays flat however long the batch. Literals are built once per
+    session (Z3's Python wrappers cost more than the solving), and checks go through Z3's C API with them. A
+    theory past `limit` encoded clauses starts its scope afresh at its next check: that costs only encoding
+    again the sentences still in use, where a scope that only grew would slow every later check.
     """
 
     def __init__(
@@ -265,11 +279,18 @@ class ClausePool:
         self.limit = limit
         self.session = session or Z3Session()
         self.theories = theories
+        self.undecided = 0  # checks Z3 left undecided within the timeout, so far
+        self._solver: z3.Solver | None = None
+        self._holder: TheoryClauses | None = None  # the theory in the solver's top scope
         self._literals: dict[Literal, z3.BoolRef] = {}
+        self._ground: dict[tuple[str, tuple[Constant, ...], bool], z3.BoolRef] = {}  # `ground_literal`'s
+        self._terms: dict[Literal, _Term] = {}
+        self._trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef, _Term]] = {}
+        self._templates: dict[Statement, _Template] = {}
         self._clauses: OrderedDict[Theory, TheoryClauses] = OrderedDict()
 
     def clauses_for(self, theory: Theory) -> TheoryClauses:
-        """The theory's solver and what is encoded in it, made on first use and kept while recently used."""
+        """What the theory has encoded in the pool's solver, made on first use and kept while recently used."""
         found = self._clauses.get(theory)
         if found is None:
             found = self._clauses[theory] = TheoryClauses(self, theory)
@@ -279,6 +300,25 @@ class ClausePool:
             self._clauses.move_to_end(theory)
         return found
 
+    def solver_for(self, clauses: TheoryClauses) -> z3.Solver:
+        """The pool's one solver, its top scope holding `clauses`' theory: a theory's solver costs more to make
+        than many checks, and a solver holding every theory would search them all, so theories take turns."""
+        if self._solver is None:
+            self._solver = self.new_solver()
+        if self._holder is not clauses:
+            self.release(self._holder)
+            self._solver.push()
+            self._holder = clauses
+        return self._solver
+
+    def release(self, clauses: TheoryClauses | None) -> None:
+        """`clauses`' scope popped, if it holds the solver; what it had encoded is forgotten."""
+        if clauses is not None and clauses is self._holder:
+            assert self._solver is not None
+            self._solver.pop()
+            self._holder = None
+            clauses.forget()
+
     def new_solver(self) -> z3.Solver:
         """A fresh incremental solver in this pool's session, its checks bounded by the quick effort budget."""
         solver = z3.Solver(ctx=self.session.context)
@@ -286,21 +326,38 @@ class ClausePool:
         return solver
 
     def check(self, solver: z3.Solver, assumptions: Sequence[z3.BoolRef]) -> z3.CheckSatResult:
-        """`solver.check(assumptions)`: within the quick effort budget, else again bounded by the timeout only.
+        """`solver.check(assumptions)`: within the quick effort budget, else again bounded by the timeout only."""
+        array = (z3.Ast * len(assumptions))(*(a.as_ast() for a in assumptions))
+        return z3.CheckSatResult(self.check_terms(solver, array))
+
+    def check_terms(self, solver: z3.Solver, assumptions: ctypes.Array[Any]) -> int:
+        """Z3's C API check of a solver under `assumptions` (a ctypes array of terms): Z3's lbool (1 sat, -1
+        unsat, 0 unknown), within the quick effort budget, else again bounded by the timeout only.
 
         A timeout costs a timer thread per check (about three times the cost of a small check), so a check
         gets one only when the budget did not decide it; what either decides is Z3's answer all the same.
+        The C call skips the Python wrappers' coercions, which cost more than a small check.
         """
-        result = solver.check(*assumptions)
-        if result != z3.unknown:
+        context = self.session.context.ref()
+        result: int = z3.Z3_solver_check_assumptions(context, solver.solver, len(assumptions), assumptions)
+        if result != _UNKNOWN:
             return result
         solver.set("rlimit", 0)  # no budget: the timeout alone bounds this check
         solver.set("timeout", self.timeout_ms)
         try:
-            return solver.check(*assumptions)
+            again: int = z3.Z3_solver_check_assumptions(context, solver.solver, len(assumptions), assumptions)
+            self.undecided += again == _UNKNOWN
+            return again
         finally:
             solver.set("timeout", _NO_TIMEOUT)
             solver.set("rlimit", QUICK_EFFORT)
+
+    def core_ids(self, solver: z3.Solver) -> list[int]:
+        """The AST ids of the last unsat check's core, in Z3's order, read through the C API."""
+        context = self.session.context
+        core = z3.AstVector(z3.Z3_solver_get_unsat_core(context.ref(), solver.solver), context)  # owns a reference
+        raw, vector = context.ref(), core.vector
+        return [z3.Z3_get_ast_id(raw, z3.Z3_ast_vector_get(raw, vector, i)) for i in range(len(core))]
 
     def literal(self, literal: Literal) -> z3.BoolRef:
         """A ground literal in the grounded encoding, built once per session."""
@@ -311,6 +368,38 @@ class ClausePool:
             self._literals[literal] = found
         return found
 
+    def ground_literal(self, predicate: str, args: tuple[Constant, ...], positive: bool) -> z3.BoolRef:
+        """`literal` of the literal with these parts, looked up without making the literal once it was made."""
+        key = (predicate, args, positive)
+        found = self._ground.get(key)
+        if found is None:
+            found = self._ground[key] = self.literal(Literal(Atom(predicate, args), positive))
+        return found
+
+    def tracker(self, sentence_id: str) -> tuple[z3.BoolRef, z3.BoolRef, _Term]:
+        """The tracker literal of the sentences with this id, its negation and its term: one term for the session
+        (Z3 makes one term of one name), whichever theory's solver it guards."""
+        found = self._trackers.get(sentence_id)
+        if found is None:
+            tracker = self.session.boolean(f"use:{sentence_id}")
+            found = self._trackers[sentence_id] = (tracker, _not(tracker), _Term(tracker.as_ast(), tracker.get_id()))
+        return found
+
+    def template(self, content: Statement) -> _Template:
+        """The sentence's clause as a template (`_Template`), made once per session for each sentence's logic."""
+        found = self._templates.get(content)
+        if found is None:
+            found = self._templates[content] = _Template.of(content)
+        return found
+
+    def term(self, literal: Literal) -> _Term:
+        """A ground literal's term and AST id, for the C API (the `BoolRef` in `literal` keeps it alive)."""
+        found = self._terms.get(literal)
+        if found is None:
+            expression = self.literal(literal)
+            found = self._terms[literal] = _Term(expression.as_ast(), expression.get_id())
+        return found
+
     def assert_clause(self, solver: z3.Solver, literals: Sequence[z3.BoolRef]) -> None:
         """Assert a disjunction, built and asserted with Z3's C API: the Python wrappers' coercions cost more
         than the solving. The new term is asserted before any other call, so Z3 owns it at once."""
@@ -319,65 +408,126 @@ class ClausePool:
         z3.Z3_solver_assert(context, solver.solver, z3.Z3_mk_or(context, len(literals), array))
 
 
+_SAT, _UNSAT, _UNKNOWN = 1, -1, 0  # Z3's lbool
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A Z3 term as the C API takes it, and its AST id (how an unsat core names it)."""
+
+    ast: Any
+    id: int
+
+
 def _not(expression: z3.BoolRef) -> z3.BoolRef:
     context = expression.ctx
     return z3.BoolRef(z3.Z3_mk_not(context.ref(), expression.as_ast()), context)
 
 
 class TheoryClauses:
-    """One theory's incremental solver: each sentence behind a tracker literal, its instances encoded once
-    for each set of constants steps ground it over, then kept for every later step."""
+    """One theory's clauses in the pool's solver (its top scope, while this theory holds it): each sentence
+    behind a tracker literal, its instances encoded once for each set of constants steps ground it over, then
+    kept for every later step while the theory keeps the solver."""
 
     def __init__(self, pool: ClausePool, theory: Theory) -> None:
         self.pool = pool
         self.contents = {s.id: s.content for s in theory.sentences}
-        self.reset()
+        self.constants_of = {s.id: constants_in([s.content]) for s in theory.sentences}
+        self.forget()
+
+    def activate(self) -> z3.Solver:
+        """The pool's solver, with this theory's clauses in its top scope (encoded afresh as steps need them
+        if another theory held it since)."""
+        return self.pool.solver_for(self)
 
     def reset(self) -> None:
-        self.solver = self.pool.new_solver()
+        """Nothing encoded: the pool's solver starts this theory's scope afresh."""
+        self.pool.release(self)
+        self.forget()
+
+    def forget(self) -> None:
+        """The record of what is encoded, cleared: the solver's scope holding it is gone."""
         self.trackers: dict[str, tuple[z3.BoolRef, z3.BoolRef]] = {}  # sentence id: tracker, its negation
-        self.encoded: set[tuple[str, Statement]] = set()  # (sentence id, instance) behind its tracker
+        # (sentence id, the constants its variables take) for each instance behind its tracker: one key per
+        # instance, as every variable of a rule occurs in it
+        self.encoded: set[tuple[str, tuple[Constant, ...]]] = set()
         self.grounded: set[tuple[str, tuple[Constant, ...]]] = set()  # (sentence id, constants) done
+
+    def tracker_term(self, sentence_id: str, constants: tuple[Constant, ...]) -> _Term:
+        """`tracker`'s term for the C API."""
+        if (sentence_id, constants) not in self.grounded:
+            self.tracker(sentence_id, constants)
+        return self.pool.tracker(sentence_id)[2]
 
     def tracker(self, sentence_id: str, constants: tuple[Constant, ...]) -> z3.BoolRef:
         """The sentence's tracker, with its instances over `constants` encoded behind it.
 
         Only the constants of a step are needed (Herbrand: a ground goal follows from universal premises
         iff it follows from their instances over the constants the premises and goal mention), so
-        instances are added as steps need them and kept for later steps.
+        instances are added as steps need them and kept for later steps. Instances come in the order of
+        `groundings` (each assignment of `constants` to the variables), their literals in the rule's order.
         """
         found = self.trackers.get(sentence_id)
         if found is None:
-            tracker = z3.Bool(f"use:{sentence_id}", self.pool.session.context)
-            found = self.trackers[sentence_id] = (tracker, _not(tracker))
+            made = self.pool.tracker(sentence_id)
+            found = self.trackers[sentence_id] = (made[0], made[1])
         if (sentence_id, constants) in self.grounded:
             return found[0]
         self.grounded.add((sentence_id, constants))
-        content = self.contents[sentence_id]
-        instances: Sequence[Statement] | Iterator[Rule | DisjunctiveRule]
-        instances = [content] if isinstance(content, Literal) else groundings(content, constants)
-        literal = self.pool.literal
-        for instance in instances:
-            if (sentence_id, instance) not in self.encoded:
-                self.encoded.add((sentence_id, instance))
-                # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
-                if isinstance(instance, Literal):
-                    body = [literal(instance)]
-                else:
-                    heads = (instance.head,) if isinstance(instance, Rule) else instance.heads
-                    body = [*(literal(c.negated()) for c in instance.conditions), *map(literal, heads)]
-                self.pool.assert_clause(self.solver, [found[1], *body])
+        template = self.pool.template(self.contents[sentence_id])
+        encoded, ground = self.encoded, self.pool.ground_literal
+        for values in itertools.product(constants, repeat=template.variables):
+            if (sentence_id, values) in encoded:
+                continue
+            encoded.add((sentence_id, values))
+            # tracker -> (conditions -> head), written as one clause: fewer Z3 terms to build.
+            body = [found[1]]
+            for predicate, places, positive in template.literals:
+                args = tuple([values[p] if isinstance(p, int) else p for p in places])
+                body.append(ground(predicate, args, positive))
+            self.pool.assert_clause(self.pool.solver_for(self), body)
         return found[0]
 
 
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """A sentence as the clause `conditions -> heads` with its variables as places: each literal of the clause
+    (conditions negated, then the heads) as predicate, arguments (a constant, or the index of a variable in
+    `Rule.variables`) and sign. A fact is a clause of one literal and no variables."""
+
+    variables: int
+    literals: tuple[tuple[str, tuple[Constant | int, ...], bool], ...]
+
+    @staticmethod
+    def of(content: Statement) -> _Template:
+        if isinstance(content, Literal):
+            return _Template(0, (_place(content, {}, True),))
+        index = {v: i for i, v in enumerate(content.variables())}
+        heads = (content.head,) if isinstance(content, Rule) else content.heads
+        literals = [_place(c, index, False) for c in content.conditions] + [_place(h, index, True) for h in heads]
+        return _Template(len(index), tuple(literals))
+
+
+def _place(literal: Literal, index: dict[Variable, int], keep: bool) -> tuple[str, tuple[Constant | int, ...], bool]:
+    """A literal of a template: its variables as their indices, negated unless `keep`."""
+    args = tuple(index[a] if isinstance(a, Variable) else a for a in literal.atom.args)
+    return literal.atom.predicate, args, literal.positive if keep else not literal.positive
+
+
+# A solver's verdicts kept for steps asked again (records sharing a context repeat steps); past this many it
+# starts afresh, so memory stays flat.
+VERDICTS_KEPT = 20_000
+
+
 class StepSolver:
-    """Checks many steps against one theory with its incremental solver, kept in a pool (shared or its own).
+    """Checks many steps against one theory with the incremental solver of a pool (shared or its own).
 
     Each theory sentence sits behind a tracker literal, so a step's premises are just assumptions (and
     its negated goal one more): nothing is re-encoded between steps or between records of the same
-    theory, and the unsat core names the premises a step really used. A counter-model is read only when
-    a step does not follow. Pass the pool of the verifier or run this solver belongs to; without one it
-    makes its own.
+    theory in a row, and the unsat core names the premises a step really used. A counter-model is read only when
+    a step does not follow. A step asked again (the same premises and goal) is answered from the verdicts
+    kept, one dictionary lookup. Pass the pool of the verifier or run this solver belongs to; without one
+    it makes its own.
     """
 
     def __init__(
@@ -392,57 +542,108 @@ class StepSolver:
         self.pool = pool or ClausePool(timeout_ms)
         self._clauses = self.pool.clauses_for(theory)
         self._contents = self._clauses.contents
+        self._verdicts: dict[tuple[tuple[str, ...], tuple[Literal, ...], Literal, bool], Entailment] = {}
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
     ) -> tuple[Constant, ...]:
-        contents = (*(self._contents[s] for s in sentence_ids), *literals, goal)
-        return constants_in(contents) or self.constants[:1]
+        """The constants the sentences, literals and goal mention, in order of first mention (`constants_in`)."""
+        constants_of = self._clauses.constants_of
+        found = dict.fromkeys(c for s in sentence_ids for c in constants_of[s])
+        for literal in (*literals, goal):
+            found.update(dict.fromkeys(literal.atom.constants()))
+        return tuple(found) or self.constants[:1]
 
     def check(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal, *, counter_model: bool = True
     ) -> Entailment:
         """Do these theory sentences and assumed literals entail `goal`? The core lists what was needed; a
         counter-model says why not (unless `counter_model` is false: a search for a repair needs none)."""
+        key = (tuple(sentence_ids), tuple(literals), goal, counter_model)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._check(key[0], key[1], goal, counter_model)
+            if found.outcome is not Outcome.UNKNOWN:  # a timeout may decide another time: asked again, it is
+                if len(self._verdicts) >= VERDICTS_KEPT:
+                    self._verdicts.clear()
+                self._verdicts[key] = found
+        return found
+
+    def _check(
+        self, sentence_ids: tuple[str, ...], literals: tuple[Literal, ...], goal: Literal, counter_model: bool
+    ) -> Entailment:
         clauses = self._clauses
+        solver = clauses.activate()
         if len(clauses.encoded) > self.pool.limit:  # before anything is encoded: the one safe moment
             clauses.reset()
+            solver = clauses.activate()
         names: dict[int, str] = {}  # by AST id: printing Z3 terms would cost more than solving
-        assumptions = []
+        terms = []
         constants = self._constants_in_play(sentence_ids, literals, goal)
         for sentence_id in sentence_ids:
-            tracker = clauses.tracker(sentence_id, constants)
-            names[tracker.get_id()] = sentence_id
-            assumptions.append(tracker)
+            term = clauses.tracker_term(sentence_id, constants)
+            names[term.id] = sentence_id
+            terms.append(term.ast)
         for literal in literals:
-            expression = self.pool.literal(literal)
-            names[expression.get_id()] = str(literal)
-            assumptions.append(expression)
-        assumptions.append(self.pool.literal(goal.negated()))
-        solver = clauses.solver
-        result = self.pool.check(solver, assumptions)
-        if result == z3.unsat:
-            core = tuple(names[e.get_id()] for e in solver.unsat_core() if e.get_id() in names)
+            term = self.pool.term(literal)
+            names[term.id] = str(literal)
+            terms.append(term.ast)
+        terms.append(self.pool.term(goal.negated()).ast)
+        result = self.pool.check_terms(solver, (z3.Ast * len(terms))(*terms))
+        if result == _UNSAT:
+            core = tuple(names[i] for i in self.pool.core_ids(solver) if i in names)
             return Entailment(Outcome.ENTAILED, core=core)
-        if result == z3.sat:
+        if result == _SAT:
             if not counter_model:
                 return Entailment(Outcome.NOT_ENTAILED)
             contents = [*(self._contents[s] for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(assumptions, atoms))
+            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(terms, atoms))
         return Entailment(Outcome.UNKNOWN)
 
-    def _canonical_model(self, assumptions: list[z3.BoolRef], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
+    def _canonical_model(self, assumptions: list[Any], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
         """The counter-model that makes each atom in play false where it can, in order: the theory's solver has
-        seen other checks, and the model it would give depends on them (on one process or split over many)."""
-        solver, chosen = self._clauses.solver, list[z3.BoolRef]()
+        seen other checks, and the model it would give depends on them (on one process or split over many).
+
+        Each atom is false where the checks so far leave it free: `chosen` and it false satisfiable. A model of
+        `chosen` (the last satisfiable check's) that makes it false already shows that, so only an atom the
+        model makes true costs a check; the answer is the one a check per atom gives."""
+        solver, chosen = self._clauses.activate(), list(assumptions)
+        model: _Model | None = _Model(self.pool.session.context, solver)  # the step's own check was satisfiable
         found = []
         for atom in atoms:
-            false = self.pool.literal(Literal(atom, False))
-            if self.pool.check(solver, [*assumptions, *chosen, false]) == z3.sat:
+            false = self.pool.term(Literal(atom, False)).ast
+            if model is not None and model.is_false(self.pool.term(Literal(atom)).ast):
+                free = True
+            else:
+                array = (z3.Ast * (len(chosen) + 1))(*chosen, false)
+                result = self.pool.check_terms(solver, array)
+                free = result == _SAT
+                model = _Model(self.pool.session.context, solver) if free else model
+                if result == _UNKNOWN:
+                    model = None  # `chosen` now holds a guess no model was seen to satisfy: ask for every atom
+            if free:
                 chosen.append(false)
                 found.append(Literal(atom, False))
             else:
-                chosen.append(self.pool.literal(Literal(atom, True)))
+                chosen.append(self.pool.term(Literal(atom, True)).ast)
                 found.append(Literal(atom, True))
         return tuple(found)
+
+
+class _Model:
+    """The model of a solver's last satisfiable check, read through the C API (it holds a reference to it)."""
+
+    def __init__(self, context: z3.Context, solver: z3.Solver) -> None:
+        self._model = z3.ModelRef(z3.Z3_solver_get_model(context.ref(), solver.solver), context)
+        self._out = (z3.Ast * 1)()
+
+    def is_false(self, term: Any) -> bool:
+        """Whether the model, completed, makes the Boolean `term` false."""
+        context = self._model.ctx.ref()
+        if not z3.Z3_model_eval(context, self._model.model, term, True, self._out):
+            return False
+        return bool(z3.Z3_get_bool_value(context, self._out[0]) == _FALSE)
+
+
+_FALSE = -1  # Z3_L_FALSE, a Boolean value's lbool

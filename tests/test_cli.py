@@ -59,6 +59,31 @@ def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.Capt
     assert parse_theory(capsys.readouterr().out) == read_theory(english.read_text())
 
 
+def test_a_verb_runs_with_fewer_collections_and_puts_the_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    from proofloom.cli import app
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with app._fewer_collections():
+        assert gc.get_threshold() == (max(app.GC_FIRST_THRESHOLD, before[0]), *before[1:])
+    assert gc.get_threshold() == before
+    source = tmp_path / "t.dsl"
+    source.write_text("big(bob).\n")
+    assert main(["convert", str(source), "--to", "english", "-o", str(tmp_path / "t.txt")]) == 0
+    assert main(["convert", str(tmp_path / "missing.dsl"), "--to", "english"]) == 2  # an error puts it back too
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen  # main(argv) is called from a process that goes on: nothing frozen
+    ended = subprocess.run(
+        [sys.executable, "-c", "import gc, sys\nfrom proofloom.cli import main\nmain()\nprint(gc.get_freeze_count())"]
+        + ["convert", str(source), "--to", "english"],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+    )
+    assert int(ended.stdout.splitlines()[-1]) > 0  # as the command, the run ends frozen for the shutdown
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
@@ -187,7 +212,8 @@ def test_train_then_prove_from_the_command_line(tmp_path: Path) -> None:
     )
     assert trained.returncode == 0, trained.stderr
     assert "training pairs from 6 theories" in trained.stdout and "parameters" in trained.stdout
-    huge = " ".join(f"Bob is big{i}." for i in range(400)) + " If something is big then it is red."
+    # the rule can fire (Bob is big), so the model is asked about it, over a prompt past the model's length
+    huge = " ".join(f"Bob is big{i}." for i in range(400)) + " Bob is big. If something is big then it is red."
     (tmp_path / "q.jsonl").write_text(
         '{"id": "a", "context": "Bob is big. If something is big then it is red.", "statement": "Bob is red."}\n'
         '{"id": "bad", "context": "Bob is bigger than the dog.", "statement": "Bob is red."}\n'

@@ -48,7 +48,8 @@ def grow_chains(draft: Draft, cells: tuple[Cell, ...]) -> list[Asked] | None:
         if chain is None:
             return None
         goal = chain.take(cell.depth)
-        asked[position] = Asked(statement_about(goal, positive), None if complete else chain.levels[0], goal)
+        near_miss = None if complete else chain.levels[0]
+        asked[position] = Asked(statement_about(goal, positive), near_miss, goal, True, cell.depth)
     return [asked[i] for i in range(len(cells))]
 
 
@@ -76,9 +77,7 @@ def _chain_for(draft: Draft, cell: Cell, complete: bool, top_positive: bool, cha
     fitting = [
         chain
         for chain in (chains if cell.depth > 0 else ())  # a depth-0 slot, whatever its label, is a fresh literal
-        if chain.complete == complete
-        and chain.free(cell.depth)
-        and (chain.levels[cell.depth].positive == top_positive or not complete)
+        if chain.complete == complete and chain.free(cell.depth) and chain.levels[cell.depth].positive == top_positive
     ]
     if fitting:
         return draft.rng.choice(fitting)

@@ -44,6 +44,7 @@ class Draft:
         self.entities: tuple[Constant, ...] = tuple(rng.sample(self.pool, min(count, len(self.pool))))
         rate = recipe.rules.negation_rate if self.negation else 0.0
         self.words = Words(rng, self.vocabulary, self.relational, rate)
+        self.rungs: dict[str, int] = {}  # in an attribute theory, each ladder word's rung (set by the ladder)
 
     def draw_conditions(self) -> int:
         """How many conditions the next rule has, by the recipe's weights."""

@@ -56,6 +56,7 @@ def _build(draft: Draft, deepest: int) -> _Ladder | None:
     closed, words = draft.closed, draft.words
     rungs = [Literal(Atom(p, (X,)), closed or not words.negated()) for p in predicates[: top + 1]]
     spare = predicates[top + 1 :]
+    draft.rungs = {p: level for level, p in enumerate(predicates[: top + 1])}
     sides: list[list[Literal]] = [[]]
     for level in range(1, top + 1):
         extra = min(draft.draw_conditions() - 1, len(spare))
@@ -110,9 +111,9 @@ def _climb(draft: Draft, ladder: _Ladder, cell: Cell, entity: Constant) -> Asked
             stand_in = _unreached_side(draft, ladder, entity, range(start + 1, start + cell.depth + 1))
         if stand_in is not None:
             draft.facts[stand_in] = None
-        return Asked(statement, entry, goal)  # the entry fact left out: a near miss
+        return Asked(statement, entry, goal, not mirrored, cell.depth)  # the entry fact left out: a near miss
     draft.facts[entry] = None
-    return Asked(statement, None, goal)
+    return Asked(statement, None, goal, not mirrored, cell.depth)
 
 
 def _unreached_side(draft: Draft, ladder: _Ladder, entity: Constant, climbed: range) -> Literal | None:

@@ -19,11 +19,15 @@ from proofloom.logic.terms import Literal
 @dataclass(frozen=True, slots=True)
 class Asked:
     """One slot's statement, for a slot answered by a near miss the fact left out of its proof, and the
-    literal its proof concludes (or would) about the statement's atom, in the proof's polarity."""
+    literal its proof concludes (or would) about the statement's atom, in the proof's polarity; `upright`
+    when that polarity is the one the shared rules derive forward (a chain's always; a ladder's unless the
+    entity climbs its mirror), which decides the side its decoys are about."""
 
     statement: Literal
     near_miss: Literal | None
     goal: Literal
+    upright: bool
+    depth: int
 
 
 def statement_polarity(draft: Draft, label: Label) -> bool:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from proofloom.cli.exits import BAD_RECORDS, INTERNAL, INTERRUPTED, USAGE
 from proofloom.cli.parser import build_parser
 from proofloom.errors import BadRecordError, ProofloomError
 
 Command = Callable[[argparse.Namespace], int]
+
+# The cyclic collector's first threshold for a run (Python's default is 700 allocations). A verb builds its
+# values by the hundred thousand and keeps most of them (readings, theories, closures in bounded caches), so at
+# 700 the collector runs hundreds of times, each run promoting survivors that later full passes walk again: a
+# sixth of `solve`'s time on 3,600 questions. Values here are acyclic, so collecting 30 times less often
+# costs no memory to speak of; the older generations keep their default ratios.
+GC_FIRST_THRESHOLD = 20_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return USAGE
     try:
-        return run(args)
+        with _fewer_collections(ends_the_process=argv is None):
+            return run(args)
     except (ProofloomError, OSError) as error:
         if args.debug:
             traceback.print_exc()
@@ -37,6 +47,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"proofloom: internal error: {error.__class__.__name__}: {error} (rerun with --debug)", file=sys.stderr)
         return INTERNAL
+
+
+@contextlib.contextmanager
+def _fewer_collections(ends_the_process: bool = False) -> Iterator[None]:
+    """The verb's run with the collector's first threshold at `GC_FIRST_THRESHOLD`, put back after.
+
+    Where the run ends the process (`main()` as the `proofloom` command, argv from the command line), what it
+    made is frozen (`gc.freeze`) as it ends: the interpreter's shutdown collects every generation again while
+    it takes the modules apart, a walk over every object still held (the readings, theories and closures of a
+    3,600-question file: a fifth of `solve`'s time) that finds nothing, for the process frees it all anyway.
+    Objects are still freed and files closed as they always are; only the collector skips them."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(GC_FIRST_THRESHOLD, threshold[0]), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if ends_the_process:
+            gc.freeze()
 
 
 def first_line(error: BaseException) -> str:

@@ -10,7 +10,7 @@ import argparse
 from typing import Protocol
 
 from proofloom._version import __version__
-from proofloom.cli import convert, demo, explore, generate, prove, score, solve, train, verify
+from proofloom.cli import convert, demo, evaluate, explore, generate, prove, score, solve, train, verify
 from proofloom.cli.exits import EPILOG
 
 
@@ -32,6 +32,7 @@ VERBS: dict[str, Verb] = {
     "generate": generate,
     "train": train,
     "prove": prove,
+    "evaluate": evaluate,
     "score": score,
     "demo": demo,
 }

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     """Generate the training pairs, train (`prover.neural.train.train`), and say what was saved."""
     from proofloom.cli.progress import Progress
     from proofloom.cli.recipes import load_recipe
-    from proofloom.generator.training import training_pairs
+    from proofloom.generator.training import trained_words, training_pairs
     from proofloom.prover.neural.train import train
 
     recipe = load_recipe(args.recipe)
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         data,
         Path(args.output),
         _plan(args),
-        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n},
+        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n, "words": trained_words(recipe)},
         progress=lambda line: print(line, flush=True),  # one line per evaluation: the training log
     )
     loss = card["metrics"]["held_out_loss"]

@@ -1,7 +1,8 @@
 """Scoring a step model's proof attempts against gold answers: the figures the refinement loop is judged by.
 
-Answer accuracy overall and by gold depth beside the do-nothing floor (a model that proposes no step answers
-Unknown to everything), True/False proof recall (gold True/False questions answered with a verified proof of
+Answer accuracy overall and by gold depth beside the do-nothing floor (what the loop answers with a model that
+proposes no step: the questions a fact answers, and Unknown to the rest; `correct_after_round[0]`) and the share
+a constant Unknown gets right, True/False proof recall (gold True/False questions answered with a verified proof of
 the gold label: the loop's real work), Unknown precision (how many of its Unknowns are Unknown: an Unknown is
 only the absence of a proof), the share of emitted proofs that verify, first-proposal step validity (the
 model's top proposal in round 1), and accuracy had the loop stopped after each round.
@@ -44,7 +45,7 @@ class Evaluation:
     gold_provable: int = 0  # gold True/False questions
     answered_unknown: int = 0
     answered_unknown_right: int = 0
-    gold_unknown: int = 0  # what answering Unknown to everything gets right: the do-nothing floor
+    gold_unknown: int = 0  # what answering Unknown to everything gets right
     by_label: tuple[tuple[str, int, int], ...] = ()  # (gold label, correct, questions)
     proposals: int = 0  # every proposal the model made
     rounds: int = 0  # every round of every question
@@ -53,6 +54,11 @@ class Evaluation:
     @property
     def accuracy(self) -> float:
         return self.correct / self.questions if self.questions else 0.0
+
+    @property
+    def floor(self) -> int:
+        """What a model proposing no step gets right: the answers after round 0 (facts alone)."""
+        return self.correct_after_round[0] if self.correct_after_round else 0
 
     @property
     def proposals_per_step(self) -> float:
@@ -69,7 +75,8 @@ class Evaluation:
         return {
             "questions": self.questions,
             "accuracy": rate(self.correct, self.questions),
-            "do_nothing_floor": rate(self.gold_unknown, self.questions),
+            "do_nothing_floor": rate(self.floor, self.questions),
+            "all_unknown": rate(self.gold_unknown, self.questions),
             "true_false_proof_recall": rate(self.gold_proved, self.gold_provable),
             "unknown_precision": rate(self.answered_unknown_right, self.answered_unknown),
             "proofs": self.proofs,
@@ -90,7 +97,8 @@ class Evaluation:
         """The figures as text, one a line."""
         out = [
             f"answer accuracy {share(self.correct, self.questions)} ({self.correct}/{self.questions}); "
-            f"do-nothing floor {share(self.gold_unknown, self.questions)} (Unknown to every question)",
+            f"do-nothing floor {share(self.floor, self.questions)} (facts alone); "
+            f"Unknown to every question {share(self.gold_unknown, self.questions)}",
             f"True/False proof recall {share(self.gold_proved, self.gold_provable)} "
             f"({self.gold_proved}/{self.gold_provable} gold True/False questions answered with a verified proof); "
             f"Unknown precision {share(self.answered_unknown_right, self.answered_unknown)} "
@@ -106,7 +114,9 @@ class Evaluation:
         )
         out += [f"  depth {d if d is not None else '-'}: {share(c, n)} ({c}/{n})" for d, c, n in self.by_depth]
         out += [f"  gold {label}: {share(c, n)} ({c}/{n})" for label, c, n in self.by_label]
-        after = ", ".join(f"{r}: {share(c, self.questions)}" for r, c in enumerate(self.correct_after_round))
+        reached = self.correct_after_round
+        last = next((r for r, c in enumerate(reached) if c == reached[-1]), 0) if reached else 0
+        after = ", ".join(f"{r}: {share(c, self.questions)}" for r, c in enumerate(reached[: last + 1]))
         return [*out, f"accuracy had the loop stopped after round r: {after}"]
 
 

@@ -132,7 +132,7 @@ def prove(
     while len(rounds) < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
         latest = tuple(run.rejected[-feedback:]) if feedback else ()
         refused = frozenset(r.text for r in run.rejected) if feedback else frozenset()
-        state = ProofState(theory, statement, tuple(run.derived), latest, refused)
+        state = ProofState(theory, statement, tuple(run.derived), latest, refused, semantics)
         proposals = list(dict.fromkeys(model.propose(state, k)))
         outcomes = [run.check(text) for text in proposals]
         run.rejected += [Rejection(text, reason) for text, reason in zip(proposals, outcomes, strict=True) if reason]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.verification.reasons import Reason
 
@@ -39,6 +40,7 @@ class ProofState:
     derived: tuple[Derived, ...] = ()
     rejected: tuple[Rejection, ...] = ()  # the latest refusals, with reasons: what is fed back
     refused: frozenset[str] = frozenset()  # every proposal refused so far: never worth proposing again
+    semantics: Semantics = Semantics.OWA  # what every step is checked under: which rules can bear on the goal
 
 
 class StepModel(Protocol):

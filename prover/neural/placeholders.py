@@ -1,5 +1,11 @@
 """Any vocabulary: a theory's words renamed to placeholders bound per theory, and the model's steps renamed back.
 
+Two kinds of placeholder. A model trained over placeholders (a state model) reads slots, below. A model trained
+on a recipe's own words (the shipped rule model) reads those words as its placeholders: a theory's word the
+model was trained on, in the same role, stays itself, and every other word (`zorp`, `blicket`) is bound, per
+theory, to a trained word of its role (an entity, an attribute, a relation) that the theory does not use
+(`Renaming.onto`). Either way the model only sees words it knows, and its steps are renamed back.
+
 The step model never sees a theory's own words. Its entities become `c1`...`c24`, its predicates `p1`...`p48`,
 its rules `rule1`...`ruleN` (in the theory's order) and each rule's variables `X`, `Y`, `Z` (in order of first
 appearance), so a theory about `zorp` and `blicket` reads exactly as one about `bob` and `big` does: logic
@@ -26,6 +32,24 @@ VARIABLE_NAMES = ("X", "Y", "Z", "W", "V", "U")
 SLOT_WORDS = (*ENTITY_SLOTS, *PREDICATE_SLOTS, *VARIABLE_NAMES)
 
 
+@dataclass(frozen=True, slots=True)
+class TrainedWords:
+    """The words a model was trained on, by role: what its card's `words` lists (`proofloom train` writes it)."""
+
+    entities: tuple[str, ...]
+    attributes: tuple[str, ...]  # one-place predicates
+    relations: tuple[str, ...]  # two-place predicates
+
+    @classmethod
+    def from_card(cls, card: Mapping[str, object]) -> TrainedWords | None:
+        """The card's `words`, or None for a card without them (a model that reads slots, or an older card)."""
+        words = card.get("words")
+        if not isinstance(words, Mapping):
+            return None
+        role = {name: tuple(str(w) for w in words.get(name, ())) for name in ("entities", "attributes", "relations")}
+        return cls(role["entities"], role["attributes"], role["relations"])
+
+
 class VocabularyTooLarge(ProofloomError, ValueError):
     """A theory with more entities, predicates, rules or variables in one rule than the model has names for."""
 
@@ -36,6 +60,7 @@ class Renaming:
 
     forward: Mapping[str, str]
     backward: Mapping[str, str]
+    rename_rules: bool = True  # rules under `rule1`... (False: under their own ids)
 
     @classmethod
     def draw(cls, theory: Theory, statement: Literal, rng: random.Random) -> Renaming:
@@ -50,6 +75,35 @@ class Renaming:
         forward.update(zip(predicates, rng.sample(PREDICATE_SLOTS, len(predicates)), strict=True))
         forward.update(zip(rules, RULE_NAMES, strict=False))
         return cls(forward, {slot: word for word, slot in forward.items()})
+
+    @classmethod
+    def onto(cls, theory: Theory, statement: Literal, words: TrainedWords) -> Renaming:
+        """Each word the model was not trained on in its role bound to a trained word of that role the theory does
+        not use, drawn by a generator seeded with the question; trained words stay themselves, rule ids too.
+
+        A theory with more new words of a role than the model has spare leaves the rest as they are (the model
+        cannot read them, as without binding): the renaming is still one-to-one, so its steps read back."""
+        rng = random.Random("|".join([str(statement), *(f"{s.id}:{s.content}" for s in theory.sentences)]))
+        arities = {**theory.predicates(), statement.atom.predicate: statement.atom.arity}
+        entities = list(dict.fromkeys([*(str(c) for c in statement.atom.args), *(str(c) for c in theory.constants())]))
+        used = {*entities, *arities}
+        forward: dict[str, str] = {}
+        roles = (
+            (entities, words.entities),
+            ([p for p, n in arities.items() if n == 1], words.attributes),
+            ([p for p, n in arities.items() if n == 2], words.relations),
+        )
+        for names, trained in roles:
+            known = set(trained)
+            spare = [w for w in trained if w not in used]
+            rng.shuffle(spare)
+            for name in names:
+                if name in forward:  # a word in two roles keeps its first binding
+                    continue
+                forward[name] = name if name in known or not spare else spare.pop()
+        for name in arities:
+            forward.setdefault(name, name)  # three places and more: no trained word, kept
+        return cls(forward, {slot: word for word, slot in forward.items()}, rename_rules=False)
 
     @classmethod
     def for_question(cls, theory: Theory, statement: Literal) -> Renaming:
@@ -85,7 +139,8 @@ class Renaming:
             if isinstance(content, Literal):
                 sentences.append(Sentence(sentence.id, self.literal(content)))
             elif isinstance(content, Rule):
-                sentences.append(Sentence(self.forward[sentence.id], self.rule(content)))
+                name = self.forward[sentence.id] if self.rename_rules else sentence.id
+                sentences.append(Sentence(name, self.rule(content)))
         return Theory(tuple(sentences))
 
     def step(self, text: str) -> str:
@@ -100,12 +155,14 @@ class Renaming:
         """A step the model wrote in placeholders, in the theory's own words and rule ids."""
         return " ".join(self.backward.get(word, word) for word in text.split())
 
-    def state(self, state: ProofState) -> ProofState:
-        """What the model is shown: the whole state over placeholders."""
+    def state(self, state: ProofState, theory: Theory | None = None) -> ProofState:
+        """What the model is shown: the whole state over placeholders (`theory`: the state's theory renamed
+        already, as a caller asking round after round about one theory keeps it)."""
         derived = tuple(Derived(d.id, self.literal(d.literal)) for d in state.derived)
         rejected = tuple(Rejection(self.step(r.text), r.error) for r in state.rejected)
         refused = frozenset(self.step(text) for text in state.refused)
-        return ProofState(self.theory(state.theory), self.literal(state.statement), derived, rejected, refused)
+        shown = theory if theory is not None else self.theory(state.theory)
+        return ProofState(shown, self.literal(state.statement), derived, rejected, refused, state.semantics)
 
 
 def _fits(kind: str, words: Sequence[str], slots: Sequence[str]) -> None:

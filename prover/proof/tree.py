@@ -12,11 +12,13 @@ import enum
 import heapq
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from proofloom.errors import ProofloomError
 from proofloom.logic.terms import Literal, Theory
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: reading and writing proofs never needs it
 
 NodeKey = str | Literal  # a sentence id for a leaf, a literal for a derived or NAF node
 _set = object.__setattr__  # frozen values set their fields once, in __init__
@@ -98,12 +100,14 @@ class EntailmentTree:
         self.root = root
         self.theory = theory
         self._steps: tuple[Step, ...] | None = None
-        if not in_order and not nx.is_directed_acyclic_graph(self._network()):
+        if not in_order and not _acyclic(self._network()):
             raise TreeError(f"proof of {root} has a cycle")
 
     def _network(self) -> nx.DiGraph[NodeKey]:
         """The tree as a networkx DAG (node attributes kind, literal and step), built on first use."""
         if self._graph is None:
+            import networkx as nx
+
             graph: nx.DiGraph[NodeKey] = nx.DiGraph()
             nodes = list(self._position)
             for number, node in enumerate(nodes):
@@ -290,3 +294,9 @@ def _edges(
             edges[(known, conclusion)] = None
         concluded.add(conclusion)
     return tuple(edges), in_order
+
+
+def _acyclic(graph: nx.DiGraph[NodeKey]) -> bool:
+    import networkx as nx
+
+    return bool(nx.is_directed_acyclic_graph(graph))

@@ -23,16 +23,24 @@ def find_repair(
 
     The sentences not given are shrunk in the theory's order, not Z3's core: a core from a solver that has
     seen other checks depends on them, and two runs (one process, or a batch split over Ray) must name the
-    same sentences."""
+    same sentences. The core serves as a witness only: a candidate outside the last core found can go
+    without asking Z3 (what that core holds is still there, so the step still follows), which is the answer
+    Z3 would give, so the repair is the one the plain search finds, in a few checks instead of one per
+    sentence."""
     theory = solver.theory
     everything = solver.check([s.id for s in theory.sentences], literals, goal, counter_model=False)
     if everything.holds:
         known = set(sentence_ids)
         needed = [s.id for s in theory.sentences if s.id not in known]  # every sentence not given, in order
+        witness = set(everything.core)  # always within the given, the literals and `needed`
         for candidate in list(needed):
             trial = [s for s in needed if s != candidate]
-            if solver.check([*sentence_ids, *trial], literals, goal, counter_model=False).holds:
+            if candidate not in witness:
                 needed = trial
+                continue
+            found = solver.check([*sentence_ids, *trial], literals, goal, counter_model=False)
+            if found.holds:
+                needed, witness = trial, set(found.core)
         return Repair(sentences=tuple(sorted(needed, key=theory.index_of)))
     for literal in _missing_conditions(solver, sentence_ids, literals, goal):
         if solver.check(sentence_ids, [*literals, literal], goal, counter_model=False).holds:

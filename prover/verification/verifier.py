@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
 from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
 from proofloom.logic.english import Lexicon, lexicon_of, render_sentence
@@ -73,6 +71,10 @@ def _canonical(content: Content) -> Content:
     return Rule(content.conditions, content.head).substitute(renaming)
 
 
+# Verdicts a verifier keeps for explanations it may be given again; past this many it starts afresh.
+VERIFICATIONS_KEPT = 256
+
+
 class Verifier:
     """Verifies explanations against one theory under one semantics, reusing one incremental Z3 solver
     across steps and calls: `pool`'s, shared with other verifiers (a batch), or one of its own."""
@@ -98,6 +100,7 @@ class Verifier:
         self._closed_world: Reasoner | None = None
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
         self._names = frozenset(c.name for c in self._constants if c.name in self.lexicon.proper_nouns)
+        self._verified: dict[tuple[Literal, str, ExplanationFormat | None], Verification] = {}
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
@@ -111,7 +114,25 @@ class Verifier:
     def verify(
         self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None = None
     ) -> Verification:
-        """Every step checked; every failure diagnosed."""
+        """Every step checked; every failure diagnosed. An explanation given as text that this verifier has
+        verified before (a file repeats records) gets the verdict it got then, unless Z3 left a check of it
+        undecided (in time, it may decide)."""
+        key = (statement, explanation, explanation_format) if isinstance(explanation, str) else None
+        if key is not None:
+            found = self._verified.get(key)
+            if found is not None:
+                return found
+        undecided = self.pool.undecided
+        verification = self._verify(statement, explanation, explanation_format)
+        if key is not None and self.pool.undecided == undecided:
+            if len(self._verified) >= VERIFICATIONS_KEPT:
+                self._verified.clear()
+            self._verified[key] = verification
+        return verification
+
+    def _verify(
+        self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None
+    ) -> Verification:
         try:
             parsed = (
                 explanation
@@ -201,7 +222,7 @@ class _Run:
 
     def _check_structure(self) -> set[int]:
         """Duplicates and cycles among intermediates; returns the steps (1-based) caught in a cycle."""
-        graph: nx.DiGraph[str] = nx.DiGraph()
+        edges: list[tuple[str, str]] = []
         for index, step in enumerate(self.explanation.steps, start=1):
             if step.name in self.defined_at:
                 message = f"{step.name} is concluded twice (steps {self.defined_at[step.name]} and {index})"
@@ -210,8 +231,13 @@ class _Run:
             self.defined_at[step.name] = index
             for premise in step.premises:
                 if premise.kind is PremiseKind.INTERMEDIATE:
-                    graph.add_edge(premise.label, step.name)
+                    edges.append((premise.label, step.name))
         in_cycle: set[int] = set()
+        if not _has_cycle(edges):
+            return in_cycle
+        import networkx as nx  # only for an explanation with a cycle: the import costs more than verifying
+
+        graph: nx.DiGraph[str] = nx.DiGraph(edges)
         for cycle in nx.simple_cycles(graph):
             names = " -> ".join([*cycle, cycle[0]])
             steps = sorted(self.defined_at[name] for name in cycle if name in self.defined_at)
@@ -421,6 +447,26 @@ class _Run:
         text = render_sentence(conclusion, self.verifier.lexicon) if conclusion is not None else step.text
         premises = tuple(p.label for p in step.premises)
         return StepVerdict(index, step.name, premises, text, valid, multi_hop, semantics, error)
+
+
+def _has_cycle(edges: Sequence[tuple[str, str]]) -> bool:
+    """Whether the directed graph of `edges` has a cycle (Kahn's algorithm: some node never comes free)."""
+    successors: dict[str, list[str]] = {}
+    waiting: dict[str, int] = {}
+    for source, target in edges:
+        successors.setdefault(source, []).append(target)
+        waiting[target] = waiting.get(target, 0) + 1
+        waiting.setdefault(source, 0)
+    ready = [node for node, count in waiting.items() if count == 0]
+    freed = 0
+    while ready:
+        node = ready.pop()
+        freed += 1
+        for target in successors.get(node, ()):
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                ready.append(target)
+    return freed < len(waiting)
 
 
 _ANSWERS = {"true": Label.TRUE, "a": Label.TRUE, "false": Label.FALSE, "b": Label.FALSE, "unknown": Label.UNKNOWN}

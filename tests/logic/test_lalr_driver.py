@@ -90,3 +90,25 @@ def test_every_dev_sentence_reads_as_lark_reads_it(dev_records: list[dict[str, A
     )
     differ = [s for s in sentences if (pair := _both(s, "start"))[0] != pair[1]]
     assert len(sentences) > 3000 and differ == []
+
+
+def test_without_a_transformer_the_lean_loop_builds_lark_s_own_tree() -> None:
+    """The in-place wrappers (a `?rule` of one child, anonymous tokens filtered, `_rules` spliced) give lark's
+    tree exactly where lark builds trees itself, so they are lark's shaping, not the transformer's."""
+    from lark import Lark
+
+    plain = Lark.open_from_package(
+        "proofloom.logic", "english.lark", parser="lalr", start=["start", "chain"], propagate_positions=False
+    )
+    lean = LeanParser(plain)
+    for sentence in FORMS + BAD:
+        text = english._prepared(sentence) if sentence else sentence
+        try:
+            expected: object = plain.parse(text, start="start")
+        except Exception:  # compared, not handled: lark refuses it
+            expected = None
+        assert lean.parse(text, "start") == expected, sentence
+    for sentence in CHAINS:
+        assert lean.parse(english._prepared(sentence), "chain") == plain.parse(
+            english._prepared(sentence), start="chain"
+        )

@@ -49,7 +49,9 @@ def test_each_problem_gives_one_record_and_the_summary_adds_up() -> None:
     assert seen == [0, 1, 2]
     first, *scores = summary.lines(max_rounds=24)
     assert first.startswith("proved 2 questions (1 proofs verified), 1 bad records;")
-    assert scores[0] == "answer accuracy 100.00% (2/2); do-nothing floor 50.00% (Unknown to every question)"
+    assert scores[0] == (
+        "answer accuracy 100.00% (2/2); do-nothing floor 50.00% (facts alone); Unknown to every question 50.00%"
+    )
     assert scores[1] == (
         "True/False proof recall 100.00% (1/1 gold True/False questions answered with a verified proof); "
         "Unknown precision 100.00% (1/1 answers Unknown)"

@@ -1,0 +1,113 @@
+"""`proofloom evaluate MODEL DATA`: a step model's report on any data, beside the do-nothing floor and a
+random-weights control; as text, JSON and an SVG of accuracy by depth."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from proofloom.cli.choices import INPUT_FORMATS, SEMANTICS
+from proofloom.cli.numbers import non_negative, positive
+
+if TYPE_CHECKING:
+    from proofloom.prover.problem import BadRecord, Problem
+
+HELP = "score a step model on questions or a recipe: accuracy and proofs by depth and label, floor and control"
+SHIPPED = "shipped"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The model, the data, where the report goes, the loop's settings and the control's size."""
+    parser.add_argument("model", help=f"a model folder made by `proofloom train`, or {SHIPPED!r} for the shipped one")
+    parser.add_argument(
+        "data",
+        help="questions with gold labels (any format solve reads, or a generated dataset folder), or a recipe "
+        "(a TOML file or a shipped recipe's name), whose held-out examples are generated (-n)",
+    )
+    parser.add_argument("-n", type=positive, default=50, help="with a recipe: theories to generate (default 50)")
+    parser.add_argument(
+        "--start",
+        type=non_negative,
+        help="with a recipe: the first example index (default 10,000,000, far from every index training uses)",
+    )
+    parser.add_argument("--limit", type=positive, help="evaluate only the first LIMIT questions")
+    parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
+    parser.add_argument("-o", "--output", help="the report as JSON")
+    parser.add_argument("--plot", help="an SVG of accuracy by gold depth: the model, the floor and the control")
+    parser.add_argument(
+        "--control",
+        type=non_negative,
+        default=100,
+        help="questions the random-weights control runs on, the first ones (default 100; 0: none)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="the seed of the control's weights (default 0)")
+    parser.add_argument("--semantics", default="owa", choices=SEMANTICS, help="every step is checked under it")
+    parser.add_argument("--max-rounds", type=positive, default=24)
+    parser.add_argument("-k", type=positive, default=8, help="proposals per round")
+    parser.add_argument("--feedback", type=non_negative, default=6, help="latest rejections fed back (0: none)")
+    parser.add_argument("--unconstrained", action="store_true", help="decode freely (default: held to a step)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the model, its floor and its control (`prover.loop.report.report`); print, then write what was asked."""
+    from proofloom.atomic import write_text_atomic
+    from proofloom.cli.progress import Progress
+    from proofloom.logic.semantics import Semantics
+    from proofloom.prover.loop.plot import accuracy_by_depth_svg
+    from proofloom.prover.loop.report import LoopSettings, report
+    from proofloom.prover.neural.model import default_model
+    from proofloom.prover.neural.propose import NeuralStepModel, random_weights
+
+    problems = _problems(args)
+    folder = default_model() if args.model == SHIPPED else Path(args.model)
+    settings = LoopSettings(args.k, args.max_rounds, args.feedback, Semantics.parse(args.semantics))
+    with Progress("questions") as progress:
+        progress.phase("loading the step model")
+        model = NeuralStepModel(folder, not args.unconstrained)
+        control = random_weights(folder, args.seed, not args.unconstrained) if args.control else None
+
+        def show(done: int, bad: int) -> None:
+            progress.update(done, bad=bad)
+
+        result = report(problems, model, control, settings=settings, control_limit=args.control, on_question=show)
+    for line in result.lines():
+        print(line)
+    if args.output:
+        record = {"model": str(folder), "data": args.data, "settings": _settings(args), **result.to_json()}
+        write_text_atomic(Path(args.output), json.dumps(record, indent=2) + "\n")
+    if args.plot:
+        lines = {"model": result.model, "do-nothing": result.floor}
+        if result.control is not None:
+            lines["random weights"] = result.control
+        write_text_atomic(Path(args.plot), accuracy_by_depth_svg(lines, f"{folder.name} on {Path(args.data).name}"))
+    return 0
+
+
+def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:
+    """The questions: read from a file or folder, or generated from a recipe's held-out examples."""
+    import itertools
+
+    from proofloom.cli.inputs import records_file
+
+    path = Path(args.data)
+    if path.exists() and not (path.is_file() and path.suffix == ".toml"):
+        from proofloom.generator.formats.problems import InputFormat, read_problems
+
+        problems: Iterable[Problem | BadRecord] = read_problems(
+            records_file(args.data), InputFormat(args.input_format) if args.input_format else None
+        )
+    else:
+        from proofloom.cli.recipes import load_recipe
+        from proofloom.generator.training import HELD_OUT_START, held_out_problems
+
+        start = HELD_OUT_START if args.start is None else args.start
+        problems = held_out_problems(load_recipe(args.data), args.n, start)
+    return itertools.islice(problems, args.limit) if args.limit else problems
+
+
+def _settings(args: argparse.Namespace) -> dict[str, object]:
+    names = ("n", "start", "limit", "control", "seed", "semantics", "max_rounds", "k", "feedback", "unconstrained")
+    return {name: getattr(args, name) for name in names}

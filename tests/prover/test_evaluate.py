@@ -1,0 +1,101 @@
+"""The research report (`proofloom evaluate`) and any vocabulary, with the real shipped model and a real control."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+from proofloom.generator.formats.problems import read_problems
+from proofloom.generator.vocabulary import PROOFWRITER
+from proofloom.logic.semantics import Label
+from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.prover.loop.refine import prove
+from proofloom.prover.loop.report import report
+from proofloom.prover.neural.model import default_model
+from proofloom.prover.neural.placeholders import Renaming, TrainedWords
+from proofloom.prover.neural.propose import random_weights
+from proofloom.prover.neural.shipped import shipped_model
+from proofloom.prover.problem import Problem
+from tests.conftest import DEV_FILE
+from tests.test_cli import run_cli
+
+# Every word invented: entities, attributes and a relation, none of them a word the shipped model was trained on
+INVENTED = (
+    "blick(zorp). blick(X) -> frump(X). frump(X), ~wug(X) -> glorb(X). ~wug(zorp). glorb(X) -> snarf(X, mimbo). "
+    "plonk(mimbo). plonk(X) -> ~blick(X). gerp(zorp)."
+)
+
+
+def test_a_theory_in_invented_words_is_proved_by_the_shipped_weights_and_not_by_random_ones() -> None:
+    theory, statement = parse_theory(INVENTED), parse_literal("snarf(zorp, mimbo)")
+    vocabulary = set(shipped_model().tokenizer.get_vocab())
+    assert not {*map(str, theory.constants()), *theory.predicates()} & vocabulary  # the model never saw one
+    trained = prove(theory, statement, shipped_model())
+    assert trained.label is Label.TRUE and trained.verified and trained.depth == 3
+    assert trained.proof is not None and trained.proof.conclusion == statement  # in the theory's own words
+    for seed in (0, 1):
+        control = prove(theory, statement, random_weights(default_model(), seed))
+        assert control.label is Label.UNKNOWN and control.proof is None
+
+
+def test_the_issue_s_zorp_is_proved_as_bob_is() -> None:
+    for name in ("zorp", "bob"):
+        attempt = prove(parse_theory(f"big({name}). big(X) -> red(X)."), parse_literal(f"red({name})"), shipped_model())
+        assert attempt.label is Label.TRUE and attempt.verified, name
+
+
+def test_binding_keeps_trained_words_and_binds_every_other_one_to_a_spare_trained_word_of_its_role() -> None:
+    words = TrainedWords((*PROOFWRITER.people, *PROOFWRITER.animals), PROOFWRITER.attributes, PROOFWRITER.relations)
+    theory = parse_theory(INVENTED + " big(bob). big(X) -> blick(X).")
+    statement = parse_literal("snarf(zorp, mimbo)")
+    renaming = Renaming.onto(theory, statement, words)
+    forward = renaming.forward
+    assert forward["bob"] == "bob" and forward["big"] == "big"  # trained words, in their role, stay
+    assert {forward[w] for w in ("zorp", "mimbo")} <= set(words.entities) - {"bob"}
+    assert {forward[w] for w in ("blick", "frump", "glorb", "plonk", "gerp", "wug")} <= set(words.attributes) - {"big"}
+    assert forward["snarf"] in words.relations
+    assert len(set(forward.values())) == len(forward)  # one-to-one, so every step reads back
+    assert Renaming.onto(theory, statement, words) == renaming  # the same question, the same binding
+    step = "r3 zorp frump & zorp not wug -> zorp glorb"
+    assert renaming.back(renaming.step(step)) == step
+
+
+def test_the_report_sets_the_model_beside_the_do_nothing_floor_and_random_weights(dev_records: list[object]) -> None:
+    problems = [p for p in itertools.islice(read_problems(DEV_FILE), 6) if isinstance(p, Problem)]
+    result = report(problems, shipped_model(), random_weights(default_model()), control_limit=4)
+    model, floor, control = result.model, result.floor, result.control
+    assert control is not None and (model.questions, floor.questions, control.questions) == (6, 6, 4)
+    assert model.gold_proved == model.gold_provable > 0 and model.verified == model.proofs  # every proof verified
+    assert floor.correct == model.floor < model.correct  # the loop with no step proposed: the facts alone
+    assert floor.proposals == 0 and control.gold_proved <= floor.gold_proved  # random weights prove nothing more
+    assert all(d is not None for d, _, _ in model.by_depth[:-1])  # depths from the reasoner where the file has none
+    assert len(result.cpu_seconds) == 6 and model.proposals_per_step >= 1 and model.rounds > 0
+    record = result.to_json()
+    assert set(record) >= {"model", "do_nothing", "random_weights", "cpu_seconds_per_question"}
+    assert json.loads(json.dumps(record))["model"]["true_false_proof_recall"] == 1.0
+
+
+def test_evaluate_scores_a_recipe_s_held_out_examples_from_the_command_line(tmp_path: Path) -> None:
+    result = run_cli(
+        "evaluate",
+        "shipped",
+        "proofwriter-owa-d3",
+        "-n",
+        "1",
+        "--control",
+        "2",
+        "-o",
+        "r.json",
+        "--plot",
+        "a.svg",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "do-nothing (no step proposed)" in result.stdout and "random weights (first 2 questions)" in result.stdout
+    record = json.loads((tmp_path / "r.json").read_text())
+    assert record["model"]["questions"] == record["do_nothing"]["questions"] >= 2
+    assert record["random_weights"]["questions"] == 2 and record["settings"]["n"] == 1
+    assert {row["depth"] for row in record["model"]["by_depth"]} and record["model"]["by_label"]
+    picture = (tmp_path / "a.svg").read_text()
+    assert picture.startswith("<svg") and picture.count("<polyline") == 3 and "random weights" in picture
