@@ -98,6 +98,21 @@ class Words:
         self.use(atom)
         return Literal(atom, positive_only or not self.negated())
 
+    def fresh_like(self, entities: tuple[Constant, ...], atom: Atom, positive_only: bool = False) -> Literal | None:
+        """A fresh literal about exactly `atom`'s arguments (an attribute of its subject, or a relation
+        between its two entities in its order): a fact in its place mentions the same entities."""
+        subject = atom.args[0]
+        assert isinstance(subject, Constant)
+        names = tuple(a.name for a in atom.args)
+        free = [a for a in self._unused(subject, entities).values() if tuple(x.name for x in a.args) == names]
+        if not free:
+            return None
+        ruled = self.rule_predicates
+        unruled = [a for a in free if a.predicate not in ruled]
+        chosen = self.rng.choice(unruled or free)
+        self.use(chosen)
+        return Literal(chosen, positive_only or not self.negated())
+
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
         free = {e: len(self._unused(e, entities)) for e in entities}

@@ -103,10 +103,8 @@ def _grow_chain(draft: Draft, depth: int, complete: bool, top_positive: bool) ->
         levels.append(link)
     if complete:
         draft.facts[levels[-1]] = None
-    else:  # another fact of the near miss's subject in place of the one left out: fact counts tell nothing
-        subject = levels[-1].atom.args[0]
-        assert isinstance(subject, Constant)
-        stand_in = draft.words.fresh_literal(draft.entities, subject, positive_only=closed)
+    else:  # another fact of the near miss's entities in place of the one left out: fact counts tell nothing
+        stand_in = draft.words.fresh_like(draft.entities, levels[-1].atom, positive_only=closed)
         if stand_in is not None:
             draft.facts[stand_in] = None
     return _Chain(tuple(reversed(levels)), complete)
