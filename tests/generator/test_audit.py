@@ -139,3 +139,14 @@ def test_the_grouped_audit_scores_as_the_dense_fit_does(examples: list[Example])
     assert (by_structure.accuracy, by_structure.top_features) == _dense_logistic(
         np.log1p(structural), y, train, STRUCTURAL
     )
+
+
+@pytest.mark.parametrize(
+    "context",
+    ["Bob's dog isn't big. If X is 'red' then it is.", "a\tb\nc  D-e_f 9g", "", "The café is nice.", "\u212a"],
+)
+def test_context_words_split_as_the_pattern_finds_them(context: str) -> None:
+    from proofloom.generator.audit_features import _context_tokens
+
+    words = re.findall(r"[a-z]+", context.lower())
+    assert _context_tokens(context) == frozenset(f"context: {w}" for w in words)
