@@ -3,7 +3,9 @@ inline, whose format is told by the one rule `TheoryFormat.of_text`."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
+from collections.abc import Iterator
 from pathlib import Path
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError, TheorySyntaxError
@@ -47,6 +49,22 @@ def statement_from_text(text: str) -> Literal:
 
 class TheoryFileError(ProofloomError, ValueError):
     """A theory file that cannot be read, with the file named."""
+
+
+class FieldSyntaxError(ProofloomError, ValueError):
+    """A record's field whose text does not parse, with the field named (`field 'theory', column 27: ...`)."""
+
+
+@contextlib.contextmanager
+def naming_field(name: str) -> Iterator[None]:
+    """Parse a record's field inside this block: a syntax error in it names the field, not a file (there is none:
+    the text came inside a record, whose reader names the file and line)."""
+    try:
+        yield
+    except TheorySyntaxError as error:
+        raise FieldSyntaxError(error.in_field(name)) from None
+    except EnglishSyntaxError as error:
+        raise FieldSyntaxError(f"field {name!r}, {error}") from None
 
 
 def parse_theory_text(text: str, theory_format: TheoryFormat, source: str = "<text>") -> Theory:

@@ -98,7 +98,7 @@ def _record(
         proved = attempt(item.theory, item.statement)
     except ProofloomError as error:  # a limit: this record only
         summary.errors += 1
-        return {"id": item.id, "error": str(error).splitlines()[0]}
+        return {"id": item.id, "error": item.placed(str(error).splitlines()[0])}
     summary.count += 1
     summary.verified += proved.proof is not None and proved.verified
     if item.gold:

@@ -103,7 +103,7 @@ def solve_problems(
             answer, fields = answering.answer(item)
         except ProofloomError as error:  # a limit, an unstratified theory under cwa: this record only
             summary.errors += 1
-            yield {"id": item.id, "error": str(error).splitlines()[0]}
+            yield {"id": item.id, "error": item.placed(str(error).splitlines()[0])}
             continue
         summary.count += 1
         summary.labels[answer.label.value] += 1

@@ -1,0 +1,43 @@
+"""What a newcomer reads when the input is wrong: each error names its place (file, line, the record's field)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import run_cli
+
+
+def _errors(tmp_path: Path, *lines: dict[str, str]) -> list[str]:
+    """`solve` over the records, and the `error` of each output line ('' where it was answered)."""
+    (tmp_path / "q.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = run_cli("solve", "q.jsonl", "-o", "a.jsonl", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    return [json.loads(line).get("error", "") for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+
+
+def test_a_record_syntax_error_names_the_field_not_a_placeholder(tmp_path: Path) -> None:
+    errors = _errors(
+        tmp_path,
+        {"id": "a", "theory": "big(bob). big(X) -> red(X).", "statement": "red(bob)"},
+        {"id": "b", "theory": "big(bob). big(X) -> red(X", "statement": "red(bob)"},
+        {"id": "c", "theory": "big(bob).", "statement": "red(bob"},
+        {"id": "d", "theory": "big(bob).\nbig(X) -> red(X", "statement": "red(bob)"},
+        {"id": "e", "context": "Bob is big. Bob is a big dog.", "statement": "Bob is red."},
+    )
+    assert errors[0] == ""
+    assert errors[1].startswith("q.jsonl:2: field 'theory', column 26: unexpected end of text")
+    assert errors[2].startswith("q.jsonl:3: field 'statement', column 8: unexpected end of text")
+    assert errors[3].startswith("q.jsonl:4: field 'theory', line 2, column 16: unexpected end of text")
+    assert errors[4].startswith("q.jsonl:5: field 'context', sentence 2, column 14: cannot read 'Bob is a big dog.'")
+    assert not any("<text>" in error for error in errors)
+
+
+def test_an_error_met_while_reasoning_names_file_and_line(tmp_path: Path) -> None:
+    errors = _errors(
+        tmp_path,
+        {"id": "a", "theory": "big(bob).", "statement": "big(bob)"},
+        {"id": "d", "theory": "big(bob). big(X) -> red(X) | blue(X).", "statement": "red(bob)"},
+    )
+    assert errors[0] == ""
+    assert errors[1].startswith("q.jsonl:2: rule1 (big(X) -> red(X) | blue(X)) has a disjunctive head")
