@@ -81,9 +81,12 @@ def parse_theory_text(text: str, theory_format: TheoryFormat, source: str = "<te
 
 
 def load_theory(path: Path, theory_format: TheoryFormat | None = None) -> Theory:
-    """Read a theory file, detecting its format unless one is given."""
+    """Read a theory file, detecting its format unless one is given; a missing file is the FileNotFoundError that
+    says so (the CLI words it as for every other input)."""
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise
     except (OSError, UnicodeDecodeError) as error:
         raise TheoryFileError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
     return parse_theory_text(text, theory_format or TheoryFormat.detect(path, text), str(path))

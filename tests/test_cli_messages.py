@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import run_cli
 
 
@@ -41,3 +43,30 @@ def test_an_error_met_while_reasoning_names_file_and_line(tmp_path: Path) -> Non
     )
     assert errors[0] == ""
     assert errors[1].startswith("q.jsonl:2: rule1 (big(X) -> red(X) | blue(X)) has a disjunctive head")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("convert", "x.jsonl"),
+        ("solve", "x.jsonl", "-o", "a.jsonl"),
+        ("prove", "x.jsonl", "-o", "a.jsonl"),
+        ("verify", "x.jsonl", "-o", "a.jsonl"),
+        ("explore", "x.jsonl", "-o", "site"),
+        ("evaluate", "shipped", "x.jsonl"),
+        ("score", "x.jsonl", "x.jsonl"),
+    ],
+)
+def test_a_missing_input_is_one_plain_line_for_every_verb(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "proofloom: error: x.jsonl: no such file\n")
+    assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_an_unknown_recipe_lists_the_shipped_ones(tmp_path: Path) -> None:
+    shipped = sorted(path.stem for path in (Path(__file__).resolve().parents[1] / "datasets").glob("*.toml"))
+    assert "proofwriter-owa-d5" in shipped
+    for verb in ("generate", "train"):
+        result = run_cli(verb, "no-such-recipe", "-o", "out", cwd=tmp_path)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+        assert result.stderr.rstrip().endswith(f"no shipped recipe of that name ({', '.join(shipped)})")
