@@ -70,3 +70,15 @@ def test_an_unknown_recipe_lists_the_shipped_ones(tmp_path: Path) -> None:
         result = run_cli(verb, "no-such-recipe", "-o", "out", cwd=tmp_path)
         assert result.returncode == 2 and result.stderr.count("\n") == 1
         assert result.stderr.rstrip().endswith(f"no shipped recipe of that name ({', '.join(shipped)})")
+
+
+def test_an_unknown_explanation_format_lists_the_valid_ones(tmp_path: Path) -> None:
+    explained = {"id": "e", "context": "Bob is big.", "statement": "Bob is big.", "explanation": "sent1 -> hypothesis;"}
+    (tmp_path / "e.jsonl").write_text(json.dumps({**explained, "format": "tree"}) + "\n")
+    result = run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    (error,) = json.loads((tmp_path / "v.jsonl").read_text())["errors"]
+    assert error["message"] == "e.jsonl:1: unknown explanation format 'tree': one of entailmentbank, proofwriter, cot"
+    (tmp_path / "e.jsonl").write_text(json.dumps({**explained, "format": "entailmentbank"}) + "\n")
+    assert run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "v.jsonl").read_text())["valid"] is True
