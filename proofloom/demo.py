@@ -22,6 +22,7 @@ from proofloom.logic.semantics import Semantics
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.verifier import Verifier
+from proofloom.words import counted
 
 Stage = Callable[[str, int, int], None]
 """Progress of the stage running now: (what is counted, how many done, of how many)."""
@@ -67,7 +68,8 @@ def run_demo(
     started = time.perf_counter()
     summary = summary if summary is not None else DemoSummary()
     examples = _generate(recipe, theories, folder, summary, progress)
-    yield f"1. generated {summary.theories} theories, {summary.questions} questions (recipe {recipe.name})"
+    made = f"{counted(summary.theories, 'theory', 'theories')}, {counted(summary.questions, 'question')}"
+    yield f"1. generated {made} (recipe {recipe.name})"
     _check_symbolic(examples, summary, progress)
     yield f"2. proved: {summary.correct}/{summary.answered} labels equal the generator's (symbolic reasoner, owa)"
     yield f"3. verified: {summary.valid}/{summary.proofs} proofs valid, every step checked by Z3"

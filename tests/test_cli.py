@@ -352,7 +352,7 @@ def test_a_bad_record_exits_1_with_the_output_complete(tmp_path: Path) -> None:
     verified = run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path)
     verdicts = [json.loads(line) for line in (tmp_path / "v.jsonl").read_text().splitlines()]
     assert verified.returncode == 1 and [v["id"] for v in verdicts] == ["e", "x"] and verdicts[0]["valid"]
-    assert verified.stdout.rstrip().endswith("; 1 bad records")
+    assert verified.stdout.rstrip().endswith("; 1 bad record")
     (tmp_path / "good.jsonl").write_text(json.dumps(good) + "\n")
     assert run_cli("verify", "good.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 0
 

@@ -82,3 +82,18 @@ def test_an_unknown_explanation_format_lists_the_valid_ones(tmp_path: Path) -> N
     (tmp_path / "e.jsonl").write_text(json.dumps({**explained, "format": "entailmentbank"}) + "\n")
     assert run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 0
     assert json.loads((tmp_path / "v.jsonl").read_text())["valid"] is True
+
+
+def test_summaries_count_in_words_and_depthless_rows_read_n_a(tmp_path: Path) -> None:
+    (tmp_path / "q.jsonl").write_text(
+        json.dumps({"id": "a", "theory": "big(bob).", "statement": "red(bob)", "label": "Unknown"})
+        + "\n"
+        + json.dumps({"id": "b", "theory": "big(", "statement": "big(bob)"})
+        + "\n"
+    )
+    solved = run_cli("solve", "q.jsonl", "-o", "a.jsonl", cwd=tmp_path)
+    assert solved.stdout.startswith("solved 1 question under owa (Unknown 1), accuracy 1/1 = 100.00%; 1 bad record;")
+    proved = run_cli("prove", "q.jsonl", "-o", "p.jsonl", cwd=tmp_path)
+    assert proved.stdout.startswith("proved 1 question (0 proofs verified), 1 bad record;"), proved.stderr
+    assert "  depth N/A: 100.00% (1/1)" in proved.stdout.splitlines()  # as `score` and the README write it
+    assert "depth -" not in proved.stdout

@@ -25,6 +25,7 @@ from proofloom.prover.theory_cache import TheoryCache
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.verdicts import Diagnosis, Verification
 from proofloom.prover.verification.verifier import Verifier
+from proofloom.words import counted
 
 
 @dataclass(slots=True)
@@ -47,7 +48,8 @@ class VerifySummary:
         rate = f"{self.valid / self.count:.2%}" if self.count else "n/a"
         counts = sorted((reason.value, count) for reason, count in self.errors.items())  # by word, as printed
         kinds = ", ".join(f"{word} {count}" for word, count in counts) or "none"
-        return f"verified {self.count} explanations ({self.steps} steps): {self.valid} valid ({rate}); errors: {kinds}"
+        explanations, steps = counted(self.count, "explanation"), counted(self.steps, "step")
+        return f"verified {explanations} ({steps}): {self.valid} valid ({rate}); errors: {kinds}"
 
 
 @dataclass(frozen=True, slots=True)
