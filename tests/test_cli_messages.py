@@ -97,3 +97,17 @@ def test_summaries_count_in_words_and_depthless_rows_read_n_a(tmp_path: Path) ->
     assert proved.stdout.startswith("proved 1 question (0 proofs verified), 1 bad record;"), proved.stderr
     assert "  depth N/A: 100.00% (1/1)" in proved.stdout.splitlines()  # as `score` and the README write it
     assert "depth -" not in proved.stdout
+
+
+def test_an_output_s_missing_folders_are_made_and_a_file_in_the_way_is_named(tmp_path: Path) -> None:
+    # One rule for every output, as the README says: `-o FILE` makes its folders as `generate -o DIR` does.
+    (tmp_path / "q.jsonl").write_text(json.dumps({"id": "a", "theory": "big(bob).", "statement": "big(bob)"}) + "\n")
+    assert run_cli("solve", "q.jsonl", "-o", "runs/today/a.jsonl", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "runs/today/a.jsonl").read_text())["label"] == "True"
+    (tmp_path / "t.dsl").write_text("big(bob).\n")
+    assert run_cli("convert", "t.dsl", "-o", "out/deep/t.txt", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out/deep/t.txt").read_text() == "Bob is big.\n"
+    for output in ("q.jsonl/a.jsonl", "q.jsonl/more/a.jsonl"):
+        refused = run_cli("solve", "q.jsonl", "-o", output, cwd=tmp_path)
+        expected = f"proofloom: error: {output.rsplit('/', 1)[0]}: not a directory\n"
+        assert (refused.returncode, refused.stderr) == (2, expected)
