@@ -111,3 +111,22 @@ def test_an_output_s_missing_folders_are_made_and_a_file_in_the_way_is_named(tmp
         refused = run_cli("solve", "q.jsonl", "-o", output, cwd=tmp_path)
         expected = f"proofloom: error: {output.rsplit('/', 1)[0]}: not a directory\n"
         assert (refused.returncode, refused.stderr) == (2, expected)
+
+
+def test_verify_names_the_field_of_a_syntax_error(tmp_path: Path) -> None:
+    records = [
+        {
+            "id": "e",
+            "context": "big(bob). big(X) -> red(X",
+            "statement": "red(bob)",
+            "explanation": "sent1 -> hypothesis;",
+        },
+        {"id": "f", "context": "Bob is big.", "statement": "Bob is a big dog.", "explanation": "sent1 -> hypothesis;"},
+    ]
+    (tmp_path / "e.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records))
+    assert run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 1
+    messages = [json.loads(line)["errors"][0]["message"] for line in (tmp_path / "v.jsonl").read_text().splitlines()]
+    assert messages[0].startswith("e.jsonl:1: field 'context', column 26: unexpected end of text")
+    assert messages[1].startswith(
+        "e.jsonl:2: field 'statement', sentence 1, column 14: cannot read 'Bob is a big dog.'"
+    )
