@@ -3,7 +3,9 @@ inline, whose format is told by the one rule `TheoryFormat.of_text`."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
+from collections.abc import Iterator
 from pathlib import Path
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError, TheorySyntaxError
@@ -49,6 +51,22 @@ class TheoryFileError(ProofloomError, ValueError):
     """A theory file that cannot be read, with the file named."""
 
 
+class FieldSyntaxError(ProofloomError, ValueError):
+    """A record's field whose text does not parse, with the field named (`field 'theory', column 27: ...`)."""
+
+
+@contextlib.contextmanager
+def naming_field(name: str) -> Iterator[None]:
+    """Parse a record's field inside this block: a syntax error in it names the field, not a file (there is none:
+    the text came inside a record, whose reader names the file and line)."""
+    try:
+        yield
+    except TheorySyntaxError as error:
+        raise FieldSyntaxError(error.in_field(name)) from None
+    except EnglishSyntaxError as error:
+        raise FieldSyntaxError(f"field {name!r}, {error}") from None
+
+
 def parse_theory_text(text: str, theory_format: TheoryFormat, source: str = "<text>") -> Theory:
     """Theory text in either format; errors name `source`."""
     if theory_format is TheoryFormat.DSL:
@@ -63,9 +81,12 @@ def parse_theory_text(text: str, theory_format: TheoryFormat, source: str = "<te
 
 
 def load_theory(path: Path, theory_format: TheoryFormat | None = None) -> Theory:
-    """Read a theory file, detecting its format unless one is given."""
+    """Read a theory file, detecting its format unless one is given; a missing file is the FileNotFoundError that
+    says so (the CLI words it as for every other input)."""
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise
     except (OSError, UnicodeDecodeError) as error:
         raise TheoryFileError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
     return parse_theory_text(text, theory_format or TheoryFormat.detect(path, text), str(path))

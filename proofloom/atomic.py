@@ -7,6 +7,7 @@ dataset written for collaborators is readable by them.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -22,9 +23,19 @@ def current_umask() -> int:
     return mask
 
 
+def make_folder(folder: Path) -> None:
+    """`folder` and any folders missing above it, as `mkdir -p` makes them: every output (`-o FILE` as much as
+    `generate -o DIR`) may name folders that do not exist yet. A file in the way is `NotADirectoryError` naming
+    it (`mkdir` says `FileExistsError`, which reads as if the folder were there)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), error.filename) from None
+
+
 def temporary_beside(path: Path) -> tuple[int, Path]:
-    """A new, uniquely named file in `path`'s folder, opened for writing, with the umask's mode."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A new, uniquely named file in `path`'s folder (made if missing), opened for writing, with the umask's mode."""
+    make_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.fchmod(handle, 0o666 & ~current_umask())
     return handle, Path(temporary)

@@ -2,7 +2,8 @@
 
 1. generate a small dataset; 2. answer every question with the symbolic reasoner and compare its label with the
 generator's; 3. verify every proof step by step with Z3; 4. prove the first questions again with the shipped
-neural step model, every step Z3-checked in the refinement loop. It lives at the front door, above the
+neural step model, every step Z3-checked in the refinement loop, beside the do-nothing floor (the loop with no
+model: the facts alone); then the deepest proof as the example. It lives at the front door, above the
 generator and the prover, because it uses both.
 """
 
@@ -22,6 +23,7 @@ from proofloom.logic.semantics import Semantics
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.verifier import Verifier
+from proofloom.words import counted
 
 Stage = Callable[[str, int, int], None]
 """Progress of the stage running now: (what is counted, how many done, of how many)."""
@@ -43,6 +45,7 @@ class DemoSummary:
     neural_correct: int = 0
     neural_proofs: int = 0
     neural_verified: int = 0
+    floor_correct: int = 0  # the same questions answered by the loop with no step proposed: the facts alone
 
     @property
     def ok(self) -> bool:
@@ -67,19 +70,21 @@ def run_demo(
     started = time.perf_counter()
     summary = summary if summary is not None else DemoSummary()
     examples = _generate(recipe, theories, folder, summary, progress)
-    yield f"1. generated {summary.theories} theories, {summary.questions} questions (recipe {recipe.name})"
+    made = f"{counted(summary.theories, 'theory', 'theories')}, {counted(summary.questions, 'question')}"
+    yield f"1. generated {made} (recipe {recipe.name})"
     _check_symbolic(examples, summary, progress)
     yield f"2. proved: {summary.correct}/{summary.answered} labels equal the generator's (symbolic reasoner, owa)"
     yield f"3. verified: {summary.valid}/{summary.proofs} proofs valid, every step checked by Z3"
     _prove_neural([(e, q) for e in examples for q in e.questions][:neural], summary, progress)
     yield (
         f"4. neural: {summary.neural_correct}/{summary.neural_tried} labels equal the generator's with the shipped "
-        f"step model (every step Z3-checked in the refinement loop); "
+        f"step model (every step Z3-checked in the refinement loop), beside "
+        f"{summary.floor_correct}/{summary.neural_tried} for the do-nothing floor (facts alone); "
         f"{summary.neural_verified}/{summary.neural_proofs} proofs verified"
     )
-    shown = next(((e, q) for e in examples for q in e.questions if q.proofs), None)
-    if shown is not None:
-        yield "\n" + _example(*shown)
+    proved = [(e, q) for e in examples for q in e.questions if q.proofs]
+    if proved:  # the deepest, the first of its depth: a proof worth reading, not a fact restated at depth 0
+        yield "\n" + _example(*max(proved, key=lambda shown: shown[1].depth or 0))
     yield f"done in {time.perf_counter() - started:.1f}s"
 
 
@@ -117,13 +122,18 @@ def _check_symbolic(examples: Sequence[Example], summary: DemoSummary, progress:
 def _prove_neural(
     questions: Sequence[tuple[Example, GeneratedQuestion]], summary: DemoSummary, progress: Stage | None
 ) -> None:
-    """Prove each question in the refinement loop with the shipped step model."""
+    """Prove each question in the refinement loop with the shipped step model, and again with no model at all (the
+    do-nothing floor of `prover.loop.report`: the facts answer some questions, Unknown the rest), so the model's
+    count stands beside what it adds to nothing: a few milliseconds a question, no decoding."""
+    from proofloom.prover.loop.report import DoNothing
     from proofloom.prover.neural.shipped import prove  # torch and transformers: only when this stage runs
 
     for example, question in questions:
         attempt = prove(example.theory, question.statement, semantics=SEMANTICS)
+        floor = prove(example.theory, question.statement, DoNothing(), semantics=SEMANTICS)
         summary.neural_tried += 1
         summary.neural_correct += attempt.label is question.label
+        summary.floor_correct += floor.label is question.label
         summary.neural_proofs += attempt.proof is not None
         summary.neural_verified += attempt.proof is not None and attempt.verified
         if progress:

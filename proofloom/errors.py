@@ -23,6 +23,12 @@ class TheorySyntaxError(ProofloomError, ValueError):
         text = f"{where}: {self.message}"
         return f"{text}\n{self.excerpt.rstrip()}" if self.excerpt else text
 
+    def in_field(self, name: str) -> str:
+        """The message naming a record's field instead of a file: `field 'theory', column 27: ...` (the line too
+        where the field's text has several)."""
+        line = f"line {self.line}, " if self.line > 1 else ""
+        return f"field {name!r}, {line}column {self.column}: {self.message}"
+
     def with_path(self, path: str) -> TheorySyntaxError:
         """The same error, naming the file it came from."""
         return TheorySyntaxError(self.message, self.line, self.column, self.excerpt, path)

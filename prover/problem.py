@@ -25,6 +25,13 @@ class Problem:
     # the gold proofs as trees, where the source gives them ready (proofloom's shards, EntailmentBank, Parquet);
     # ProofWriter's are built from `gold_proofs` and `gold_intermediates` when asked (`formats.problems.gold_trees`)
     gold_trees: tuple[EntailmentTree, ...] = field(default=(), compare=False)
+    # where the source holds it (`q.jsonl:8`, `dev.json: record 3`), so that an error met while answering it
+    # names the place as a reader's error does; not part of the question
+    where: str = field(default="", compare=False)
+
+    def placed(self, message: str) -> str:
+        """An error's message about this question, prefixed with where it came from when that is known."""
+        return f"{self.where}: {message}" if self.where else message
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,16 +37,24 @@ def test_help_and_version(tmp_path: Path) -> None:
 def test_demo_runs_the_main_job(tmp_path: Path) -> None:
     # A small demo, so that the test depends on what the demo finds, not on how busy the machine is: the
     # timeout (HANG_GUARD) only stops a hang.
-    result = run_cli("demo", "-n", "4", "--neural", "2", cwd=tmp_path)
+    result = run_cli("demo", "-n", "4", "--neural", "2", "-o", "data", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     generated, proved, verified, neural = result.stdout.splitlines()[:4]
     assert generated == "1. generated 4 theories, 24 questions (recipe proofwriter-owa-d5)"
     assert proved == "2. proved: 24/24 labels equal the generator's (symbolic reasoner, owa)"
     valid = re.fullmatch(r"3\. verified: (\d+)/(\d+) proofs valid, every step checked by Z3", verified)
     assert valid is not None and valid[1] == valid[2] != "0"
-    tried = re.fullmatch(r"4\. neural: \d/2 labels equal .* step model .*; (\d)/(\d) proofs verified", neural)
+    tried = re.fullmatch(
+        r"4\. neural: \d/2 labels equal .* step model .*, beside \d/2 for the do-nothing floor \(facts alone\); "
+        r"(\d)/(\d) proofs verified",
+        neural,
+    )
     assert tried is not None and tried[1] == tried[2]
     assert "For example: " in result.stdout and "Proof: sent" in result.stdout
+    from proofloom.generator.dataset import read_examples
+
+    deepest = max(q.depth or 0 for e in read_examples(tmp_path / "data") for q in e.questions if q.proofs)
+    assert deepest > 0 and f"(depth {deepest})\nProof: sent" in result.stdout  # the deepest proof is the example
 
 
 def test_convert_round_trips_through_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,7 +109,7 @@ def test_errors_are_one_line_naming_the_place(tmp_path: Path, name: str, text: s
 
 def test_missing_file_is_one_line(tmp_path: Path) -> None:
     result = run_cli("convert", "nowhere.dsl", cwd=tmp_path)
-    assert result.returncode == 2 and result.stderr.startswith("proofloom: error: nowhere.dsl: cannot read")
+    assert (result.returncode, result.stderr) == (2, "proofloom: error: nowhere.dsl: no such file\n")
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -352,7 +360,7 @@ def test_a_bad_record_exits_1_with_the_output_complete(tmp_path: Path) -> None:
     verified = run_cli("verify", "e.jsonl", "-o", "v.jsonl", cwd=tmp_path)
     verdicts = [json.loads(line) for line in (tmp_path / "v.jsonl").read_text().splitlines()]
     assert verified.returncode == 1 and [v["id"] for v in verdicts] == ["e", "x"] and verdicts[0]["valid"]
-    assert verified.stdout.rstrip().endswith("; 1 bad records")
+    assert verified.stdout.rstrip().endswith("; 1 bad record")
     (tmp_path / "good.jsonl").write_text(json.dumps(good) + "\n")
     assert run_cli("verify", "good.jsonl", "-o", "v.jsonl", cwd=tmp_path).returncode == 0
 

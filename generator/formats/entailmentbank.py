@@ -95,14 +95,14 @@ def read_entailmentbank_problems(path: Path) -> Iterator[Problem | BadRecord]:
             yield BadRecord(problem_id, where, record.message)
             continue
         try:
-            yield _problem(record, problem_id)
+            yield _problem(record, problem_id, where)
         except MALFORMED as error:
             yield BadRecord(problem_id, where, malformed(error))
         except (ProofloomError, ValueError) as error:
             yield BadRecord(problem_id, where, str(error).splitlines()[0])
 
 
-def _problem(record: dict[str, Any], problem_id: str) -> Problem:
+def _problem(record: dict[str, Any], problem_id: str, where: str) -> Problem:
     context = record["context"]
     theory = read_theory(context)
     label = Label.parse(record["answer"])
@@ -110,7 +110,7 @@ def _problem(record: dict[str, Any], problem_id: str) -> Problem:
     depth = record.get("depth_of_proof")
     statement = read_statement(record["question"])
     gold_depth = int(depth) if depth is not None else None
-    return Problem(problem_id, theory, statement, label, gold_depth, context=context, gold_trees=(tree,))
+    return Problem(problem_id, theory, statement, label, gold_depth, context=context, gold_trees=(tree,), where=where)
 
 
 def is_entailmentbank_record(record: Any) -> bool:

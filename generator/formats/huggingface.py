@@ -10,7 +10,7 @@ from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
 from proofloom.generator.formats.reading import MALFORMED, InputError, malformed, record_id
 from proofloom.logic.english import Lexicon, render_sentence
-from proofloom.logic.files import statement_from_text
+from proofloom.logic.files import naming_field, statement_from_text
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_theory, render_dsl
 from proofloom.prover.problem import BadRecord, Problem
@@ -123,20 +123,31 @@ def read_parquet_problems(path: Path) -> Iterator[Problem | BadRecord]:
         where = f"{path}: row {index}"
         problem_id = record_id(row, where)
         try:
-            yield _problem(row, problem_id)
+            yield _problem(row, problem_id, where)
         except MALFORMED as error:
             yield BadRecord(problem_id, where, malformed(error))
         except (ProofloomError, ValueError) as error:
             yield BadRecord(problem_id, where, str(error).splitlines()[0])
 
 
-def _problem(row: dict[str, Any], problem_id: str) -> Problem:
-    theory = parse_theory(row["theory"])
-    statement = statement_from_text(row["statement"])
+def _problem(row: dict[str, Any], problem_id: str, where: str) -> Problem:
+    with naming_field("theory"):
+        theory = parse_theory(row["theory"])
+    with naming_field("statement"):
+        statement = statement_from_text(row["statement"])
     raw = row["label"]  # a class id where the file's features make the label a ClassLabel, else its name
     label = Label.parse(LABELS[raw] if isinstance(raw, int) and 0 <= raw < len(LABELS) else str(raw))
     proves = statement.negated() if label is Label.FALSE else statement
     trees = tuple(from_entailmentbank(text, theory, proves) for text in row["proofs"] or ())
     depth = row.get("depth")
     gold_depth = None if depth is None or int(depth) < 0 else int(depth)
-    return Problem(problem_id, theory, statement, label, gold_depth, context=row.get("context") or "", gold_trees=trees)
+    return Problem(
+        problem_id,
+        theory,
+        statement,
+        label,
+        gold_depth,
+        context=row.get("context") or "",
+        gold_trees=trees,
+        where=where,
+    )

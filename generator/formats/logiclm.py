@@ -67,7 +67,9 @@ def _problem(record: Any, where: str, problem_id: str) -> Problem | BadRecord:
         context, question = record["context"], record["question"]
         statement_text = question.rsplit("? ", 1)[-1]  # the statement follows the preamble's question mark
         gold = ANSWERS.get(str(record.get("answer", "")).strip()[:1])
-        return Problem(problem_id, read_theory(context), read_statement(statement_text), gold, context=context)
+        return Problem(
+            problem_id, read_theory(context), read_statement(statement_text), gold, context=context, where=where
+        )
     except MALFORMED as error:
         return BadRecord(problem_id, where, malformed(error))
     except ProofloomError as error:

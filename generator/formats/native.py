@@ -18,7 +18,7 @@ from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion, example_from_json, example_to_json
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_theory
-from proofloom.logic.files import statement_from_text
+from proofloom.logic.files import naming_field, statement_from_text
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_theory, render_dsl
 from proofloom.prover.problem import BadRecord, Problem
@@ -71,6 +71,7 @@ def read_example_problems(path: Path) -> Iterator[Problem | BadRecord]:
                 question.depth,
                 context=example.context,
                 gold_trees=question.proofs,
+                where=where,
             )
 
 
@@ -111,12 +112,16 @@ def _problem(record: Any, where: str) -> Problem | BadRecord:
     try:
         in_dsl = "theory" in record
         source = record["theory"] if in_dsl else record["context"]
-        theory = parse_theory(source) if in_dsl else read_theory(source)
+        with naming_field("theory" if in_dsl else "context"):
+            theory = parse_theory(source) if in_dsl else read_theory(source)
         text = record["statement"]
-        statement = statement_from_text(text)
+        with naming_field("statement"):
+            statement = statement_from_text(text)
         gold = Label.parse(record["label"]) if record.get("label") is not None else None
         depth = record.get("depth")
-        return Problem(problem_id, theory, statement, gold, int(depth) if depth is not None else None, context=source)
+        return Problem(
+            problem_id, theory, statement, gold, int(depth) if depth is not None else None, context=source, where=where
+        )
     except MALFORMED as error:
         return BadRecord(problem_id, where, malformed(error))
     except (ProofloomError, ValueError) as error:

@@ -127,7 +127,7 @@ def _meta_record(record: Any, where: str) -> Iterator[Problem | BadRecord]:
     for question_id, question in questions:
         problem_id = f"{theory_id}_{question_id}"
         try:
-            yield _meta_question(problem_id, theory, question, record.get("theory", ""))
+            yield _meta_question(problem_id, theory, question, record.get("theory", ""), where)
         except (*MALFORMED, ValueError) as error:
             yield BadRecord(problem_id, where, str(error) if isinstance(error, ProofloomError) else malformed(error))
 
@@ -143,7 +143,7 @@ def proofwriter_theory(record: dict[str, Any]) -> Theory:
     return Theory(tuple(Sentence(key, contents[key]) for key in order if key))
 
 
-def _meta_question(problem_id: str, theory: Theory, question: dict[str, Any], context: str) -> Problem:
+def _meta_question(problem_id: str, theory: Theory, question: dict[str, Any], context: str, where: str) -> Problem:
     """One question of a meta record: gold label (a boolean or `Unknown`), depth, proofs as written."""
     answer = question.get("answer")
     gold = {True: Label.TRUE, False: Label.FALSE}.get(answer) if isinstance(answer, bool) else None
@@ -156,7 +156,9 @@ def _meta_question(problem_id: str, theory: Theory, question: dict[str, Any], co
         for proof in question.get("proofsWithIntermediates") or ()
     )
     statement = read_statement(question["question"])
-    return Problem(problem_id, theory, statement, gold, gold_depth, question.get("proofs"), written, context)
+    return Problem(
+        problem_id, theory, statement, gold, gold_depth, question.get("proofs"), written, context, where=where
+    )
 
 
 class MetaQuestion(NamedTuple):

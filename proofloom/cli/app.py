@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ProofloomError, OSError) as error:
         if args.debug:
             traceback.print_exc()
-        print(f"proofloom: error: {first_line(error)}", file=sys.stderr)
+        print(f"proofloom: error: {message(error)}", file=sys.stderr)
         return BAD_RECORDS if isinstance(error, BadRecordError) else USAGE
     except KeyboardInterrupt:
         print("proofloom: interrupted", file=sys.stderr)
@@ -66,6 +66,16 @@ def _fewer_collections(ends_the_process: bool = False) -> Iterator[None]:
         gc.set_threshold(*threshold)
         if ends_the_process:
             gc.freeze()
+
+
+def message(error: BaseException) -> str:
+    """What the one error line says: a file the OS would not open as `PATH: no such file` (or its reason, e.g.
+    `PATH: permission denied`), the same for every verb and input; anything else its first line."""
+    if isinstance(error, OSError) and error.filename is not None:
+        reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or "").lower()
+        if reason:
+            return f"{error.filename}: {reason}"
+    return first_line(error)
 
 
 def first_line(error: BaseException) -> str:

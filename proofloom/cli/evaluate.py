@@ -15,6 +15,8 @@ from proofloom.cli.numbers import non_negative, positive
 if TYPE_CHECKING:
     from proofloom.prover.problem import BadRecord, Problem
 
+QUESTION_SUFFIXES = {".json", ".jsonl", ".parquet"}  # DATA named so is a question file even when missing
+
 HELP = "score a step model on questions or a recipe: accuracy and proofs by depth and label, floor and control"
 SHIPPED = "shipped"
 
@@ -93,7 +95,7 @@ def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:
     from proofloom.cli.inputs import records_file
 
     path = Path(args.data)
-    if path.exists() and not (path.is_file() and path.suffix == ".toml"):
+    if path.suffix.lower() in QUESTION_SUFFIXES or (path.exists() and not (path.is_file() and path.suffix == ".toml")):
         from proofloom.generator.formats.problems import InputFormat, read_problems
 
         problems: Iterable[Problem | BadRecord] = read_problems(

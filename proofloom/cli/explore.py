@@ -26,10 +26,11 @@ def run(args: argparse.Namespace) -> int:
     """Write the site (`explorer.explore`) and say how much it shows."""
     from proofloom.cli.exits import OK
     from proofloom.explorer import explore
+    from proofloom.words import counted
 
     explanations = Path(args.explanations) if args.explanations else None
     site = explore(Path(args.data), Path(args.output), explanations, args.limit)
-    noun = "questions" if site.kind == "dataset" else "explanations"
+    noun = "question" if site.kind == "dataset" else "explanation"
     held = f" (of {site.total}; --limit {args.limit} theories)" if site.total > len(site.items) else ""
-    print(f"{len(site.items)} {noun}{held} in {Path(args.output) / 'index.html'}")
+    print(f"{counted(len(site.items), noun)}{held} in {Path(args.output) / 'index.html'}")
     return OK

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.cli.progress import Progress
     from proofloom.cli.recipes import load_recipe
     from proofloom.generator.dataset import OutputFormat, write_dataset
+    from proofloom.words import counted
 
     recipe = load_recipe(args.recipe)
     if args.seed is not None:
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         )
     seconds = time.perf_counter() - started
     print(
-        f"{manifest['theories']} theories, {manifest['questions']} questions in {args.output} "
+        f"{counted(manifest['theories'], 'theory', 'theories')}, {counted(manifest['questions'], 'question')} "
+        f"in {args.output} "
         f"({seconds:.1f}s); see its README.md for counts per cell and the shortcut audit"
     )
     return 0

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from proofloom.atomic import atomic_output
+from proofloom.atomic import atomic_output, make_folder
 from proofloom.errors import BadRecordError
 
 
@@ -62,7 +62,7 @@ def write_json_lines_resumable(path: Path, records: Iterable[dict[str, Any]], st
     Stopping at an error leaves the partial file (and whatever `path` held before) as it is.
     """
     partial = partial_path(path)
-    partial.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(partial.parent)
     with partial.open("a", encoding="utf-8") as stream:
         for record in records:
             stream.write(json.dumps(record) + "\n")

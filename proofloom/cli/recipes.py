@@ -20,4 +20,10 @@ def load_recipe(name: str) -> Recipe:
     shipped = resources.files("proofloom").joinpath(f"datasets/{name.removesuffix('.toml')}.toml")
     if shipped.is_file():
         return Recipe.from_toml(shipped.read_text(encoding="utf-8"), f"datasets/{name}")
-    raise RecipeError(f"{name}: no such recipe file, and no recipe of that name in datasets/")
+    raise RecipeError(f"{name}: no such recipe file, and no shipped recipe of that name ({', '.join(shipped_names())})")
+
+
+def shipped_names() -> list[str]:
+    """The names of the recipes shipped in `datasets/`, sorted: what a recipe argument may name without a file."""
+    folder = resources.files("proofloom").joinpath("datasets")
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))

@@ -40,12 +40,17 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.cli.recipes import load_recipe
     from proofloom.generator.training import trained_words, training_pairs
     from proofloom.prover.neural.train import train
+    from proofloom.words import counted
 
     recipe = load_recipe(args.recipe)
     started = time.perf_counter()
     with Progress("theories") as progress:
         data = training_pairs(recipe, progress.track(range(args.n), args.n))
-    print(f"{len(data)} training pairs from {args.n} theories ({time.perf_counter() - started:.0f}s)", flush=True)
+    print(
+        f"{counted(len(data), 'training pair')} from {counted(args.n, 'theory', 'theories')} "
+        f"({time.perf_counter() - started:.0f}s)",
+        flush=True,
+    )
     card = train(
         data,
         Path(args.output),

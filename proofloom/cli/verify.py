@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.cli.progress import Progress
     from proofloom.logic.semantics import Semantics
     from proofloom.prover.verification.batch import VerifySummary, verify_file
+    from proofloom.words import counted
 
     if args.workers and not args.ray:
         from proofloom.errors import ProofloomError
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         write_json_lines(
             Path(args.output), itertools.chain(verdicts, _unread_gold(gold_errors, unread, args.fail_fast))
         )
-    print(summary.line() + (f"; {len(unread)} bad records" if unread else ""))
+    print(summary.line() + (f"; {counted(len(unread), 'bad record')}" if unread else ""))
     return status(len(unread))
 
 

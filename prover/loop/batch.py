@@ -21,6 +21,7 @@ from proofloom.prover.loop.refine import ProofAttempt, prove
 from proofloom.prover.loop.step_model import StepModel
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
+from proofloom.words import counted
 
 
 @dataclass(slots=True)
@@ -40,7 +41,8 @@ class ProveSummary:
     def lines(self, max_rounds: int) -> list[str]:
         """The summary line, then the scores against gold where there was any (`max_rounds` bounds their table)."""
         line = (
-            f"proved {self.count} questions ({self.verified} proofs verified), {self.errors} bad records; "
+            f"proved {counted(self.count, 'question')} ({counted(self.verified, 'proof')} verified), "
+            f"{counted(self.errors, 'bad record')}; "
             f"{self.seconds:.1f}s"
         )
         return [line, *(evaluate(self.scored, max_rounds).lines() if self.scored else [])]
@@ -98,7 +100,7 @@ def _record(
         proved = attempt(item.theory, item.statement)
     except ProofloomError as error:  # a limit: this record only
         summary.errors += 1
-        return {"id": item.id, "error": str(error).splitlines()[0]}
+        return {"id": item.id, "error": item.placed(str(error).splitlines()[0])}
     summary.count += 1
     summary.verified += proved.proof is not None and proved.verified
     if item.gold:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from proofloom.logic.semantics import Label
 from proofloom.prover.loop.refine import ProofAttempt
+from proofloom.prover.scoring.metrics import NO_DEPTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ class Evaluation:
             f"proposals per accepted step {self.proposals_per_step:.2f}; rounds per question "
             f"{self.rounds / max(self.questions, 1):.2f}"
         )
-        out += [f"  depth {d if d is not None else '-'}: {share(c, n)} ({c}/{n})" for d, c, n in self.by_depth]
+        out += [f"  depth {d if d is not None else NO_DEPTH}: {share(c, n)} ({c}/{n})" for d, c, n in self.by_depth]
         out += [f"  gold {label}: {share(c, n)} ({c}/{n})" for label, c, n in self.by_label]
         reached = self.correct_after_round
         last = next((r for r, c in enumerate(reached) if c == reached[-1]), 0) if reached else 0

@@ -27,6 +27,11 @@ class ExplanationFormat(enum.Enum):
     CHAIN_OF_THOUGHT = "cot"  # Bob is big. If something is big then it is red. So Bob is red.
 
     @classmethod
+    def _missing_(cls, value: object) -> ExplanationFormat:
+        """A value no format has: the error a record's `format` field gets, listing the values there are."""
+        raise ValueError(f"unknown explanation format {value!r}: one of {', '.join(f.value for f in cls)}")
+
+    @classmethod
     def detect(cls, text: str) -> ExplanationFormat:
         stripped = text.strip()
         if stripped.startswith(("[", "(")):  # ProofWriter's proof string, with or without its outer brackets

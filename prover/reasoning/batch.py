@@ -18,6 +18,7 @@ from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.proof_strings import to_proofwriter
 from proofloom.prover.reasoning.reasoner import Answer, Reasoner, Strategy
 from proofloom.prover.theory_cache import TheoryCache
+from proofloom.words import counted
 
 # A file's questions about one context need not come together (ProofWriter's dev set asks its 600 questions of
 # 345 contexts in no order), so enough reasoners are kept that each context's closure is computed once.
@@ -48,8 +49,8 @@ class Summary:
         )
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items()))
         return (
-            f"solved {self.count} questions under {self.semantics.value} ({labels}){accuracy}; "
-            f"{self.errors} bad records; {self.seconds:.2f}s"
+            f"solved {counted(self.count, 'question')} under {self.semantics.value} ({labels}){accuracy}; "
+            f"{counted(self.errors, 'bad record')}; {self.seconds:.2f}s"
         )
 
 
@@ -103,7 +104,7 @@ def solve_problems(
             answer, fields = answering.answer(item)
         except ProofloomError as error:  # a limit, an unstratified theory under cwa: this record only
             summary.errors += 1
-            yield {"id": item.id, "error": str(error).splitlines()[0]}
+            yield {"id": item.id, "error": item.placed(str(error).splitlines()[0])}
             continue
         summary.count += 1
         summary.labels[answer.label.value] += 1

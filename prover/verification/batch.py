@@ -16,7 +16,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import bounded_lines
-from proofloom.logic.files import statement_from_text, theory_from_text
+from proofloom.logic.files import naming_field, statement_from_text, theory_from_text
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Theory
 from proofloom.logic.z3_encoding import ClausePool
@@ -25,6 +25,7 @@ from proofloom.prover.theory_cache import TheoryCache
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.verdicts import Diagnosis, Verification
 from proofloom.prover.verification.verifier import Verifier
+from proofloom.words import counted
 
 
 @dataclass(slots=True)
@@ -47,7 +48,8 @@ class VerifySummary:
         rate = f"{self.valid / self.count:.2%}" if self.count else "n/a"
         counts = sorted((reason.value, count) for reason, count in self.errors.items())  # by word, as printed
         kinds = ", ".join(f"{word} {count}" for word, count in counts) or "none"
-        return f"verified {self.count} explanations ({self.steps} steps): {self.valid} valid ({rate}); errors: {kinds}"
+        explanations, steps = counted(self.count, "explanation"), counted(self.steps, "step")
+        return f"verified {explanations} ({steps}): {self.valid} valid ({rate}); errors: {kinds}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +120,12 @@ def _verify_line(line: str, where: str, verifier_for: Callable[[str], Verifier])
         record = json.loads(line)
         record_id = str(record.get("id", where))
         context, statement, explanation = record["context"], record["statement"], record["explanation"]
-        verifier = verifier_for(context)
+        with naming_field("context"):
+            verifier = verifier_for(context)
         chosen = ExplanationFormat(record["format"]) if record.get("format") else None
-        verification = verifier.verify(statement_from_text(statement), explanation, chosen)
+        with naming_field("statement"):
+            parsed = statement_from_text(statement)
+        verification = verifier.verify(parsed, explanation, chosen)
         return VerifiedRecord(record_id, verification, verifier.theory)
     except json.JSONDecodeError as error:
         message = (

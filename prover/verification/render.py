@@ -14,11 +14,12 @@ from proofloom.logic.english import render_sentence
 from proofloom.logic.terms import Rule, Theory
 from proofloom.prover.proof.picture import Card, Shade, tree_svg
 from proofloom.prover.verification.verdicts import StepVerdict, Verification
+from proofloom.words import counted
 
 
 def render_html(verification: Verification, theory: Theory, title: str = "proofloom verification") -> str:
     """The page: a headline verdict, the drawn tree, and the list of diagnoses."""
-    verdict = "valid" if verification.valid else f"invalid: {len(verification.errors)} problem(s)"
+    verdict = "valid" if verification.valid else f"invalid: {counted(len(verification.errors), 'problem')}"
     problems = "".join(
         f"<li><b>{html.escape(e.error.value)}</b>{f' (step {e.step})' if e.step else ''}: {html.escape(e.message)}</li>"
         for e in verification.errors

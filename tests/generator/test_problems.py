@@ -88,9 +88,14 @@ def test_reads_proofloom_jsonl_in_dsl_or_english(tmp_path: Path) -> None:
     ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     a, b, c, d = read_problems(path)
-    assert isinstance(a, Problem) and a.statement == parse_literal("red(bob)") and a.gold is Label.TRUE
+    assert (
+        isinstance(a, Problem)
+        and a.statement == parse_literal("red(bob)")
+        and a.gold is Label.TRUE
+        and a.where == f"{path}:1"
+    )
     assert isinstance(b, Problem) and render_sentence(b.statement) == "Bob is not big." and b.gold_depth == 0
-    assert isinstance(c, BadRecord) and c.id == "c" and "1:8" in c.message
+    assert isinstance(c, BadRecord) and c.id == "c" and c.message.startswith("field 'theory', column 8: ")
     assert isinstance(d, BadRecord) and "context" in d.message
 
 

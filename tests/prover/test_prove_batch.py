@@ -48,7 +48,7 @@ def test_each_problem_gives_one_record_and_the_summary_adds_up() -> None:
     assert (summary.count, summary.verified, summary.errors, len(summary.scored)) == (2, 1, 1, 2)
     assert seen == [0, 1, 2]
     first, *scores = summary.lines(max_rounds=24)
-    assert first.startswith("proved 2 questions (1 proofs verified), 1 bad records;")
+    assert first.startswith("proved 2 questions (1 proof verified), 1 bad record;")
     assert scores[0] == (
         "answer accuracy 100.00% (2/2); do-nothing floor 50.00% (facts alone); Unknown to every question 50.00%"
     )
