@@ -6,8 +6,10 @@ A step's conclusion is not written in a proof string: reading one applies each r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput, VisitError
@@ -106,6 +108,18 @@ class _ToProofs(Transformer[Token, object]):
 
 def parse_proofs(text: str) -> list[ProofLeaf | RuleApplication]:
     """The proofs of a proof string as written (nothing checked against a theory yet)."""
+    return list(_proofs_cached(text))
+
+
+@lru_cache(maxsize=65536)
+def _proofs_cached(text: str) -> tuple[ProofLeaf | RuleApplication, ...]:
+    """A proof string read once (files repeat them: one theory, many questions): by `_PlainReader` where it
+    reads it, else by lark, which also raises the errors with their column. The values are frozen, so shared."""
+    found = _PlainReader(text).proofs()
+    return tuple(_parsed_proofs(text) if found is None else found)
+
+
+def _parsed_proofs(text: str) -> list[ProofLeaf | RuleApplication]:
     try:
         parsed = _ToProofs().transform(_PARSER.parse(text))
     except UnexpectedInput as error:
@@ -114,6 +128,104 @@ def parse_proofs(text: str) -> list[ProofLeaf | RuleApplication]:
         raise TreeError(f"proof string {text!r}: {error.orig_exc}") from None
     assert isinstance(parsed, list)
     return parsed
+
+
+# The grammar's terminals, white space (`common.WS`) between them skipped; ID as the grammar writes it.
+_PLAIN_TOKEN = re.compile(r"[ \t\f\r\n]*(?:(->|[\[\]()%])|((?!OR\b)[A-Za-z_][A-Za-z0-9_]*)|(OR\b))")
+_SPACE = re.compile(r"[ \t\f\r\n]*")
+
+
+class _PlainReader:
+    """The grammar read by recursive descent, one token ahead (each choice is made by the next token: `node`
+    is an ID or `(`, a run of nodes ends at `)`), making what `_ToProofs` makes; `proofs()` is None at the
+    first thing it does not expect, and lark reads the text instead. Lark built and walked a tree for every
+    proof string, about a fifth of verifying ProofWriter proofs."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens: list[tuple[str, str]] = []  # (kind, text): kind "", "ID" or "OR" for punctuation, ids, OR
+        position, end = 0, len(text)
+        while True:
+            position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+            if position >= end:
+                break
+            found = _PLAIN_TOKEN.match(text, position)
+            if found is None:
+                self.tokens = [("?", "")]
+                break
+            position = found.end()
+            if found[1] is not None:
+                self.tokens.append(("", found[1]))
+            elif found[2] is not None:
+                self.tokens.append(("ID", found[2]))
+            else:
+                self.tokens.append(("OR", "OR"))
+        self.tokens.append(("$END", ""))
+        self.at = 0
+
+    def proofs(self) -> list[ProofLeaf | RuleApplication] | None:
+        try:
+            found: list[ProofLeaf | RuleApplication] = []
+            if self._next_is("", "["):
+                self._take("", "[")
+                if not self._next_is("", "]"):
+                    found = self._alternatives()
+                self._take("", "]")
+            else:
+                found = self._alternatives()
+            self._take("$END", "")
+            return found
+        except _NotPlain:
+            return None
+
+    def _alternatives(self) -> list[ProofLeaf | RuleApplication]:
+        found = [self._proof()]
+        while self._next_is("OR", "OR"):
+            self._take("OR", "OR")
+            found.append(self._proof())
+        return found
+
+    def _proof(self) -> ProofLeaf | RuleApplication:
+        self._take("", "(")
+        node = self._node()
+        self._take("", ")")
+        return node
+
+    def _node(self) -> ProofLeaf | RuleApplication:
+        kind, value = self.tokens[self.at]
+        if kind == "ID":
+            self.at += 1
+            return ProofLeaf(value)
+        self._take("", "(")
+        self._take("", "(")
+        premises = [self._node()]
+        while not self._next_is("", ")"):
+            premises.append(self._node())
+        self._take("", ")")
+        self._take("", "->")
+        if self._next_is("", "("):
+            self._take("", "(")
+            rule = self._take("ID", None)
+            self._take("", "%")
+            intermediate: str | None = self._take("ID", None)
+            self._take("", ")")
+        else:
+            rule, intermediate = self._take("ID", None), None
+        self._take("", ")")
+        return RuleApplication(tuple(premises), rule, intermediate)
+
+    def _next_is(self, kind: str, value: str) -> bool:
+        return self.tokens[self.at] == (kind, value)
+
+    def _take(self, kind: str, value: str | None) -> str:
+        found_kind, found = self.tokens[self.at]
+        if found_kind != kind or (value is not None and found != value):
+            raise _NotPlain
+        self.at += 1
+        return found
+
+
+class _NotPlain(Exception):
+    """Something `_PlainReader` does not expect: lark reads the text (and raises, if it cannot either)."""
 
 
 def from_proofwriter(
