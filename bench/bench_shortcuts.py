@@ -23,6 +23,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
+from figure import Figure
 
 from proofloom.generator.audit import LABELS, STRUCTURAL, AuditReport, audit
 from proofloom.generator.audit_features import rows_of, structural_matrix
@@ -120,6 +121,30 @@ def _print(results: list[Measured]) -> bool:
             f"{100 * r.polarity_accuracy:7.1f}%  {'met' if ok else 'MISSED'}"
         )
     return clean
+
+
+def measure() -> list[Figure]:
+    """For `bench/run.py`: each shipped recipe's audit edge and polarity rule at 1,500 theories, as figures."""
+    figures = []
+    for m in measure_all(SHIPPED, 1500, False, min(2, os.cpu_count() or 1)):
+        r = m.report
+        figures.append(
+            Figure(
+                f"{m.name}: best audit classifier's edge over the majority label ({100 * r.majority:.1f}%)",
+                100 * r.edge,
+                "points",
+                f"goal <= {100 * MAX_EDGE:.0f}; best: {r.best.name}",
+            )
+        )
+        figures.append(
+            Figure(
+                f"{m.name}: polarity rule on True/False questions",
+                100 * r.polarity_accuracy,
+                "%",
+                f"goal 50 +- {100 * MAX_POLARITY:.0f}; ProofWriter 95.8",
+            )
+        )
+    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,7 @@ def _load(path: Path) -> list[Figure]:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses and worker processes look the module up by its name
     spec.loader.exec_module(module)
     figures: list[Figure] = module.measure()
     return figures
