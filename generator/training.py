@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from proofloom.generator.example import supervision_of
+from proofloom.generator.formats.native import example_problems
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.prover.neural.data import pairs
@@ -47,14 +48,4 @@ def held_out_problems(recipe: Recipe, theories: int, start: int = HELD_OUT_START
     """Every question of examples `start`.. `start + theories - 1` of the recipe, with its gold label and depth:
     data to evaluate a model trained on another recipe (or this one, at indices `proofloom train` never uses)."""
     for index in range(start, start + theories):
-        example = generate_example(recipe, index)
-        for question in example.questions:
-            yield Problem(
-                question.id,
-                example.theory,
-                question.statement,
-                question.label,
-                question.depth,
-                context=example.context,
-                gold_trees=question.proofs,
-            )
+        yield from example_problems(generate_example(recipe, index))

@@ -62,17 +62,22 @@ def read_example_problems(path: Path) -> Iterator[Problem | BadRecord]:
         except (ProofloomError, ValueError) as error:
             yield BadRecord(record_id(record, where), where, str(error).splitlines()[0])
             continue
-        for question in example.questions:
-            yield Problem(
-                question.id,
-                example.theory,
-                question.statement,
-                question.label,
-                question.depth,
-                context=example.context,
-                gold_trees=question.proofs,
-                where=where,
-            )
+        yield from example_problems(example, where)
+
+
+def example_problems(example: Example, where: str = "") -> Iterator[Problem]:
+    """Each question of a generated example as a problem, with its gold label, depth and trees."""
+    for question in example.questions:
+        yield Problem(
+            question.id,
+            example.theory,
+            question.statement,
+            question.label,
+            question.depth,
+            context=example.context,
+            gold_trees=question.proofs,
+            where=where,
+        )
 
 
 def is_example_record(record: Any) -> bool:
