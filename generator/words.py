@@ -90,13 +90,7 @@ class Words:
         if avoid and any(str(atom) in free for atom in avoid):  # avoided atoms are usually used already
             avoided = {str(atom) for atom in avoid}
             free = {text: atom for text, atom in free.items() if text not in avoided}
-        if not free:
-            return None
-        ruled = self.rule_predicates
-        unruled = [a for a in free.values() if a.predicate not in ruled]
-        atom = self.rng.choice(unruled or list(free.values()))
-        self.use(atom)
-        return Literal(atom, positive_only or not self.negated())
+        return self._draw(list(free.values()), positive_only)
 
     def fresh_like(self, entities: tuple[Constant, ...], atom: Atom, positive_only: bool = False) -> Literal | None:
         """A fresh literal about exactly `atom`'s arguments (an attribute of its subject, or a relation
@@ -105,13 +99,17 @@ class Words:
         assert isinstance(subject, Constant)
         names = tuple(a.name for a in atom.args)
         free = [a for a in self._unused(subject, entities).values() if tuple(x.name for x in a.args) == names]
+        return self._draw(free, positive_only)
+
+    def _draw(self, free: list[Atom], positive_only: bool) -> Literal | None:
+        """One of `free` (None if empty), preferring words no rule mentions, marked used, in a drawn polarity."""
         if not free:
             return None
         ruled = self.rule_predicates
         unruled = [a for a in free if a.predicate not in ruled]
-        chosen = self.rng.choice(unruled or free)
-        self.use(chosen)
-        return Literal(chosen, positive_only or not self.negated())
+        atom = self.rng.choice(unruled or free)
+        self.use(atom)
+        return Literal(atom, positive_only or not self.negated())
 
     def roomiest(self, entities: tuple[Constant, ...]) -> Constant:
         """The entity with the most unused atoms: a long proof about it will not run out of words."""
