@@ -32,12 +32,15 @@ def training_pairs(recipe: Recipe, indices: Iterable[int]) -> list[tuple[str, st
 
 def trained_words(recipe: Recipe) -> dict[str, list[str]]:
     """The recipe's words by role, for the model's card (`words`): the words a model trained on it knows, to which
-    any other word is bound at inference (`prover.neural.placeholders.Renaming.onto`)."""
+    any other word is bound at inference (`prover.neural.placeholders.Renaming.onto`): entities by the kind of
+    theory they appeared in (`Vocabulary.entities`: people without relations, animals with them)."""
     vocabulary = recipe.vocabulary.resolve()
     return {
         "entities": [*vocabulary.people, *vocabulary.animals],
         "attributes": list(vocabulary.attributes),
         "relations": list(vocabulary.relations),
+        "attribute_theory_entities": [c.name for c in vocabulary.entities(relational=False)],
+        "relational_theory_entities": [c.name for c in vocabulary.entities(relational=True)],
     }
 
 

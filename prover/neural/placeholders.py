@@ -39,6 +39,10 @@ class TrainedWords:
     entities: tuple[str, ...]
     attributes: tuple[str, ...]  # one-place predicates
     relations: tuple[str, ...]  # two-place predicates
+    # The entities of each kind of theory, where training kept them apart (ProofWriter's people in theories of
+    # attributes alone, its animals where relations are used); empty: any entity in either kind.
+    attribute_theory_entities: tuple[str, ...] = ()
+    relational_theory_entities: tuple[str, ...] = ()
 
     @classmethod
     def from_card(cls, card: Mapping[str, object]) -> TrainedWords | None:
@@ -46,8 +50,14 @@ class TrainedWords:
         words = card.get("words")
         if not isinstance(words, Mapping):
             return None
-        role = {name: tuple(str(w) for w in words.get(name, ())) for name in ("entities", "attributes", "relations")}
-        return cls(role["entities"], role["attributes"], role["relations"])
+        names = ("entities", "attributes", "relations", "attribute_theory_entities", "relational_theory_entities")
+        role = {name: tuple(str(w) for w in words.get(name, ())) for name in names}
+        return cls(**role)
+
+    def entities_for(self, relational: bool) -> tuple[str, ...]:
+        """The entities the model saw in theories of this kind (with or without relations)."""
+        kind = self.relational_theory_entities if relational else self.attribute_theory_entities
+        return kind or self.entities
 
 
 class VocabularyTooLarge(ProofloomError, ValueError):
@@ -81,22 +91,31 @@ class Renaming:
         """Each word the model was not trained on in its role bound to a trained word of that role the theory does
         not use, drawn by a generator seeded with the question; trained words stay themselves, rule ids too.
 
-        A theory with more new words of a role than the model has spare leaves the rest as they are (the model
-        cannot read them, as without binding): the renaming is still one-to-one, so its steps read back."""
+        Entities are bound to those the model saw in theories of the same kind: a theory with relations gets
+        the entities of relational training theories (ProofWriter's animals), one without gets the others (its
+        people), so the model reads a bound theory as it read its own training data.
+
+        A theory with more new words of a role than the model has spare (of either kind) leaves the rest as they
+        are (the model cannot read them, as without binding): the renaming is still one-to-one, so its steps read
+        back."""
         rng = random.Random("|".join([str(statement), *(f"{s.id}:{s.content}" for s in theory.sentences)]))
         arities = {**theory.predicates(), statement.atom.predicate: statement.atom.arity}
         entities = list(dict.fromkeys([*(str(c) for c in statement.atom.args), *(str(c) for c in theory.constants())]))
         used = {*entities, *arities}
+        relational = any(n == 2 for n in arities.values())
         forward: dict[str, str] = {}
         roles = (
-            (entities, words.entities),
-            ([p for p, n in arities.items() if n == 1], words.attributes),
-            ([p for p, n in arities.items() if n == 2], words.relations),
+            (entities, words.entities, words.entities_for(relational)),
+            ([p for p, n in arities.items() if n == 1], words.attributes, words.attributes),
+            ([p for p, n in arities.items() if n == 2], words.relations, words.relations),
         )
-        for names, trained in roles:
+        for names, trained, pool in roles:
             known = set(trained)
-            spare = [w for w in trained if w not in used]
+            spare = [w for w in pool if w not in used]
             rng.shuffle(spare)
+            rest = [w for w in trained if w not in used and w not in spare]  # drawn once the kind's own run out
+            rng.shuffle(rest)
+            spare = rest + spare  # popped from the end: the kind's own first
             for name in names:
                 if name in forward:  # a word in two roles keeps its first binding
                     continue

@@ -61,6 +61,23 @@ def test_binding_keeps_trained_words_and_binds_every_other_one_to_a_spare_traine
     assert renaming.back(renaming.step(step)) == step
 
 
+def test_entities_are_bound_to_those_the_model_saw_in_theories_of_the_same_kind() -> None:
+    people, animals = PROOFWRITER.people, PROOFWRITER.animals
+    words = TrainedWords((*people, *animals), PROOFWRITER.attributes, PROOFWRITER.relations, people, animals)
+    assert TrainedWords.from_card(json.loads((default_model() / "card.json").read_text())) == words  # as trained
+    relational = Renaming.onto(parse_theory(INVENTED), parse_literal("snarf(zorp, mimbo)"), words).forward
+    assert {relational["zorp"], relational["mimbo"]} <= set(animals)  # ProofWriter's relational theories: animals
+    attributes_only = Renaming.onto(
+        parse_theory("blick(zorp). blick(X) -> frump(X)."), parse_literal("frump(zorp)"), words
+    )
+    assert attributes_only.forward["zorp"] in people
+    crowded = parse_theory(" ".join(f"blick(e{n}). snarf(e{n}, e{n + 1})." for n in range(12)))
+    bound = Renaming.onto(crowded, parse_literal("blick(e0)"), words).forward
+    entities = [bound[f"e{n}"] for n in range(13)]
+    assert len(set(entities)) == 13 and set(entities) <= {*people, *animals}  # animals first, then people
+    assert sum(e in animals for e in entities) == len(animals)
+
+
 def test_the_report_sets_the_model_beside_the_do_nothing_floor_and_random_weights(dev_records: list[object]) -> None:
     problems = [p for p in itertools.islice(read_problems(DEV_FILE), 6) if isinstance(p, Problem)]
     result = report(problems, shipped_model(), random_weights(default_model()), control_limit=4)
