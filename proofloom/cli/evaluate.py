@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from proofloom.cli.choices import INPUT_FORMATS, SEMANTICS
 from proofloom.cli.numbers import non_negative, positive
 
 if TYPE_CHECKING:
+    from proofloom.logic.semantics import Semantics
     from proofloom.prover.problem import BadRecord, Problem
 
 QUESTION_SUFFIXES = {".json", ".jsonl", ".parquet"}  # DATA named so is a question file even when missing
@@ -36,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with a recipe: the first example index (default 10,000,000, far from every index training uses)",
     )
     parser.add_argument("--limit", type=positive, help="evaluate only the first LIMIT questions")
+    parser.add_argument(
+        "--depth",
+        type=non_negative,
+        help="evaluate only questions of this gold proof depth (where the data gives none, the reasoner's); "
+        "with --limit, the first LIMIT of them",
+    )
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
     parser.add_argument("-o", "--output", help="the report as JSON")
     parser.add_argument("--plot", help="an SVG of accuracy by gold depth: the model, the floor and the control")
@@ -107,9 +114,45 @@ def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:
 
         start = HELD_OUT_START if args.start is None else args.start
         problems = held_out_problems(load_recipe(args.data), args.n, start)
+    if args.depth is not None:
+        from proofloom.logic.semantics import Semantics
+
+        problems = _at_depth(problems, args.depth, Semantics.parse(args.semantics))
     return itertools.islice(problems, args.limit) if args.limit else problems
 
 
+def _at_depth(
+    problems: Iterable[Problem | BadRecord], depth: int, semantics: Semantics
+) -> Iterator[Problem | BadRecord]:
+    """The problems whose gold depth is `depth` (the reasoner's where the data gives none), and every bad record
+    (still counted as bad)."""
+    from proofloom.logic.semantics import Label
+    from proofloom.prover.problem import BadRecord
+    from proofloom.prover.reasoning.reasoner import Reasoner
+
+    for problem in problems:
+        if isinstance(problem, BadRecord):
+            yield problem
+            continue
+        found = problem.gold_depth
+        if found is None and problem.gold is not None and problem.gold is not Label.UNKNOWN:
+            found = Reasoner(problem.theory, semantics).answer(problem.statement).depth
+        if found == depth:
+            yield problem
+
+
 def _settings(args: argparse.Namespace) -> dict[str, object]:
-    names = ("n", "start", "limit", "control", "seed", "semantics", "max_rounds", "k", "feedback", "unconstrained")
+    names = (
+        "n",
+        "start",
+        "limit",
+        "depth",
+        "control",
+        "seed",
+        "semantics",
+        "max_rounds",
+        "k",
+        "feedback",
+        "unconstrained",
+    )
     return {name: getattr(args, name) for name in names}

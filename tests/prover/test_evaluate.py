@@ -116,3 +116,24 @@ def test_evaluate_scores_a_recipe_s_held_out_examples_from_the_command_line(tmp_
     assert {row["depth"] for row in record["model"]["by_depth"]} and record["model"]["by_label"]
     picture = (tmp_path / "a.svg").read_text()
     assert picture.startswith("<svg") and picture.count("<polyline") == 3 and "random weights" in picture
+
+
+def test_evaluate_can_keep_only_the_questions_of_one_gold_depth(tmp_path: Path) -> None:
+    result = run_cli(
+        "evaluate",
+        "shipped",
+        str(DEV_FILE),
+        "--depth",
+        "2",
+        "--limit",
+        "3",
+        "--control",
+        "0",
+        "-o",
+        "r.json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    record = json.loads((tmp_path / "r.json").read_text())
+    assert record["model"]["questions"] == 3 and record["settings"]["depth"] == 2
+    assert [row["depth"] for row in record["model"]["by_depth"]] == [2]  # found by the reasoner: dev.json has none
