@@ -40,6 +40,7 @@ from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.reasons import Reason
 from proofloom.prover.verification.repair import describe, find_repair, labelled
 from proofloom.prover.verification.step_check import StepPremises, check_step
+from proofloom.prover.verification.theory_words import explanation_in, literal_in, relation_spellings
 from proofloom.prover.verification.verdicts import Diagnosis, StepVerdict, Verification
 
 
@@ -116,6 +117,7 @@ class Verifier:
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
         self._names = frozenset(c.name for c in self._constants if c.name in self.lexicon.proper_nouns)
         self._verified: dict[tuple[Literal, str, ExplanationFormat | None], Verification] = {}
+        self._spellings = relation_spellings(theory)  # English's names for relations the DSL named otherwise
 
     def solver(self, extra: Sequence[Literal]) -> StepSolver:
         """The solver grounded over the theory's constants and any new ones the explanation mentions."""
@@ -156,6 +158,8 @@ class Verifier:
             )
         except ExplanationSyntaxError as error:
             return Verification((), (Diagnosis(Reason.UNPARSEABLE, str(error)),))
+        if self._spellings:
+            parsed, statement = explanation_in(parsed, self._spellings), literal_in(statement, self._spellings)
         return _Run(self, statement, parsed).run()
 
     def sentence_for(self, content: Content) -> str | None:

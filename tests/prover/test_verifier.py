@@ -12,6 +12,7 @@ import pytest
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.syntax import parse_literal, parse_theory
+from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.explanation import ExplanationFormat, to_chain_of_thought
 from proofloom.prover.reasoning.reasoner import Reasoner
 from proofloom.prover.verification.batch import VerifySummary, verify_file
@@ -226,3 +227,21 @@ def test_a_batch_summary_counts_reasons_and_prints_their_words(tmp_path: Path) -
     assert summary.line() == (
         "verified 4 explanations (3 steps): 1 valid (25.00%); errors: not_entailed 1, unknown_premise 1, unparseable 1"
     )
+
+
+@pytest.mark.parametrize("relation", ["see", "fezoolorv", "friend_of"])
+def test_a_dsl_theory_s_own_proof_written_in_english_verifies_whatever_its_relations_are_named(relation: str) -> None:
+    # English writes `does not see` and reads it as `sees`; the theory's relation is `see`
+    theory = parse_theory(f"big(cat). big(X) -> ~{relation}(X, dog). ~{relation}(X, dog) -> red(X).")
+    answer = Reasoner(theory).answer(parse_literal("red(cat)"))
+    assert answer.proof is not None
+    for explanation_format in (ExplanationFormat.ENTAILMENTBANK, ExplanationFormat.CHAIN_OF_THOUGHT):
+        written = (
+            to_entailmentbank(answer.proof)
+            if explanation_format is ExplanationFormat.ENTAILMENTBANK
+            else to_chain_of_thought(answer.proof)
+        )
+        verification = Verifier(theory).verify(parse_literal("red(cat)"), written, explanation_format)
+        assert verification.valid, (explanation_format, written)
+    wrong = "sent1 & sent2 -> int1: The cat does not see the bear.; int1 & sent3 -> hypothesis;"
+    assert not Verifier(theory).verify(parse_literal("red(cat)"), wrong).valid  # still read, and still checked
