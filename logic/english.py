@@ -25,6 +25,7 @@ from proofloom.errors import EnglishSyntaxError, LogicError
 from proofloom.logic.lalr_driver import LeanParser
 from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
+from proofloom.logic.plain_english import read_plain, read_plain_chain
 from proofloom.logic.terms import (
     Atom,
     Constant,
@@ -582,6 +583,9 @@ def _parsed(sentence: str, start: str) -> tuple[object, SentenceWords, bool]:
 # (readings, theories, lexicons), so sharing them is safe; each is bounded, so a long process stays flat.
 @lru_cache(maxsize=65536)
 def _read_cached(sentence: str) -> _Reading:
+    plain = read_plain(sentence)  # ProofWriter's plain forms by hand; the rest (and every error) by lark
+    if plain is not None:
+        return _Reading.of(*plain)
     contents, words, question = _parsed(sentence, "start")
     assert isinstance(contents, tuple)
     return _Reading.of(contents, words, question)
@@ -630,6 +634,10 @@ def read_statement(sentence: str, index: int = 1) -> Literal:
 
 @lru_cache(maxsize=65536)
 def _chain_cached(sentence: str) -> tuple[ChainSentence, SentenceWords]:
+    plain = read_plain_chain(sentence)
+    if plain is not None:
+        contents, concluded, plain_words = plain
+        return (ChainSentence(claims=contents) if concluded else ChainSentence(stated=contents)), plain_words
     found, words, _ = _parsed(sentence, "chain")
     assert isinstance(found, ChainSentence)
     return found, words
