@@ -899,11 +899,21 @@ def _render_if_rule(rule: AnyRule, person: bool, lexicon: Lexicon) -> str:
     return f"If {' and '.join(parts)} then {' or '.join(said)}."
 
 
+_PLAIN_LEXICON = Lexicon()
+
+
+@lru_cache(maxsize=65536)
+def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
+    """A fact's sentence, made once for each fact and lexicon: a verifier writes the same facts again and again
+    (a chain of thought's restatements, every verdict's conclusion and counter-model)."""
+    return _capitalize(_clause(literal, set(), False, lexicon)) + "."
+
+
 def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
-    lexicon = lexicon or Lexicon()
     if isinstance(content, Literal):
-        return _capitalize(_clause(content, set(), False, lexicon)) + "."
+        return _fact_sentence(content, lexicon or _PLAIN_LEXICON)
+    lexicon = lexicon or Lexicon()
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()
