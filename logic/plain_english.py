@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from proofloom.errors import LogicError
 from proofloom.logic.lexicon import SentenceWords
@@ -80,9 +81,11 @@ class _Clause:
 
 @dataclass(slots=True)
 class _Reader:
-    """One sentence's tokens (kind, word) and the words it uses, by class (as `_ToLogic` notes them)."""
+    """One sentence's tokens (their kinds, `$END` twice after the last, and their words) and the words it uses,
+    by class (as `_ToLogic` notes them)."""
 
-    tokens: list[tuple[str, str]]
+    kinds: list[str]
+    texts: list[str]
     at: int = 0
     names: set[str] = field(default_factory=set)
     commons: set[str] = field(default_factory=set)
@@ -104,27 +107,30 @@ class _Reader:
     # --- tokens ---
 
     def peek(self, ahead: int = 0) -> str:
-        index = self.at + ahead
-        return self.tokens[index][0] if index < len(self.tokens) else "$END"
+        return self.kinds[self.at + ahead]
 
     def take(self, kind: str) -> str:
-        if self.peek() != kind:
+        at = self.at
+        if self.kinds[at] != kind:
             raise _Declined
-        word = self.tokens[self.at][1]
-        self.at += 1
-        return word
+        self.at = at + 1
+        return self.texts[at]
 
     def skip(self, kind: str) -> bool:
-        if self.peek() == kind:
+        if self.kinds[self.at] == kind:
             self.at += 1
             return True
         return False
 
     def run_of_words(self) -> list[str]:
-        found = [self.take("WORD")]
-        while self.peek() == "WORD":
-            found.append(self.take("WORD"))
-        return found
+        kinds, at = self.kinds, self.at
+        end = at
+        while kinds[end] == "WORD":
+            end += 1
+        if end == at:
+            raise _Declined
+        self.at = end
+        return self.texts[at:end]
 
     # --- noun phrases and predicates ---
 
@@ -280,7 +286,7 @@ class _Reader:
                 words.append(self.take("WORD"))
         kind = self.skip("KIND")
         if kind:
-            person = self.tokens[self.at - 1][1].lower() == "people"
+            person = self.texts[self.at - 1].lower() == "people"
             style = RuleStyle(RuleForm.ALL if every else RuleForm.BARE, person)
             self.adjectives.update(words)
             conditions = tuple(Literal(Atom(w, (X,))) for w in words)
@@ -309,41 +315,55 @@ class _Reader:
         return tuple(Rule(conditions, h, style) for h in literals)
 
 
-def _tokens(text: str) -> list[tuple[str, str]] | None:
-    """The sentence's tokens as lark's lexer makes them, or None where a word or a character is not plain."""
+@lru_cache(maxsize=65536)
+def _kind(word: str) -> str | None:
+    """A word's token kind as lark's lexer reads it in the forms taken, or None: the sentence goes to lark."""
+    if word[0].islower() and not word.islower():
+        return None  # `bIG`, `iS`: lark's lexer reads a lower-case word's lower-case start as a word
+    lower = word.lower()
+    kind = _KEYWORDS.get(lower)
+    if kind is not None:
+        return None if kind == "OR" else (kind or lower.upper())  # `or`: lark's (a disjunctive head)
+    if lower in _DECLINED:
+        return None
+    return "WORD" if word.islower() else "CAPWORD"
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]] | None:
+    """The sentence's token kinds (`$END` twice after the last) and words as lark's lexer makes them, or None
+    where a word or a character is not plain."""
     if text[-1:] in ".!":
         text = text[:-1]
     if not _PLAIN.fullmatch(text):
         return None
-    tokens: list[tuple[str, str]] = []
+    kinds: list[str] = []
+    texts: list[str] = []
     for piece, part in enumerate(_COMMA.split(text)):
         words = part.split()
         if piece:
-            if words and words[0].lower() in ("and", "or"):  # `, and` is one conjunction, as lark lexes it
-                tokens.append((_KEYWORDS[words[0].lower()], words[0]))
+            if words and words[0].lower() == "and":  # `, and` is one conjunction, as lark lexes it
+                kinds.append("CONJ")
+                texts.append(words[0])
                 words = words[1:]
-            else:
-                tokens.append((",", ","))
-        for word in words:
-            lower = word.lower()
-            kind = _KEYWORDS.get(lower)
-            if word[0].islower() and not word.islower():
-                return None  # `bIG`, `iS`: lark's lexer reads a lower-case word's lower-case start as a word
-            if kind is not None:
-                tokens.append((kind or lower.upper(), word))
-            elif lower in _DECLINED:
+            elif words and words[0].lower() == "or":
                 return None
-            elif word.islower():
-                tokens.append(("WORD", word))
             else:
-                tokens.append(("CAPWORD", word))
-    return tokens
-
-
-def _read(tokens: list[tuple[str, str]]) -> tuple[tuple[Content, ...], SentenceWords] | None:
-    if not tokens or any(kind == "OR" for kind, _ in tokens):
+                kinds.append(",")
+                texts.append(",")
+        for word in words:
+            kind = _kind(word)
+            if kind is None:
+                return None
+            kinds.append(kind)
+            texts.append(word)
+    if not kinds:
         return None
-    reader = _Reader(tokens)
+    kinds += ("$END", "$END")
+    return kinds, texts
+
+
+def _read(tokens: tuple[list[str], list[str]]) -> tuple[tuple[Content, ...], SentenceWords] | None:
+    reader = _Reader(*tokens)
     try:
         contents = reader.content()
     except (_Declined, LogicError):
@@ -365,7 +385,7 @@ def read_plain_chain(sentence: str) -> tuple[tuple[Content, ...], bool, Sentence
     tokens = _tokens(rest if concluded else sentence)
     if tokens is None:
         return None
-    if concluded and tokens[:1] == [(",", ",")] and not first.endswith(","):
-        tokens = tokens[1:]  # `So , Bob is red.`: the connective's optional comma
+    if concluded and tokens[0][0] == "," and not first.endswith(","):
+        tokens = (tokens[0][1:], tokens[1][1:])  # `So , Bob is red.`: the connective's optional comma
     found = _read(tokens)
     return None if found is None else (found[0], concluded, found[1])

@@ -12,10 +12,10 @@ disjunctive rule) is None, for Z3. No Z3 here: it decides nothing Z3 would decid
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
-from proofloom.logic.grounding import groundings
-from proofloom.logic.terms import Constant, Literal, Rule, Theory
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
 
 __all__ = ["QuickEntailment"]
 
@@ -37,11 +37,17 @@ class QuickEntailment:
             content = sentence.content
             if isinstance(content, Literal):
                 self._facts[sentence.id] = content
-            else:
-                assert isinstance(content, Rule)
-                self._instances[sentence.id] = [
-                    (sentence.id, instance.conditions, instance.head) for instance in groundings(content, constants)
+                continue
+            assert isinstance(content, Rule)
+            index = {v: i for i, v in enumerate(content.variables())}
+            places = [_places(c, index) for c in (*content.conditions, content.head)]
+            found = self._instances[sentence.id] = []
+            for values in itertools.product(constants, repeat=len(index)):  # as `groundings`, without Rules
+                made = [
+                    Literal(Atom(predicate, tuple([values[a] if isinstance(a, int) else a for a in args])), positive)
+                    for predicate, args, positive in places
                 ]
+                found.append((sentence.id, tuple(dict.fromkeys(made[:-1])), made[-1]))
 
     def decide(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
@@ -50,37 +56,76 @@ class QuickEntailment:
         model of the premises makes it false; None when neither is plain (Z3 decides)."""
         if not self.usable or any(c not in self.constants for lit in (*literals, goal) for c in lit.atom.args):
             return None
-        known: dict[Literal, frozenset[str]] = {}
+        chain = _Chain()
         instances: list[_Instance] = []
         for sentence_id in sentence_ids:
             fact = self._facts.get(sentence_id)
             if fact is not None:
-                known.setdefault(fact, frozenset((sentence_id,)))
+                chain.add(fact, frozenset((sentence_id,)))
             else:
                 instances.extend(self._instances[sentence_id])
         for literal in literals:
-            known[literal] = frozenset()
-        _chain(known, instances)
+            chain.add(literal, frozenset())
+        chain.fire(instances)
+        known = chain.known
         if goal in known:
             return True, known[goal]
-        known.setdefault(goal.negated(), frozenset())
-        _chain(known, instances)
+        chain.add(goal.negated(), frozenset())
+        chain.run()
         if any(literal.negated() in known for literal in known):
             return None  # the premises and the goal's negation clash: Z3 tells why
         return (False, frozenset()) if _model(known, instances) else None
 
 
-def _chain(known: dict[Literal, frozenset[str]], instances: list[_Instance]) -> None:
-    """Fire `instances` to a fixpoint, each derived literal with the sentences of its first derivation."""
-    fired = True
-    while fired:
-        fired = False
-        for sentence_id, conditions, head in instances:
-            if head in known or not all(c in known for c in conditions):
-                continue
-            support = frozenset((sentence_id,)).union(*(known[c] for c in conditions))
-            known[head] = support
-            fired = True
+def _places(literal: Literal, index: dict[Variable, int]) -> tuple[str, tuple[Constant | int, ...], bool]:
+    """A rule's literal with each variable as its place in `index`, for grounding without substituting."""
+    args = tuple(index[a] if isinstance(a, Variable) else a for a in literal.atom.args)
+    return literal.atom.predicate, args, literal.positive
+
+
+class _Chain:
+    """Forward chaining by counting (each instance waits on its conditions not yet known, and fires when none
+    is left), each derived literal with the sentences of its first derivation."""
+
+    def __init__(self) -> None:
+        self.known: dict[Literal, frozenset[str]] = {}
+        self._instances: list[_Instance] = []
+        self._waiting: dict[Literal, list[int]] = {}
+        self._missing: list[int] = []
+        self._ready: list[int] = []
+
+    def add(self, literal: Literal, support: frozenset[str]) -> None:
+        """`literal` known (if it was not), and the instances waiting on it one condition nearer firing."""
+        if literal in self.known:
+            return
+        self.known[literal] = support
+        missing = self._missing
+        for number in self._waiting.get(literal, ()):
+            missing[number] -= 1
+            if not missing[number]:
+                self._ready.append(number)
+
+    def fire(self, instances: list[_Instance]) -> None:
+        """Chain `instances` from what is known to a fixpoint."""
+        known, waiting = self.known, self._waiting
+        self._instances = instances
+        for number, (_, conditions, _) in enumerate(instances):
+            left = 0
+            for condition in conditions:
+                if condition not in known:
+                    waiting.setdefault(condition, []).append(number)
+                    left += 1
+            self._missing.append(left)
+            if not left:
+                self._ready.append(number)
+        self.run()
+
+    def run(self) -> None:
+        known, instances, ready = self.known, self._instances, self._ready
+        while ready:
+            sentence_id, conditions, head = instances[ready.pop()]
+            if head not in known:
+                self.add(head, frozenset((sentence_id,)).union(*(known[c] for c in conditions)))
 
 
 def _model(known: dict[Literal, frozenset[str]], instances: list[_Instance]) -> bool:
