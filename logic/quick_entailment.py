@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
 
-__all__ = ["QuickEntailment"]
+__all__ = ["PlainModel", "QuickEntailment"]
 
 _Instance = tuple[str, tuple[Literal, ...], Literal]  # sentence id, conditions, head
 
@@ -54,8 +55,31 @@ class QuickEntailment:
     ) -> tuple[bool, frozenset[str]] | None:
         """(True, sentences a derivation of `goal` uses) when chaining derives it; (False, nothing) when a
         model of the premises makes it false; None when neither is plain (Z3 decides)."""
-        if not self.usable or any(c not in self.constants for lit in (*literals, goal) for c in lit.atom.args):
+        if not self._covers((*literals, goal)):
             return None
+        chain, instances = self._chained(sentence_ids, literals)
+        known = chain.known
+        if goal in known:
+            return True, known[goal]
+        chain.add(goal.negated(), frozenset())
+        chain.run()
+        return None if _clash(known) or _completed(known, instances) is None else (False, frozenset())
+
+    def model(self, sentence_ids: Sequence[str], literals: Sequence[Literal]) -> PlainModel | None:
+        """A model of these sentences and literals found by chaining and completing (as `decide` finds one), with
+        what chaining derived; None when it is not plain (a clash, or a completion that does not close)."""
+        if not self._covers(literals):
+            return None
+        chain, instances = self._chained(sentence_ids, literals)
+        if _clash(chain.known):
+            return None
+        true = _completed(chain.known, instances)
+        return None if true is None else PlainModel(frozenset(true), frozenset(chain.known))
+
+    def _covers(self, literals: Sequence[Literal]) -> bool:
+        return self.usable and all(c in self.constants for literal in literals for c in literal.atom.args)
+
+    def _chained(self, sentence_ids: Sequence[str], literals: Sequence[Literal]) -> tuple[_Chain, list[_Instance]]:
         chain = _Chain()
         instances: list[_Instance] = []
         for sentence_id in sentence_ids:
@@ -67,14 +91,21 @@ class QuickEntailment:
         for literal in literals:
             chain.add(literal, frozenset())
         chain.fire(instances)
-        known = chain.known
-        if goal in known:
-            return True, known[goal]
-        chain.add(goal.negated(), frozenset())
-        chain.run()
-        if any(literal.negated() in known for literal in known):
-            return None  # the premises and the goal's negation clash: Z3 tells why
-        return (False, frozenset()) if _model(known, instances) else None
+        return chain, instances
+
+
+@dataclass(frozen=True, slots=True)
+class PlainModel:
+    """A model found by chaining: the atoms it makes true (every other false), and the literals chaining derived
+    (true in every model of the same premises)."""
+
+    true: frozenset[Atom]
+    derived: frozenset[Literal]
+
+
+def _clash(known: dict[Literal, frozenset[str]]) -> bool:
+    """The chained literals hold a literal and its negation: no model, and Z3 tells why."""
+    return any(literal.negated() in known for literal in known)
 
 
 def _places(literal: Literal, index: dict[Variable, int]) -> tuple[str, tuple[Constant | int, ...], bool]:
@@ -128,14 +159,13 @@ class _Chain:
                 self.add(head, frozenset((sentence_id,)).union(*(known[c] for c in conditions)))
 
 
-def _model(known: dict[Literal, frozenset[str]], instances: list[_Instance]) -> bool:
-    """Whether a model of the premises and the goal's negation (all in `known`, fixed) is found by completing
-    the chained literals: every other atom false, then, for each instance that fails, its head made true or
-    else an atom it asks to be false made true. Atoms only turn true, never against what is fixed, so this
-    ends; it answers True only after a pass in which every instance holds."""
+def _completed(known: dict[Literal, frozenset[str]], instances: list[_Instance]) -> set[Atom] | None:
+    """The true atoms of a model of the chained literals (fixed) and `instances`, found by completing them: every
+    other atom false, then, for each instance that fails, its head made true or else an atom it asks to be false
+    made true; None where that does not close. Atoms only turn true, never against what is fixed, so this ends;
+    it answers only after a pass in which every instance holds."""
     true = {literal.atom for literal in known if literal.positive}
     fixed_false = {literal.atom for literal in known if not literal.positive}
-    fixed_true = set(true)
     changed = True
     while changed:
         changed = False
@@ -146,8 +176,8 @@ def _model(known: dict[Literal, frozenset[str]], instances: list[_Instance]) -> 
                 true.add(head.atom)
             else:
                 free = next((c.atom for c in conditions if not c.positive and c.atom not in fixed_false), None)
-                if free is None or free in fixed_true:
-                    return False  # not plain: Z3 decides
+                if free is None:
+                    return None  # not plain: Z3 decides
                 true.add(free)
             changed = True
-    return True
+    return true

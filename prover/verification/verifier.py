@@ -21,7 +21,6 @@ from proofloom.errors import LogicError
 from proofloom.limits import LIMITS
 from proofloom.logic.english import Lexicon, lexicon_of, render_sentence
 from proofloom.logic.files import statement_from_text, theory_from_text
-from proofloom.logic.quick_entailment import QuickEntailment
 from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Constant, Content, DisjunctiveRule, Literal, Rule, Theory, Variable
 from proofloom.logic.z3_encoding import ClausePool, StepSolver
@@ -112,7 +111,6 @@ class Verifier:
         self._by_content: dict[Literal | tuple[str, _Shape, _Shape], str] | None = None  # built when first needed
         self._sentence_of: dict[Content, str | None] = {}  # `sentence_for`'s answers
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
-        self._quick: dict[tuple[Constant, ...], QuickEntailment] = {}
         self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
@@ -127,14 +125,6 @@ class Verifier:
         if constants not in self._solvers:
             self._solvers[constants] = StepSolver(self.theory, constants, self.timeout_ms, self.pool)
         return self._solvers[constants]
-
-    def quick(self, solver: StepSolver) -> QuickEntailment:
-        """The theory's rule instances over `solver`'s constants, for the checks a repair search can settle
-        by chaining (made on a repair's first need, kept with the solver)."""
-        found = self._quick.get(solver.constants)
-        if found is None:
-            found = self._quick[solver.constants] = QuickEntailment(self.theory, solver.constants)
-        return found
 
     def verify(
         self, statement: Literal, explanation: str | Explanation, explanation_format: ExplanationFormat | None = None
@@ -297,9 +287,7 @@ class _Run:
         assert check.reason is not None
         if check.reason is not Reason.NOT_ENTAILED:
             return self._fail(index, step, Diagnosis(check.reason, check.message, index))
-        repair = find_repair(
-            self.solver, resolved.sentence_ids, resolved.literals, conclusion, self.verifier.quick(self.solver)
-        )
+        repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion, self.solver.quick())
         if repair is not None and repair.literal is None and resolved.unread:
             # It follows with context the chain may have said in the sentence that did not read: that
             # sentence is diagnosed where it stands, and this step is not blamed a second time.
