@@ -32,23 +32,51 @@ class QuickEntailment:
         self.usable = not theory.disjunctions and bool(constants)
         self._facts: dict[str, Literal] = {}
         self._instances: dict[str, list[_Instance]] = {}
+        # One object per literal, keyed by predicate, the places of its constants and sign: making a literal
+        # costs more than finding it, and the chaining's lookups then find each literal by identity.
+        self._places = {c: i for i, c in enumerate(constants)}
+        self._constant_list = tuple(constants)
+        self._made: dict[tuple[str, tuple[int, ...], bool], Literal] = {}
         if not self.usable:
             return
         for sentence in theory.sentences:
             content = sentence.content
             if isinstance(content, Literal):
-                self._facts[sentence.id] = content
+                self._facts[sentence.id] = self._one(content)
                 continue
             assert isinstance(content, Rule)
-            index = {v: i for i, v in enumerate(content.variables())}
-            places = [_places(c, index) for c in (*content.conditions, content.head)]
+            variables = {v: -1 - i for i, v in enumerate(content.variables())}  # a variable: a negative place
+            shapes = [
+                (
+                    c.atom.predicate,
+                    tuple(variables[a] if isinstance(a, Variable) else self._places[a] for a in c.atom.args),
+                    c.positive,
+                )
+                for c in (*content.conditions, content.head)
+            ]
             found = self._instances[sentence.id] = []
-            for values in itertools.product(constants, repeat=len(index)):  # as `groundings`, without Rules
+            for values in itertools.product(range(len(constants)), repeat=len(variables)):
                 made = [
-                    Literal(Atom(predicate, tuple([values[a] if isinstance(a, int) else a for a in args])), positive)
-                    for predicate, args, positive in places
+                    self._literal(predicate, tuple([values[-1 - a] if a < 0 else a for a in places]), positive)
+                    for predicate, places, positive in shapes
                 ]
                 found.append((sentence.id, tuple(dict.fromkeys(made[:-1])), made[-1]))
+
+    def _literal(self, predicate: str, places: tuple[int, ...], positive: bool) -> Literal:
+        key = (predicate, places, positive)
+        found = self._made.get(key)
+        if found is None:
+            atom = Atom(predicate, tuple([self._constant_list[i] for i in places]))
+            found = self._made[key] = Literal(atom, positive)
+        return found
+
+    def _one(self, literal: Literal) -> Literal:
+        """The one object for this literal (a literal of constants outside the solver's is itself)."""
+        places = self._places
+        if any(c not in places for c in literal.atom.args):
+            return literal
+        key = (literal.atom.predicate, tuple([places[c] for c in literal.atom.args]), literal.positive)  # type: ignore[index]
+        return self._made.setdefault(key, literal)
 
     def decide(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
@@ -59,9 +87,10 @@ class QuickEntailment:
             return None
         chain, instances = self._chained(sentence_ids, literals)
         known = chain.known
+        goal = self._one(goal)
         if goal in known:
             return True, known[goal]
-        chain.add(goal.negated(), frozenset())
+        chain.add(self._one(goal.negated()), frozenset())
         chain.run()
         return None if _clash(known) or _completed(known, instances) is None else (False, frozenset())
 
@@ -89,7 +118,7 @@ class QuickEntailment:
             else:
                 instances.extend(self._instances[sentence_id])
         for literal in literals:
-            chain.add(literal, frozenset())
+            chain.add(self._one(literal), frozenset())
         chain.fire(instances)
         return chain, instances
 
@@ -106,12 +135,6 @@ class PlainModel:
 def _clash(known: dict[Literal, frozenset[str]]) -> bool:
     """The chained literals hold a literal and its negation: no model, and Z3 tells why."""
     return any(literal.negated() in known for literal in known)
-
-
-def _places(literal: Literal, index: dict[Variable, int]) -> tuple[str, tuple[Constant | int, ...], bool]:
-    """A rule's literal with each variable as its place in `index`, for grounding without substituting."""
-    args = tuple(index[a] if isinstance(a, Variable) else a for a in literal.atom.args)
-    return literal.atom.predicate, args, literal.positive
 
 
 class _Chain:
