@@ -658,6 +658,8 @@ def read_chain_sentence(
         raise EnglishSyntaxError(text, index, None, str(error.orig_exc)) from None
     except (_NotRead, LogicError) as error:
         raise EnglishSyntaxError(text, index, None, str(error)) from None
+    if not words.plural_complements:  # nothing to tell apart (most sentences): no renames
+        return found
     renames = _plural_renames(words, nouns | words.nouns)
     if not renames:
         return found
