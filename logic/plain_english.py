@@ -65,6 +65,13 @@ _KIND_NOUNS = frozenset({"thing", "person", "one", "object", "entity"})
 _CONNECTIVES = frozenset({"so", "thus", "therefore", "hence", "consequently", "then"})
 
 
+@lru_cache(maxsize=65536)
+def _constant(name: str) -> Constant:
+    """One `Constant` per name (values are frozen, so shared): the theory's literals then hold the same objects,
+    and comparing them (the reasoners' and the solver's dict lookups) finds them equal by identity."""
+    return Constant(name)
+
+
 class _Declined(Exception):
     """Not a sentence this reader takes: lark reads it."""
 
@@ -139,12 +146,12 @@ class _Reader:
         if kind == "CAPWORD":
             name = self.take("CAPWORD").lower()
             self.names.add(name)
-            return Constant(name), None
+            return _constant(name), None
         if kind == "THE":
             self.at += 1
             name = "_".join(self.run_of_words())
             self.commons.add(name)
-            return Constant(name), None
+            return _constant(name), None
         if kind in ("Q", "IT", "THEM"):
             return X, _PERSON[self.take(kind).lower()]
         raise _Declined
@@ -197,19 +204,19 @@ class _Reader:
         if kind == "CAPWORD":
             name = self.take("CAPWORD").lower()
             self.names.add(name)
-            return self.predicate(Constant(name), None, False)
+            return self.predicate(_constant(name), None, False)
         if kind == "THE":
             self.at += 1
             words = self.run_of_words()
             if self.peek() in ("IS", "DOES"):
                 name = "_".join(words)
                 self.commons.add(name)
-                return self.predicate(Constant(name), None, False)
+                return self.predicate(_constant(name), None, False)
             if len(words) < 2:
                 raise _Declined  # lark: "a relation needs a verb between its subject and object"
             name = "_".join(words[:-1])
             self.commons.add(name)
-            return self.predicate(Constant(name), None, False, noun_verb=words[-1])
+            return self.predicate(_constant(name), None, False, noun_verb=words[-1])
         if kind in ("Q", "IT", "THEY"):
             word = self.take(kind).lower()
             return self.predicate(X, _PERSON[word], word == "they")
