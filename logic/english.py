@@ -911,10 +911,16 @@ def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
     return _capitalize(_clause(literal, set(), False, lexicon)) + "."
 
 
+@lru_cache(maxsize=65536)
+def _plain_fact_sentence(literal: Literal) -> str:
+    """`_fact_sentence` in the default lexicon, keyed by the fact alone (hashing a lexicon costs a call)."""
+    return _fact_sentence(literal, _PLAIN_LEXICON)
+
+
 def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
     if isinstance(content, Literal):
-        return _fact_sentence(content, lexicon or _PLAIN_LEXICON)
+        return _plain_fact_sentence(content) if lexicon is None else _fact_sentence(content, lexicon)
     lexicon = lexicon or Lexicon()
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
