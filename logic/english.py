@@ -25,6 +25,7 @@ from proofloom.errors import EnglishSyntaxError, LogicError
 from proofloom.logic.lalr_driver import LeanParser
 from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
+from proofloom.logic.plain_english import read_plain, read_plain_chain
 from proofloom.logic.terms import (
     Atom,
     Constant,
@@ -582,6 +583,9 @@ def _parsed(sentence: str, start: str) -> tuple[object, SentenceWords, bool]:
 # (readings, theories, lexicons), so sharing them is safe; each is bounded, so a long process stays flat.
 @lru_cache(maxsize=65536)
 def _read_cached(sentence: str) -> _Reading:
+    plain = read_plain(sentence)  # ProofWriter's plain forms by hand; the rest (and every error) by lark
+    if plain is not None:
+        return _Reading.of(*plain)
     contents, words, question = _parsed(sentence, "start")
     assert isinstance(contents, tuple)
     return _Reading.of(contents, words, question)
@@ -630,6 +634,10 @@ def read_statement(sentence: str, index: int = 1) -> Literal:
 
 @lru_cache(maxsize=65536)
 def _chain_cached(sentence: str) -> tuple[ChainSentence, SentenceWords]:
+    plain = read_plain_chain(sentence)
+    if plain is not None:
+        contents, concluded, plain_words = plain
+        return (ChainSentence(claims=contents) if concluded else ChainSentence(stated=contents)), plain_words
     found, words, _ = _parsed(sentence, "chain")
     assert isinstance(found, ChainSentence)
     return found, words
@@ -650,6 +658,8 @@ def read_chain_sentence(
         raise EnglishSyntaxError(text, index, None, str(error.orig_exc)) from None
     except (_NotRead, LogicError) as error:
         raise EnglishSyntaxError(text, index, None, str(error)) from None
+    if not words.plural_complements:  # nothing to tell apart (most sentences): no renames
+        return found
     renames = _plural_renames(words, nouns | words.nouns)
     if not renames:
         return found
@@ -891,11 +901,27 @@ def _render_if_rule(rule: AnyRule, person: bool, lexicon: Lexicon) -> str:
     return f"If {' and '.join(parts)} then {' or '.join(said)}."
 
 
+_PLAIN_LEXICON = Lexicon()
+
+
+@lru_cache(maxsize=65536)
+def _fact_sentence(literal: Literal, lexicon: Lexicon) -> str:
+    """A fact's sentence, made once for each fact and lexicon: a verifier writes the same facts again and again
+    (a chain of thought's restatements, every verdict's conclusion and counter-model)."""
+    return _capitalize(_clause(literal, set(), False, lexicon)) + "."
+
+
+@lru_cache(maxsize=65536)
+def _plain_fact_sentence(literal: Literal) -> str:
+    """`_fact_sentence` in the default lexicon, keyed by the fact alone (hashing a lexicon costs a call)."""
+    return _fact_sentence(literal, _PLAIN_LEXICON)
+
+
 def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
-    lexicon = lexicon or Lexicon()
     if isinstance(content, Literal):
-        return _capitalize(_clause(content, set(), False, lexicon)) + "."
+        return _plain_fact_sentence(content) if lexicon is None else _fact_sentence(content, lexicon)
+    lexicon = lexicon or Lexicon()
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()

@@ -26,6 +26,7 @@ import z3
 
 from proofloom.limits import LIMITS
 from proofloom.logic.grounding import atoms_in_play, constants_in, domain, every_atom, groundings
+from proofloom.logic.quick_entailment import QuickEntailment
 from proofloom.logic.terms import Atom, Constant, DisjunctiveRule, Literal, Rule, Sentence, Theory, Variable
 
 Statement = Literal | Rule | DisjunctiveRule  # what a tracker stands for: a theory sentence's logic
@@ -563,6 +564,7 @@ class StepSolver:
         self._clauses = self.pool.clauses_for(theory)
         self._contents = self._clauses.contents
         self._verdicts: dict[tuple[tuple[str, ...], tuple[Literal, ...], Literal, bool], Entailment] = {}
+        self._quick: QuickEntailment | None = None
 
     def _constants_in_play(
         self, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
@@ -619,18 +621,51 @@ class StepSolver:
                 return Entailment(Outcome.NOT_ENTAILED)
             contents = [*(self._contents[s] for s in sentence_ids), *literals]
             atoms = atoms_in_play(contents, goal)
-            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(terms, atoms))
+            premises = (sentence_ids, (*literals, goal.negated()))
+            return Entailment(Outcome.NOT_ENTAILED, counter_model=self._canonical_model(terms, atoms, premises))
         return Entailment(Outcome.UNKNOWN)
 
-    def _canonical_model(self, assumptions: list[Any], atoms: Sequence[Atom]) -> tuple[Literal, ...]:
+    def quick(self) -> QuickEntailment:
+        """The theory's rule instances over this solver's constants, for what chaining decides without Z3."""
+        if self._quick is None:
+            self._quick = QuickEntailment(self.theory, self.constants)
+        return self._quick
+
+    def _canonical_model(
+        self, assumptions: list[Any], atoms: Sequence[Atom], premises: tuple[tuple[str, ...], tuple[Literal, ...]]
+    ) -> tuple[Literal, ...]:
         """The counter-model that makes each atom in play false where it can, in order: the theory's solver has
         seen other checks, and the model it would give depends on them (on one process or split over many).
 
         Each atom is false where the checks so far leave it free: `chosen` and it false satisfiable. A model of
-        `chosen` (the last satisfiable check's) that makes it false already shows that, so only an atom the
-        model makes true costs a check; the answer is the one a check per atom gives."""
-        solver, chosen = self._clauses.activate(), list(assumptions)
-        model: _Model | None = _Model(self.pool.session.context, solver)  # the step's own check was satisfiable
+        `chosen` that makes it false already shows that, so only an atom the model makes true costs a check; the
+        answer is the one a check per atom gives. The model is first one chaining finds (`QuickEntailment.model`:
+        `premises`, sentence ids and literals, hold the step's premises and its goal's negation), where an atom
+        chaining derives is true in every model; only where chaining finds none is Z3 asked, from that atom on."""
+        sentence_ids, literals = premises
+        quick, chosen_literals = self.quick(), list(literals)
+        plain = quick.model(sentence_ids, chosen_literals)
+        found: list[Literal] = []
+        for number, atom in enumerate(atoms):
+            if plain is None:
+                break
+            if atom in plain.true and Literal(atom) not in plain.derived:  # true here: is it free elsewhere?
+                plain = quick.model(sentence_ids, [*chosen_literals, Literal(atom, False)])
+                if plain is None:  # chaining finds no model: Z3 decides from this atom on
+                    chosen = [*assumptions, *(self.pool.term(c).ast for c in found)]
+                    return (*found, *self._canonical_by_z3(chosen, atoms[number:], None))
+            value = Literal(atom, atom in plain.true)
+            chosen_literals.append(value)
+            found.append(value)
+        if plain is not None:
+            return tuple(found)
+        solver = self._clauses.activate()
+        model = _Model(self.pool.session.context, solver)  # the step's own check was satisfiable
+        return self._canonical_by_z3(list(assumptions), atoms, model)
+
+    def _canonical_by_z3(self, chosen: list[Any], atoms: Sequence[Atom], model: _Model | None) -> tuple[Literal, ...]:
+        """`_canonical_model` by Z3 checks: `chosen` the assumptions so far, `model` one of them (or None)."""
+        solver = self._clauses.activate()
         found = []
         for atom in atoms:
             false = self.pool.term(Literal(atom, False)).ast

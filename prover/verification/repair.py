@@ -11,13 +11,18 @@ from collections.abc import Iterator, Sequence
 
 from proofloom.logic.english import render_sentence
 from proofloom.logic.matching import match_literal
+from proofloom.logic.quick_entailment import QuickEntailment
 from proofloom.logic.terms import Literal, Rule, Theory
 from proofloom.logic.z3_encoding import StepSolver
 from proofloom.prover.verification.verdicts import Repair
 
 
 def find_repair(
-    solver: StepSolver, sentence_ids: Sequence[str], literals: Sequence[Literal], goal: Literal
+    solver: StepSolver,
+    sentence_ids: Sequence[str],
+    literals: Sequence[Literal],
+    goal: Literal,
+    quick: QuickEntailment | None = None,
 ) -> Repair | None:
     """Theory sentences to add (an irreducible set, the first in the theory's order), else one literal, else None.
 
@@ -26,26 +31,43 @@ def find_repair(
     same sentences. The core serves as a witness only: a candidate outside the last core found can go
     without asking Z3 (what that core holds is still there, so the step still follows), which is the answer
     Z3 would give, so the repair is the one the plain search finds, in a few checks instead of one per
-    sentence."""
+    sentence. `quick` (the theory's rule instances over the solver's constants) decides the checks that
+    chaining settles without Z3, a derivation's sentences the witness: each answer is Z3's, so the repair is too."""
     theory = solver.theory
-    everything = solver.check([s.id for s in theory.sentences], literals, goal, counter_model=False)
-    if everything.holds:
+    holds, witness = _entails(solver, quick, [s.id for s in theory.sentences], literals, goal)
+    if holds:
         known = set(sentence_ids)
         needed = [s.id for s in theory.sentences if s.id not in known]  # every sentence not given, in order
-        witness = set(everything.core)  # always within the given, the literals and `needed`
+        # the witness is always within the given, the literals and `needed`
         for candidate in list(needed):
             trial = [s for s in needed if s != candidate]
             if candidate not in witness:
                 needed = trial
                 continue
-            found = solver.check([*sentence_ids, *trial], literals, goal, counter_model=False)
-            if found.holds:
-                needed, witness = trial, set(found.core)
+            holds, found = _entails(solver, quick, [*sentence_ids, *trial], literals, goal)
+            if holds:
+                needed, witness = trial, found
         return Repair(sentences=tuple(sorted(needed, key=theory.index_of)))
     for literal in _missing_conditions(solver, sentence_ids, literals, goal):
         if solver.check(sentence_ids, [*literals, literal], goal, counter_model=False).holds:
             return Repair(literal=literal)
     return None
+
+
+def _entails(
+    solver: StepSolver,
+    quick: QuickEntailment | None,
+    sentence_ids: Sequence[str],
+    literals: Sequence[Literal],
+    goal: Literal,
+) -> tuple[bool, frozenset[str]]:
+    """Whether the premises entail `goal`, and premises that do (a derivation's, or Z3's core): chaining where
+    it settles the question, else Z3 (undecided within its time counts as not entailed, as ever)."""
+    decided = quick.decide(sentence_ids, literals, goal) if quick is not None else None
+    if decided is not None:
+        return decided
+    found = solver.check(sentence_ids, literals, goal, counter_model=False)
+    return found.holds, frozenset(found.core)
 
 
 def _is_sentence(solver: StepSolver, name: str) -> bool:

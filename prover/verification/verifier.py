@@ -291,7 +291,7 @@ class _Run:
         assert check.reason is not None
         if check.reason is not Reason.NOT_ENTAILED:
             return self._fail(index, step, Diagnosis(check.reason, check.message, index))
-        repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion)
+        repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion, self.solver.quick())
         if repair is not None and repair.literal is None and resolved.unread:
             # It follows with context the chain may have said in the sentence that did not read: that
             # sentence is diagnosed where it stands, and this step is not blamed a second time.

@@ -1,4 +1,5 @@
-"""Repairs: the core-witnessed search finds the repair the plain one-check-per-sentence search finds."""
+"""Repairs: the core-witnessed search finds the repair the plain one-check-per-sentence search finds, and so
+does the search whose checks chaining settles where it can (`QuickEntailment`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from proofloom.logic.english import read_statement, read_theory
 from proofloom.logic.grounding import domain
+from proofloom.logic.quick_entailment import QuickEntailment
 from proofloom.logic.terms import Literal
 from proofloom.logic.z3_encoding import ClausePool, StepSolver
 from proofloom.prover.reasoning.reasoner import Reasoner
@@ -47,6 +49,8 @@ def test_the_witnessed_repair_is_the_plain_searchs(dev_records: list[dict[str, A
                 if seasoned.check(given, literals, step.conclusion).holds:
                     continue  # still follows: nothing to repair
                 repair = find_repair(seasoned, given, literals, step.conclusion)
+                quick = QuickEntailment(theory, seasoned.constants)
+                assert find_repair(seasoned, given, literals, step.conclusion, quick) == repair  # chaining's
                 fresh = StepSolver(theory, domain(theory))
                 if not fresh.check([s.id for s in theory.sentences], literals, step.conclusion).holds:
                     assert repair is None or repair.literal is not None
