@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 from proofloom.errors import LogicError
 from proofloom.limits import check
-from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
-
-_set = object.__setattr__  # frozen values set their fields once, in __init__
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable, slot_setters
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -29,9 +27,14 @@ class Derivation:
     substitution: tuple[tuple[str, str], ...]
 
     def __init__(self, rule: str, premises: tuple[Literal, ...], substitution: tuple[tuple[str, str], ...]) -> None:
-        _set(self, "rule", rule)  # by hand: every firing of every closure makes one
-        _set(self, "premises", premises)
-        _set(self, "substitution", substitution)
+        _derivation_rule(self, rule)  # by hand: every firing of every closure makes one
+        _derivation_premises(self, premises)
+        _derivation_substitution(self, substitution)
+
+
+_derivation_rule, _derivation_premises, _derivation_substitution = slot_setters(
+    Derivation, "rule", "premises", "substitution"
+)
 
 
 class UnstratifiedError(LogicError):
