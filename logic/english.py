@@ -895,7 +895,7 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
     """One fact or rule as English, rules in the style they carry (an if-rule about things by default)."""
     lexicon = lexicon or Lexicon()
     if isinstance(content, Literal):
-        return _capitalize(_clause(content, set(), False, lexicon)) + "."
+        return _fact_text(content, lexicon)
     if len(content.variables()) > 1:
         raise LogicError(f"English templates express rules over one variable, not {content}")
     style = content.style or RuleStyle()
@@ -908,6 +908,13 @@ def render_sentence(content: Content, lexicon: Lexicon | None = None) -> str:
         if rendered is not None and all(_is_attribute_of_variable(h) for h in _heads(content)):
             return rendered
     return _render_if_rule(content, style.person, lexicon)
+
+
+@lru_cache(maxsize=65536)
+def _fact_text(literal: Literal, lexicon: Lexicon) -> str:
+    """A fact as English, made once: a dataset says each fact of its vocabulary again and again (in contexts,
+    questions and each proof's intermediates), and literals and lexicons are values."""
+    return _capitalize(_clause(literal, set(), False, lexicon)) + "."
 
 
 def render_english(theory: Theory, lexicon: Lexicon | None = None) -> str:
