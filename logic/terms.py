@@ -441,13 +441,19 @@ class Theory:
         check("the theory", len(self.sentences), "sentences")
         constants = len(self.constants())
         check("the theory's entities", constants, "entities")
-        groundings = 0
-        for sentence in (*self._rules, *self._disjunctions):
-            content = sentence.content
-            assert isinstance(content, Rule | DisjunctiveRule)
-            if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
-                check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
-            groundings += max(constants, 1) ** len(content.variables())
+        groundings, base, most = 0, max(constants, 1), LIMITS.conditions
+        for sentence in self._rules:  # every re-check of every generated attempt asks: Horn rules' variables are cached
+            rule = sentence.content
+            assert isinstance(rule, Rule)
+            if len(rule.conditions) > most:  # the message is only made when needed
+                check(f"rule {sentence.id}'s conditions", len(rule.conditions), "conditions")
+            groundings += base ** len(rule._variables)
+        for sentence in self._disjunctions:
+            disjunction = sentence.content
+            assert isinstance(disjunction, DisjunctiveRule)
+            if len(disjunction.conditions) > most:
+                check(f"rule {sentence.id}'s conditions", len(disjunction.conditions), "conditions")
+            groundings += base ** len(disjunction.variables())
         check("the theory's ground rule instances", groundings, "groundings")
 
     def predicates(self) -> dict[str, int]:
