@@ -48,6 +48,7 @@ class Draft:
         self.words = Words(rng, self.vocabulary, self.relational, rate)
         self.rungs: dict[str, int] = {}  # in an attribute theory, each ladder word's rung (set by the ladder)
         self._conditions = _cumulative(tuple(recipe.rules.conditions.items()))
+        self._surface = (recipe.surface.if_rate, recipe.surface.all_rate, recipe.surface.person_rate)
 
     def draw_conditions(self) -> int:
         """How many conditions the next rule has, by the recipe's weights: the draw `rng.choices(names,
@@ -61,14 +62,14 @@ class Draft:
     def draw_style(self) -> RuleStyle:
         """The English template of the next rule, by the recipe's surface shares."""
         roll = self.rng.random()
-        surface = self.recipe.surface
-        if roll < surface.if_rate:
+        if_rate, all_rate, person_rate = self._surface
+        if roll < if_rate:
             form = RuleForm.IF
-        elif roll < surface.if_rate + surface.all_rate:
+        elif roll < if_rate + all_rate:
             form = RuleForm.ALL
         else:
             form = RuleForm.BARE
-        return _STYLES[(form, self.rng.random() < surface.person_rate)]
+        return _STYLES[(form, self.rng.random() < person_rate)]
 
     def body(
         self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom], even_link: bool = False
