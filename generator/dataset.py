@@ -131,10 +131,18 @@ class ShardResult:
     data_files: tuple[tuple[str, bytes], ...] = ()  # each split's rows: (path in the dataset folder, bytes)
 
 
+# While a shard is made, everything alive is frozen out of the collector's walks every this many examples.
+_FREEZE_EVERY = 100
+
+
 def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stride: int) -> ShardResult:
     """Generate one shard, its counts, its audit sample and its other-format files in one pass over its examples.
 
-    Only this shard's examples are held (and only when another format needs them all at once)."""
+    Only this shard's examples are held (and only when another format needs them all at once). They are held
+    to the shard's end, some 300 objects each, and every collection of the middle generation would walk all
+    of them again to find nothing (construction's own garbage cycles die young, within a few thousand
+    allocations), so every `_FREEZE_EVERY` examples what is alive is frozen (`gc.freeze`: the young generation
+    is still collected between); the shard's end hands it all back to the oldest generation (`gc.unfreeze`)."""
     recipe = Recipe.from_toml(recipe_text)
     lexicon = recipe.vocabulary.resolve().lexicon
     keep_all = output_format is not OutputFormat.NATIVE
@@ -142,20 +150,26 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
     cells: Counter[str] = Counter()
     theories: Counter[str] = Counter()
     rows: dict[str, list[str]] = {}
-    for index in range(shard.start, shard.stop):
-        example = generate_example(recipe, index)
-        record = example_to_json(example, lexicon)
-        lines.append(json.dumps(record, ensure_ascii=False) + "\n")  # formats.native.example_line
-        for question in example.questions:
-            cells[f"{question.label.value}@{question.target_depth}"] += 1
-        if index % stride == 0:
-            sample.append(example)
-        if keep_all:
-            kept.append(example)
-        split = split_of(recipe.seed, index, recipe.splits)
-        theories[split] += 1
-        for name, made in split_rows([(split, record)]).items():
-            rows.setdefault(name, []).extend(made)
+    try:
+        for index in range(shard.start, shard.stop):
+            example = generate_example(recipe, index)
+            record = example_to_json(example, lexicon)
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")  # formats.native.example_line
+            for question in example.questions:
+                cells[f"{question.label.value}@{question.target_depth}"] += 1
+            if index % stride == 0:
+                sample.append(example)
+            if keep_all:
+                kept.append(example)
+            split = split_of(recipe.seed, index, recipe.splits)
+            theories[split] += 1
+            for name, made in split_rows([(split, record)]).items():
+                rows.setdefault(name, []).extend(made)
+            if len(lines) % _FREEZE_EVERY == 0:
+                gc.freeze()
+        files = _format_files(kept, shard, output_format, lexicon)
+    finally:
+        gc.unfreeze()
     text = "".join(lines)
     return ShardResult(
         shard,
@@ -164,7 +178,7 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
         dict(cells),
         sum(cells.values()),
         tuple(sample),
-        _format_files(kept, shard, output_format, lexicon),
+        files,
         {name: len(made) for name, made in rows.items()},
         dict(theories),
         _data_files(shard, rows),

@@ -15,7 +15,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from proofloom.generator.formats.huggingface import rows_of_record
 from proofloom.generator.recipe import SplitsSection
 
 __all__ = ["DATA_FOLDER", "SPLITS", "depth_split", "split_of", "split_rows"]
@@ -46,9 +45,34 @@ def split_rows(records: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, list[
     questions also under their depth's split. Only splits with a question appear."""
     lines: dict[str, list[str]] = {}
     for split, record in records:
-        for row in rows_of_record(record):
-            line = json.dumps(row, ensure_ascii=False) + "\n"
+        for line, target_depth in row_lines(record):
             lines.setdefault(split, []).append(line)
             if split == "test":
-                lines.setdefault(depth_split(row["target_depth"]), []).append(line)
+                lines.setdefault(depth_split(target_depth), []).append(line)
     return lines
+
+
+# one encoder for every piece of every row (json.dumps with ensure_ascii=False makes one a call)
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def row_lines(record: dict[str, Any]) -> list[tuple[str, int]]:
+    """Each of the record's rows (`rows_of_record`) as its JSON line, the bytes `json.dumps(row,
+    ensure_ascii=False)` gives, with its target depth. The fields every row of a theory shares (its context
+    and DSL theory, most of a row's bytes) are encoded once, not once a question."""
+    encode = _ENCODE
+    shared = (
+        f', "theory_id": {encode(record["id"])}, "context": {encode(record["context"])}, '
+        f'"theory": {encode(record["theory"])}, "statement": '
+    )
+    made = []
+    for q in record["questions"]:
+        depth = -1 if q["depth"] is None else q["depth"]
+        target = q["target_depth"]
+        line = (
+            f'{{"id": {encode(q["id"])}{shared}{encode(q["statement"])}, "question": {encode(q["text"])}, '
+            f'"label": {encode(q["label"])}, "depth": {encode(depth)}, "target_depth": {encode(target)}, '
+            f'"proofs": {encode(q["proofs"])}}}\n'
+        )
+        made.append((line, target))
+    return made

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import random
+from collections.abc import Collection
 
 from proofloom.generator.vocabulary import Vocabulary
 from proofloom.logic.terms import Atom, Constant, Literal
@@ -90,7 +91,7 @@ class Words:
         if avoid and any(str(atom) in free for atom in avoid):  # avoided atoms are usually used already
             avoided = {str(atom) for atom in avoid}
             free = {text: atom for text, atom in free.items() if text not in avoided}
-        return self._draw(list(free.values()), positive_only)
+        return self._draw(free.values(), positive_only)
 
     def fresh_like(self, entities: tuple[Constant, ...], atom: Atom, positive_only: bool = False) -> Literal | None:
         """A fresh literal about exactly `atom`'s arguments (an attribute of its subject, or a relation
@@ -101,13 +102,13 @@ class Words:
         free = [a for a in self._unused(subject, entities).values() if tuple(x.name for x in a.args) == names]
         return self._draw(free, positive_only)
 
-    def _draw(self, free: list[Atom], positive_only: bool) -> Literal | None:
+    def _draw(self, free: Collection[Atom], positive_only: bool) -> Literal | None:
         """One of `free` (None if empty), preferring words no rule mentions, marked used, in a drawn polarity."""
         if not free:
             return None
         ruled = self.rule_predicates
         unruled = [a for a in free if a.predicate not in ruled]
-        atom = self.rng.choice(unruled or free)
+        atom = self.rng.choice(unruled or list(free))
         self.use(atom)
         return Literal(atom, positive_only or not self.negated())
 

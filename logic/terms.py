@@ -8,8 +8,9 @@ Equality is logical: the English surface a rule was read from travels along but 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from proofloom.errors import LogicError
 from proofloom.logic.semantics import Label
@@ -58,6 +59,16 @@ class Variable:
 
 Term = Constant | Variable
 _set = object.__setattr__  # frozen values set their fields once, in __init__
+Setter = Callable[[Any, Any], None]
+
+
+def slot_setters(cls: type, *names: str) -> tuple[Setter, ...]:
+    """Each named slot's own setter (its member descriptor's `__set__`), for the values made by the hundred
+    thousand whose frozen fields are set once, by hand, in `__init__`: a slot's setter costs about half of
+    `object.__setattr__`, which looks the name up along the class's MRO on every call."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
 Substitution = Mapping[Variable, Term]
 
 
@@ -71,10 +82,18 @@ class Atom:
     _text: str | None = field(init=False, repr=False, compare=False)  # str(), made on first use
 
     def __init__(self, predicate: str, args: tuple[Term, ...]) -> None:  # by hand: atoms are made by the million
-        _set(self, "predicate", predicate)
-        _set(self, "args", args)
-        _set(self, "_hash", hash((predicate, args)))
-        _set(self, "_text", None)
+        _atom_predicate(self, predicate)
+        _atom_args(self, args)
+        # over the names, not the terms: a tuple of strings hashes in C, while each term's hash is a Python
+        # call (equal atoms have equal names, so equal hashes)
+        count = len(args)
+        if count == 1:
+            _atom_hash(self, hash((predicate, args[0].name)))
+        elif count == 2:
+            _atom_hash(self, hash((predicate, args[0].name, args[1].name)))
+        else:
+            _atom_hash(self, hash((predicate, *[arg.name for arg in args])))
+        _atom_text(self, None)
 
     def __hash__(self) -> int:  # cached: atoms are hashed constantly by the reasoners
         return self._hash
@@ -110,7 +129,7 @@ class Atom:
 
     def __str__(self) -> str:  # cached: the words of a vocabulary are shared atoms, written again and again
         if self._text is None:
-            _set(self, "_text", f"{self.predicate}({', '.join([arg.name for arg in self.args])})")
+            _atom_text(self, f"{self.predicate}({', '.join([arg.name for arg in self.args])})")
         assert self._text is not None
         return self._text
 
@@ -124,9 +143,9 @@ class Literal:
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __init__(self, atom: Atom, positive: bool = True) -> None:  # by hand, as for Atom
-        _set(self, "atom", atom)
-        _set(self, "positive", positive)
-        _set(self, "_hash", hash((atom._hash, positive)))
+        _literal_atom(self, atom)
+        _literal_positive(self, positive)
+        _literal_hash(self, hash((atom._hash, positive)))
 
     def __hash__(self) -> int:  # cached, as for Atom
         return self._hash
@@ -158,6 +177,10 @@ class Literal:
         return text if self.positive else "~" + text
 
 
+_atom_predicate, _atom_args, _atom_hash, _atom_text = slot_setters(Atom, "predicate", "args", "_hash", "_text")
+_literal_atom, _literal_positive, _literal_hash = slot_setters(Literal, "atom", "positive", "_hash")
+
+
 class RuleForm(enum.Enum):
     """The English template a rule was written in."""
 
@@ -178,7 +201,7 @@ class RuleStyle:
     person: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Rule:
     """`conditions -> head`, every variable universally quantified; safe (head variables occur in conditions)."""
 
@@ -186,19 +209,31 @@ class Rule:
     head: Literal
     style: RuleStyle | None = field(default=None, compare=False)
     _variables: tuple[Variable, ...] = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.conditions:
-            raise LogicError(f"rule with head {self.head} has no conditions; write it as a fact")
+    def __init__(self, conditions: tuple[Literal, ...], head: Literal, style: RuleStyle | None = None) -> None:
+        # by hand, as for Atom: construction makes rules by the ten thousand, and keys draft dicts with them
+        if not conditions:
+            raise LogicError(f"rule with head {head} has no conditions; write it as a fact")
         seen: dict[str, Variable] = {}  # by name: strings hash in C
-        for condition in self.conditions:
+        for condition in conditions:
             for arg in condition.atom.args:
                 if arg.__class__ is Variable:
                     seen.setdefault(arg.name, arg)
-        free = [v.name for v in self.head.atom.variables() if v.name not in seen]
+        free = [v.name for v in head.atom.variables() if v.name not in seen]
         if free:
-            raise LogicError(f"rule head {self.head} uses variable(s) {', '.join(free)} absent from its conditions")
-        object.__setattr__(self, "_variables", tuple(seen.values()))  # safe: the head adds none
+            raise LogicError(f"rule head {head} uses variable(s) {', '.join(free)} absent from its conditions")
+        _rule_conditions(self, conditions)
+        _rule_head(self, head)
+        _rule_style(self, style)
+        _rule_variables(self, tuple(seen.values()))  # safe: the head adds none
+        _rule_hash(self, hash((conditions, head)))  # what the dataclass's hash would give, made once
+
+    def __hash__(self) -> int:  # cached, as for Atom
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Rule], tuple[tuple[Literal, ...], Literal, RuleStyle | None]]:
+        return (Rule, (self.conditions, self.head, self.style))  # unpickled: hashed afresh, as for Atom
 
     def variables(self) -> tuple[Variable, ...]:
         """The rule's variables in order of first appearance."""
@@ -214,6 +249,11 @@ class Rule:
 
     def __str__(self) -> str:
         return f"{', '.join(map(str, self.conditions))} -> {self.head}"
+
+
+_rule_conditions, _rule_head, _rule_style, _rule_variables, _rule_hash = slot_setters(
+    Rule, "conditions", "head", "style", "_variables", "_hash"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,8 +296,11 @@ class Sentence:
     content: Content
 
     def __init__(self, id: str, content: Content) -> None:  # by hand, as for Atom: a theory has dozens
-        _set(self, "id", id)
-        _set(self, "content", content)
+        _sentence_id(self, id)
+        _sentence_content(self, content)
+
+
+_sentence_id, _sentence_content = slot_setters(Sentence, "id", "content")
 
 
 def default_ids(contents: tuple[Content, ...]) -> tuple[str, ...]:
@@ -398,13 +441,19 @@ class Theory:
         check("the theory", len(self.sentences), "sentences")
         constants = len(self.constants())
         check("the theory's entities", constants, "entities")
-        groundings = 0
-        for sentence in (*self._rules, *self._disjunctions):
-            content = sentence.content
-            assert isinstance(content, Rule | DisjunctiveRule)
-            if len(content.conditions) > LIMITS.conditions:  # the message is only made when needed
-                check(f"rule {sentence.id}'s conditions", len(content.conditions), "conditions")
-            groundings += max(constants, 1) ** len(content.variables())
+        groundings, base, most = 0, max(constants, 1), LIMITS.conditions
+        for sentence in self._rules:  # every re-check of every generated attempt asks: Horn rules' variables are cached
+            rule = sentence.content
+            assert isinstance(rule, Rule)
+            if len(rule.conditions) > most:  # the message is only made when needed
+                check(f"rule {sentence.id}'s conditions", len(rule.conditions), "conditions")
+            groundings += base ** len(rule._variables)
+        for sentence in self._disjunctions:
+            disjunction = sentence.content
+            assert isinstance(disjunction, DisjunctiveRule)
+            if len(disjunction.conditions) > most:
+                check(f"rule {sentence.id}'s conditions", len(disjunction.conditions), "conditions")
+            groundings += base ** len(disjunction.variables())
         check("the theory's ground rule instances", groundings, "groundings")
 
     def predicates(self) -> dict[str, int]:

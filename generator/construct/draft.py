@@ -7,8 +7,10 @@ fixes an example's bytes, so reordering two draws changes the dataset.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import math
 import random
 from dataclasses import dataclass, field
 
@@ -45,23 +47,29 @@ class Draft:
         rate = recipe.rules.negation_rate if self.negation else 0.0
         self.words = Words(rng, self.vocabulary, self.relational, rate)
         self.rungs: dict[str, int] = {}  # in an attribute theory, each ladder word's rung (set by the ladder)
+        self._conditions = _cumulative(tuple(recipe.rules.conditions.items()))
+        self._surface = (recipe.surface.if_rate, recipe.surface.all_rate, recipe.surface.person_rate)
 
     def draw_conditions(self) -> int:
-        """How many conditions the next rule has, by the recipe's weights."""
-        names, cumulative = _cumulative(tuple(self.recipe.rules.conditions.items()))
-        return self.rng.choices(names, cum_weights=cumulative)[0]  # the draw `weights=` would make
+        """How many conditions the next rule has, by the recipe's weights: the draw `rng.choices(names,
+        weights)` makes (one `random()` against the running sums), without its call's checks each time."""
+        names, cumulative = self._conditions
+        total = cumulative[-1] + 0.0 if cumulative else 0.0
+        if not 0.0 < total < math.inf:  # no weight, or not finite: `choices` says what is wrong
+            return self.rng.choices(names, cum_weights=cumulative)[0]
+        return names[bisect.bisect(cumulative, self.rng.random() * total, 0, len(names) - 1)]
 
     def draw_style(self) -> RuleStyle:
         """The English template of the next rule, by the recipe's surface shares."""
         roll = self.rng.random()
-        surface = self.recipe.surface
-        if roll < surface.if_rate:
+        if_rate, all_rate, person_rate = self._surface
+        if roll < if_rate:
             form = RuleForm.IF
-        elif roll < surface.if_rate + surface.all_rate:
+        elif roll < if_rate + all_rate:
             form = RuleForm.ALL
         else:
             form = RuleForm.BARE
-        return _STYLES[(form, self.rng.random() < surface.person_rate)]
+        return _STYLES[(form, self.rng.random() < person_rate)]
 
     def body(
         self, subject: Constant, count: int, link_positive: bool, avoid: set[Atom], even_link: bool = False
@@ -127,10 +135,12 @@ def add_mirror(draft: Draft, rule: Rule, link: Literal) -> None:
     """Beside an open-world proof rule, its mirror: the same conditions with `link` (the condition the proof
     derives) and the head negated. It fires only where the link's complement holds, which no proof gives,
     yet with it every rule head and link condition comes in both polarities: neither tells the label.
-    A family without negation gets none (its theories say nothing negated)."""
+    A family without negation gets none (its theories say nothing negated). A mirror has its rule's atoms, so
+    it is degenerate only where its rule is, which no caller adds (chains check each rule; a ladder's rules
+    are of distinct words)."""
     if not draft.negation:
         return
     conditions = tuple(c.negated() if c == link else c for c in rule.conditions)
     mirror = Rule(conditions, rule.head.negated(), draft.draw_style())
-    if mirror not in draft.rules and not degenerate(mirror):
+    if mirror not in draft.rules:
         draft.rules[mirror] = None

@@ -18,7 +18,7 @@ from proofloom.generator.formats.context import sentence_texts
 from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_sentence, read_statement, render_sentence, split_sentences
 from proofloom.logic.semantics import Label
-from proofloom.logic.terms import Content, Literal, Rule, Sentence, Theory, Variable
+from proofloom.logic.terms import Content, Literal, Rule, Sentence, Term, Theory, Variable
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.proof_strings import from_proofwriter, to_proofwriter, to_proofwriter_with_intermediates
 from proofloom.prover.proof.tree import EntailmentTree
@@ -27,39 +27,45 @@ ANSWERS = {Label.TRUE: True, Label.FALSE: False, Label.UNKNOWN: "Unknown"}
 STRATEGIES = {Label.TRUE: "proof", Label.FALSE: "inv-proof", Label.UNKNOWN: "random"}
 
 
-def _representation(literal: Literal, lexicon: Lexicon) -> str:
-    """`("Bob" "is" "big" "+")` / `("cow" "chases" "dog" "-")`, as ProofWriter writes triples."""
+def _representation(literal: Literal, lexicon: Lexicon, words: dict[str, str]) -> str:
+    """`("Bob" "is" "big" "+")` / `("cow" "chases" "dog" "-")`, as ProofWriter writes triples (`words`: each
+    constant's word so far, by name: a theory says its few entities again and again)."""
     atom = literal.atom
-    words = [_term(a, lexicon) for a in atom.args]
+    args = atom.args
     sign = "+" if literal.positive else "-"
-    if atom.arity == 1:
-        return f'("{words[0]}" "is" "{atom.predicate}" "{sign}")'
-    return f'("{words[0]}" "{atom.predicate}" "{words[1]}" "{sign}")'
+    first = _term(args[0], lexicon, words)
+    if len(args) == 1:
+        return f'("{first}" "is" "{atom.predicate}" "{sign}")'
+    return f'("{first}" "{atom.predicate}" "{_term(args[1], lexicon, words)}" "{sign}")'
 
 
-def _term(term: object, lexicon: Lexicon) -> str:
-    if isinstance(term, Variable):
+def _term(term: Term, lexicon: Lexicon, words: dict[str, str]) -> str:
+    if term.__class__ is Variable:
         return "something"
-    name = str(term)
-    return name.capitalize() if name in lexicon.proper_nouns else name.replace("_", " ")
+    name = term.name
+    word = words.get(name)
+    if word is None:
+        word = words[name] = name.capitalize() if name in lexicon.proper_nouns else name.replace("_", " ")
+    return word
 
 
-def _rule_representation(rule: Rule, lexicon: Lexicon) -> str:
-    conditions = " ".join(_representation(c, lexicon) for c in rule.conditions)
-    return f"(({conditions}) -> {_representation(rule.head, lexicon)})"
+def _rule_representation(rule: Rule, lexicon: Lexicon, words: dict[str, str]) -> str:
+    conditions = " ".join([_representation(c, lexicon, words) for c in rule.conditions])
+    return f"(({conditions}) -> {_representation(rule.head, lexicon, words)})"
 
 
 def to_meta(example: Example, lexicon: Lexicon) -> dict[str, Any]:
     """The example as a ProofWriter meta record."""
     theory = example.theory
     texts = sentence_texts(example, lexicon)  # as the context says them
+    words: dict[str, str] = {}
     triples = {
-        s.id: {"text": texts[s.id], "representation": _representation(s.content, lexicon)}
+        s.id: {"text": texts[s.id], "representation": _representation(s.content, lexicon, words)}
         for s in theory.facts
         if isinstance(s.content, Literal)
     }
     rules = {
-        s.id: {"text": texts[s.id], "representation": _rule_representation(s.content, lexicon)}
+        s.id: {"text": texts[s.id], "representation": _rule_representation(s.content, lexicon, words)}
         for s in theory.rules
         if isinstance(s.content, Rule)
     }
@@ -218,7 +224,7 @@ def to_meta_abduct(example: Example, lexicon: Lexicon) -> dict[str, Any]:
         f"A{i}": {
             "question": render_sentence(q.statement, lexicon),
             "answers": [
-                {"text": render_sentence(f, lexicon), "representation": _representation(f, lexicon)}
+                {"text": render_sentence(f, lexicon), "representation": _representation(f, lexicon, {})}
                 for f in q.abductions
             ],
             "QDep": str(q.target_depth),

@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from proofloom.errors import ProofloomError
-from proofloom.logic.terms import Literal, Theory
+from proofloom.logic.terms import Literal, Theory, slot_setters
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: reading and writing proofs never needs it
 
 NodeKey = str | Literal  # a sentence id for a leaf, a literal for a derived or NAF node
-_set = object.__setattr__  # frozen values set their fields once, in __init__
 
 
 class NodeKind(enum.Enum):
@@ -58,16 +57,21 @@ class Step:
         substitution: tuple[tuple[str, str], ...] = (),
         direction: Direction = Direction.FORWARD,
     ) -> None:
-        _set(self, "conclusion", conclusion)
-        _set(self, "facts", facts)
-        _set(self, "rule", rule)
-        _set(self, "substitution", substitution)
-        _set(self, "direction", direction)
+        _step_conclusion(self, conclusion)
+        _step_facts(self, facts)
+        _step_rule(self, rule)
+        _step_substitution(self, substitution)
+        _step_direction(self, direction)
 
     @property
     def premises(self) -> tuple[NodeKey, ...]:
         """Facts first, then the rule sentence: EntailmentBank's premise order."""
         return (*self.facts, self.rule) if self.rule else self.facts
+
+
+_step_conclusion, _step_facts, _step_rule, _step_substitution, _step_direction = slot_setters(
+    Step, "conclusion", "facts", "rule", "substitution", "direction"
+)
 
 
 class TreeError(ProofloomError, ValueError):

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from proofloom.errors import LogicError
 from proofloom.limits import check
-from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable
-
-_set = object.__setattr__  # frozen values set their fields once, in __init__
+from proofloom.logic.terms import Atom, Constant, Literal, Rule, Theory, Variable, slot_setters
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -29,9 +27,14 @@ class Derivation:
     substitution: tuple[tuple[str, str], ...]
 
     def __init__(self, rule: str, premises: tuple[Literal, ...], substitution: tuple[tuple[str, str], ...]) -> None:
-        _set(self, "rule", rule)  # by hand: every firing of every closure makes one
-        _set(self, "premises", premises)
-        _set(self, "substitution", substitution)
+        _derivation_rule(self, rule)  # by hand: every firing of every closure makes one
+        _derivation_premises(self, premises)
+        _derivation_substitution(self, substitution)
+
+
+_derivation_rule, _derivation_premises, _derivation_substitution = slot_setters(
+    Derivation, "rule", "premises", "substitution"
+)
 
 
 class UnstratifiedError(LogicError):
@@ -71,12 +74,24 @@ class _Index:
         return self.by_key.get((atom.predicate, pattern.positive), [])
 
 
-class Closure:
-    """Everything a theory derives, with every derivation, and the height of each literal's shallowest proof."""
+# Told each round's new literals (round 0: the facts) and the round's number; False stops the chaining.
+Watch = Callable[[Sequence[Literal], int], bool]
 
-    def __init__(self, theory: Theory, closed_world: bool) -> None:
+
+class Closure:
+    """Everything a theory derives, with every derivation, and the height of each literal's shallowest proof.
+
+    Under the open world a `watch` can stop the chaining early (`stopped`: the closure is then partial), for a
+    caller that only wants it where a condition holds throughout: the generator's re-check, which discards
+    an attempt as soon as a round shows a statement's label or depth has moved."""
+
+    def __init__(self, theory: Theory, closed_world: bool, watch: Watch | None = None) -> None:
+        if watch is not None and closed_world:
+            raise ValueError("a watch reads rounds as heights: the open world's only")
         self.theory = theory
         self.closed_world = closed_world
+        self.stopped = False
+        self._watch = watch
         self.facts: dict[Literal, str] = {}
         self.derivations: dict[Literal, list[Derivation]] = defaultdict(list)
         self.assumed: set[Literal] = set()  # negative literals taken by negation as failure
@@ -108,6 +123,9 @@ class Closure:
                 raise LogicError(f"{sentence.id}: closed-world theories state positive facts only ({literal})")
             self.facts.setdefault(literal, sentence.id)
             self._index.add(literal, 0)
+        if self._watch is not None and not self._watch(list(self.facts), 0):
+            self.stopped = True
+            return
         rules = [(s.id, s.content) for s in self.theory.rules if isinstance(s.content, Rule)]
         strata = stratify(rules) if self.closed_world else [rules]
         round_number = 0
@@ -140,6 +158,9 @@ class Closure:
             for literal in found:
                 self._index.add(literal, newest)
                 delta[(literal.atom.predicate, literal.positive)].append(literal)
+            if self._watch is not None and not self._watch(list(found), newest):
+                self.stopped = True
+                return newest
 
     def _record(
         self,

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from proofloom.limits import LIMITS
-from proofloom.logic.terms import Literal
+from proofloom.logic.terms import Literal, slot_setters
 from proofloom.prover.proof.tree import EntailmentTree, NodeKey, Step
 from proofloom.prover.reasoning.chaining import Closure, Derivation
-
-_set = object.__setattr__  # frozen values set their fields once, in __init__
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -23,9 +21,12 @@ class _Proof:
     parts: tuple[_Proof, ...]
 
     def __init__(self, literal: Literal, derivation: Derivation | None, parts: tuple[_Proof, ...] = ()) -> None:
-        _set(self, "literal", literal)  # by hand: enumerating proofs makes them by the dozen a question
-        _set(self, "derivation", derivation)
-        _set(self, "parts", parts)
+        _proof_literal(self, literal)  # by hand: enumerating proofs makes them by the dozen a question
+        _proof_derivation(self, derivation)
+        _proof_parts(self, parts)
+
+
+_proof_literal, _proof_derivation, _proof_parts = slot_setters(_Proof, "literal", "derivation", "parts")
 
 
 def shallowest_tree(closure: Closure, literal: Literal) -> EntailmentTree | None:

@@ -60,13 +60,21 @@ class Reasoner:
         semantics: Semantics = Semantics.OWA,
         all_proofs: bool = False,
         strategy: Strategy = Strategy.FORWARD,
+        closure: Closure | None = None,
     ) -> None:
-        theory.check_limits()
+        """`closure`: this theory's complete closure under these semantics, where a caller has made it already
+        (and checked the theory's limits, as this does before it makes one)."""
+        if closure is None:
+            theory.check_limits()
         self.theory = theory
         self.semantics = semantics
         self.all_proofs = all_proofs
         self.strategy = strategy
-        self._closure: Closure | None = None
+        if closure is not None and (
+            closure.theory is not theory or closure.stopped or closure.closed_world != (semantics is Semantics.CWA)
+        ):
+            raise ValueError("the closure given is not this theory's complete closure under these semantics")
+        self._closure = closure
 
     @property
     def closure(self) -> Closure:

@@ -140,3 +140,22 @@ def test_split_rows_from_the_native_record_equal_the_huggingface_rows() -> None:
     for index in range(5):
         example = generate_example(RECIPE, index)
         assert rows_of_record(example_to_json(example, lexicon)) == to_rows(example, lexicon)
+
+
+def test_row_lines_are_the_json_of_each_row() -> None:
+    """A split's lines, encoded with each theory's shared fields once, are byte for byte `json.dumps` of
+    each row (non-ASCII text, a question without depth and one with proofs among them)."""
+    from proofloom.generator.example import example_to_json
+    from proofloom.generator.formats.huggingface import rows_of_record
+    from proofloom.generator.generate import generate_example
+    from proofloom.generator.splits import row_lines
+
+    lexicon = RECIPE.vocabulary.resolve().lexicon
+    records = [example_to_json(generate_example(RECIPE, index), lexicon) for index in range(5)]
+    records.append({**records[0], "context": 'Café "Ünïcode"\\ line\nbreak.', "id": "é-1"})
+    depths = set()
+    for record in records:
+        rows = rows_of_record(record)
+        assert row_lines(record) == [(json.dumps(row, ensure_ascii=False) + "\n", row["target_depth"]) for row in rows]
+        depths.update(row["depth"] for row in rows)
+    assert -1 in depths and max(depths) > 0
