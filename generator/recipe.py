@@ -139,6 +139,25 @@ class AuditSection:
 
 
 @dataclass(frozen=True, slots=True)
+class TrainingSection:
+    """How `proofloom train` trains a step model on this recipe's step supervision: how much data, the model's
+    size and the schedule. Every knob of a run is here, so the recipe alone reproduces a model (the command's
+    options only override); the defaults are the shipped model's. Generation never reads it."""
+
+    theories: int = 12000  # theories generated for training pairs
+    d_model: int = 128  # the model's width (heads and feed-forward size follow from it)
+    layers: int = 6
+    epochs: int = 2
+    batch_size: int = 32
+    learning_rate: float = 0.001  # AdamW's peak, after a linear warm-up
+    warmup_share: float = 0.03  # of all steps
+    eval_pairs: int = 800  # held out from the pairs, never trained on
+    eval_every: int = 200  # steps between held-out evaluations
+    patience: int = 4  # evaluations without improvement before stopping
+    seed: int = 0  # initial weights, the held-out draw and the batch order
+
+
+@dataclass(frozen=True, slots=True)
 class Recipe:
     """Everything that decides a dataset; with the same recipe the generator gives the same bytes."""
 
@@ -154,6 +173,7 @@ class Recipe:
     surface: SurfaceSection = field(default_factory=SurfaceSection)
     splits: SplitsSection = field(default_factory=SplitsSection)
     audit: AuditSection = field(default_factory=AuditSection, metadata=_SINCE_DEFAULT)
+    training: TrainingSection = field(default_factory=TrainingSection, metadata=_SINCE_DEFAULT)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -358,13 +378,26 @@ def _check_sizes(recipe: Recipe) -> None:
             raise RecipeError(f"{key}: expected [min, max] with 0 <= min <= max, got [{low}, {high}]")
     if recipe.theory.entities[0] < 1:
         raise RecipeError("theory.entities: a theory needs at least one entity")
+    training = recipe.training
     for key, number in {
         "shard_size": recipe.shard_size,
         "questions.per_theory": recipe.questions.per_theory,
         "theory.max_attempts": recipe.theory.max_attempts,
+        "training.theories": training.theories,
+        "training.d_model": training.d_model,
+        "training.layers": training.layers,
+        "training.epochs": training.epochs,
+        "training.batch_size": training.batch_size,
+        "training.eval_pairs": training.eval_pairs,
+        "training.eval_every": training.eval_every,
+        "training.patience": training.patience,
     }.items():
         if number < 1:
             raise RecipeError(f"{key}: expected a positive integer, got {number}")
+    if not training.learning_rate > 0:
+        raise RecipeError(f"training.learning_rate: expected a positive number, got {training.learning_rate}")
+    if not 0.0 <= training.warmup_share < 1.0:
+        raise RecipeError(f"training.warmup_share: expected a number from 0 up to 1, got {training.warmup_share}")
 
 
 def _check_weights(key: str, weights: dict[Any, float]) -> None:

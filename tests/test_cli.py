@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -16,9 +17,12 @@ import pytest
 from proofloom import __version__
 from proofloom.cli import main
 from proofloom.cli.progress import Progress
+from proofloom.generator.recipe import Recipe, TrainingSection
 from proofloom.logic.english import read_theory
 from proofloom.logic.syntax import parse_theory
 from tests.conftest import HANG_GUARD
+
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = HANG_GUARD) -> subprocess.CompletedProcess[str]:
@@ -438,3 +442,20 @@ def test_bad_counts_are_usage_errors_and_nothing_is_written(
     result = run_cli("generate", "proofwriter-owa-d5", "-o", "out", *args, cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_train_takes_every_knob_from_the_recipe_s_training_section(tmp_path: Path) -> None:
+    recipe = Recipe.load(DATASETS / "step-model.toml")
+    plan = TrainingSection(theories=5, d_model=32, layers=1, epochs=1, batch_size=8, learning_rate=0.002)
+    plan = dataclasses.replace(plan, eval_pairs=8, eval_every=5, patience=2, seed=3)
+    (tmp_path / "tiny.toml").write_text(dataclasses.replace(recipe, training=plan).to_toml())
+    trained = run_cli("train", "tiny.toml", "-o", "model", cwd=tmp_path)  # no option: the recipe says it all
+    assert trained.returncode == 0, trained.stderr
+    card = json.loads((tmp_path / "model" / "card.json").read_text())
+    assert card["theories"] == 5 and card["shape"]["d_model"] == 32 and card["shape"]["layers"] == 1
+    assert card["plan"] == {
+        **{"epochs": 1, "batch_size": 8, "learning_rate": 0.002, "warmup_share": 0.03, "seed": 3},
+        **{"eval_pairs": 8, "eval_every": 5, "patience": 2},
+    }
+    assert "training pairs from 5 theories" in trained.stdout

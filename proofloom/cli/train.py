@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from proofloom.cli.numbers import positive
 
 if TYPE_CHECKING:
+    from proofloom.generator.recipe import TrainingSection
     from proofloom.prover.neural.train import TrainingPlan
 
 Number = TypeVar("Number", int, float)
@@ -19,18 +20,20 @@ HELP = "train the neural step model from scratch on a recipe's step data"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The recipe, the model folder, and the plan; an option left out keeps the shipped model's value."""
-    # The plan's options default to None, filled from `TrainingPlan` when the verb runs: one source for the
-    # shipped values, and building the parser need not import the trainer.
-    parser.add_argument("recipe", help="a recipe (its step supervision is the training data), e.g. step-model")
+    """The recipe, the model folder, and overrides of the recipe's `[training]` plan."""
+    # Every knob of a run is the recipe's (`[training]`, whose defaults are the shipped model's); these options
+    # default to None and only override it. Building the parser need not import the trainer.
+    parser.add_argument(
+        "recipe", help="a recipe (its step supervision is the training data, its [training] the plan), e.g. step-model"
+    )
     parser.add_argument("-o", "--output", required=True, help="model folder (safetensors, tokenizer, card)")
-    parser.add_argument("-n", type=positive, default=12000, help="theories to generate for training")
-    parser.add_argument("--epochs", type=positive)
-    parser.add_argument("--batch-size", type=positive)
-    parser.add_argument("--lr", type=float, help="peak learning rate (AdamW)")
+    parser.add_argument("-n", type=positive, help="theories to generate for training (default: training.theories)")
+    parser.add_argument("--epochs", type=positive, help="default: training.epochs")
+    parser.add_argument("--batch-size", type=positive, help="default: training.batch_size")
+    parser.add_argument("--lr", type=float, help="peak learning rate, AdamW (default: training.learning_rate)")
     parser.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes (0: none)")
-    parser.add_argument("--d-model", type=int)
-    parser.add_argument("--layers", type=positive)
+    parser.add_argument("--d-model", type=positive, help="default: training.d_model")
+    parser.add_argument("--layers", type=positive, help="default: training.layers")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
 
 
@@ -43,19 +46,20 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.words import counted
 
     recipe = load_recipe(args.recipe)
+    theories = _given(args.n, recipe.training.theories)
     started = time.perf_counter()
     with Progress("theories") as progress:
-        data = training_pairs(recipe, progress.track(range(args.n), args.n))
+        data = training_pairs(recipe, progress.track(range(theories), theories))
     print(
-        f"{counted(len(data), 'training pair')} from {counted(args.n, 'theory', 'theories')} "
+        f"{counted(len(data), 'training pair')} from {counted(theories, 'theory', 'theories')} "
         f"({time.perf_counter() - started:.0f}s)",
         flush=True,
     )
     card = train(
         data,
         Path(args.output),
-        _plan(args),
-        {"recipe": recipe.name, "seed": recipe.seed, "theories": args.n, "words": trained_words(recipe)},
+        _plan(args, recipe.training),
+        {"recipe": recipe.name, "seed": recipe.seed, "theories": theories, "words": trained_words(recipe)},
         progress=lambda line: print(line, flush=True),  # one line per evaluation: the training log
     )
     loss = card["metrics"]["held_out_loss"]
@@ -63,20 +67,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan(args: argparse.Namespace) -> TrainingPlan:
-    """The plan the options ask for: the shipped plan, with each option given in its place."""
+def _plan(args: argparse.Namespace, recipe: TrainingSection) -> TrainingPlan:
+    """The recipe's plan, with each option given in its place."""
     from proofloom.prover.neural.model import ModelShape
     from proofloom.prover.neural.train import TrainingPlan
 
-    shipped = TrainingPlan()
-    width = _given(args.d_model, shipped.shape.d_model)
-    layers = _given(args.layers, shipped.shape.layers)
+    width = _given(args.d_model, recipe.d_model)
+    layers = _given(args.layers, recipe.layers)
     return dataclasses.replace(
-        shipped,
+        TrainingPlan(),
         shape=ModelShape.for_width(width, layers),
-        epochs=_given(args.epochs, shipped.epochs),
-        batch_size=_given(args.batch_size, shipped.batch_size),
-        learning_rate=_given(args.lr, shipped.learning_rate),
+        epochs=_given(args.epochs, recipe.epochs),
+        batch_size=_given(args.batch_size, recipe.batch_size),
+        learning_rate=_given(args.lr, recipe.learning_rate),
+        warmup_share=recipe.warmup_share,
+        eval_pairs=recipe.eval_pairs,
+        eval_every=recipe.eval_every,
+        patience=recipe.patience,
+        seed=recipe.seed,
         max_minutes=args.minutes,
         threads=args.threads,
     )

@@ -53,6 +53,10 @@ class TrainingPlan:
     seed: int = 0
 
 
+# what a card says of the plan, beside its shape: everything that decides the weights but the data
+PLAN_ON_CARD = ("epochs", "batch_size", "learning_rate", "warmup_share", "seed", "eval_pairs", "eval_every", "patience")
+
+
 @dataclass
 class _Counters:
     """Where a run stands, saved with every evaluation in `resume/state.json`."""
@@ -322,7 +326,7 @@ def _card(
         "parameters": sum(p.numel() for p in model.parameters()),
         "shape": shape_card(plan.shape),
         "training_pairs": size,
-        "plan": {k: getattr(plan, k) for k in ("epochs", "batch_size", "learning_rate", "warmup_share", "seed")},
+        "plan": {k: getattr(plan, k) for k in PLAN_ON_CARD},
         "metrics": metrics,
         "wall_seconds": round(seconds, 1),
     }

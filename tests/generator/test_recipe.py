@@ -52,6 +52,10 @@ def test_the_flagship_recipes_exist() -> None:
         ("seed = ", "recipe.toml"),
         ('[audit]\nmax_edge = "low"', "audit.max_edge: expected a number, got 'low'"),
         ("[audit]\nmax_edge = 3", "audit.max_edge: expected a number from 0 to 1"),
+        ("[training]\nlayers = 0", "training.layers: expected a positive integer"),
+        ("[training]\nlearning_rate = 0", "training.learning_rate: expected a positive number"),
+        ("[training]\nwarmup_share = 1", "training.warmup_share: expected a number from 0 up to 1"),
+        ("[training]\nsteps = 10", "unknown key training.steps"),
     ],
 )
 def test_bad_recipes_name_the_key(text: str, message: str) -> None:
