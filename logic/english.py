@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer
@@ -23,7 +23,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from proofloom.errors import EnglishSyntaxError, LogicError
 from proofloom.logic.lalr_driver import LeanParser
-from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordUses
+from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordsSeen, WordUses
 from proofloom.logic.morphology import base_form, plural, singular, third_person
 from proofloom.logic.plain_english import read_plain, read_plain_chain
 from proofloom.logic.terms import (
@@ -137,26 +137,6 @@ class _Reading:
         return cls(contents, words, question, entries, frozenset((constant, word) for constant, word, _ in entries))
 
 
-@dataclass(slots=True)
-class _Words:
-    names: set[str] = field(default_factory=set)
-    commons: set[str] = field(default_factory=set)
-    nouns: set[str] = field(default_factory=set)
-    adjectives: set[str] = field(default_factory=set)
-    verbs: set[str] = field(default_factory=set)
-    plurals: dict[str, str] = field(default_factory=dict)
-
-    def frozen(self) -> SentenceWords:
-        return SentenceWords(
-            frozenset(self.names),
-            frozenset(self.commons),
-            frozenset(self.nouns),
-            frozenset(self.adjectives),
-            frozenset(self.verbs),
-            tuple(sorted(self.plurals.items())),
-        )
-
-
 def _person(token: Token | str) -> bool | None:
     word = str(token).lower()
     return True if word in _PERSON_WORDS else False if word in _THING_WORDS else None
@@ -171,12 +151,12 @@ class _ToLogic(Transformer[Token, object]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.used = _Words()
+        self.used = WordsSeen()
         self.asked = False  # the sentence is a question (`True or false: ...`)
 
     def reset(self) -> None:
         """Forget the last sentence's words: one reader serves every parse (lark calls it inline)."""
-        self.used = _Words()
+        self.used = WordsSeen()
         self.asked = False
 
     # --- words and noun phrases ---

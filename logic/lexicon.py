@@ -71,6 +71,28 @@ class SentenceWords:
         return _entries(self)
 
 
+@dataclass(slots=True)
+class WordsSeen:
+    """The words of one sentence as a reader meets them, by class; `frozen()` is its `SentenceWords`."""
+
+    names: set[str] = field(default_factory=set)
+    commons: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+    verbs: set[str] = field(default_factory=set)
+    plurals: dict[str, str] = field(default_factory=dict)
+
+    def frozen(self) -> SentenceWords:
+        return SentenceWords(
+            frozenset(self.names),
+            frozenset(self.commons),
+            frozenset(self.nouns),
+            frozenset(self.adjectives),
+            frozenset(self.verbs),
+            tuple(sorted(self.plurals.items())),
+        )
+
+
 @lru_cache(maxsize=65536)
 def _entries(words: SentenceWords) -> tuple[tuple[bool, str, str], ...]:
     constants = [(w, WordClass.NAME) for w in words.names] + [(w, WordClass.COMMON) for w in words.commons]

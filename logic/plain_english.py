@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from proofloom.errors import LogicError
-from proofloom.logic.lexicon import SentenceWords
+from proofloom.logic.lexicon import SentenceWords, WordsSeen
 from proofloom.logic.morphology import singular, third_person
 from proofloom.logic.terms import Atom, Constant, Content, Literal, Rule, RuleForm, RuleStyle, Term, Variable
 
@@ -94,22 +94,7 @@ class _Reader:
     kinds: list[str]
     texts: list[str]
     at: int = 0
-    names: set[str] = field(default_factory=set)
-    commons: set[str] = field(default_factory=set)
-    nouns: set[str] = field(default_factory=set)
-    adjectives: set[str] = field(default_factory=set)
-    verbs: set[str] = field(default_factory=set)
-    plurals: dict[str, str] = field(default_factory=dict)
-
-    def words(self) -> SentenceWords:
-        return SentenceWords(
-            frozenset(self.names),
-            frozenset(self.commons),
-            frozenset(self.nouns),
-            frozenset(self.adjectives),
-            frozenset(self.verbs),
-            tuple(sorted(self.plurals.items())),
-        )
+    used: WordsSeen = field(default_factory=WordsSeen)
 
     # --- tokens ---
 
@@ -145,12 +130,12 @@ class _Reader:
         kind = self.peek()
         if kind == "CAPWORD":
             name = self.take("CAPWORD").lower()
-            self.names.add(name)
+            self.used.names.add(name)
             return _constant(name), None
         if kind == "THE":
             self.at += 1
             name = "_".join(self.run_of_words())
-            self.commons.add(name)
+            self.used.commons.add(name)
             return _constant(name), None
         if kind in ("Q", "IT", "THEM"):
             return X, _PERSON[self.take(kind).lower()]
@@ -167,13 +152,13 @@ class _Reader:
         an adjective (`_resolved` decides)."""
         if noun:
             name = word if not plural else (singular(word) or word)
-            self.nouns.add(name)
+            self.used.nouns.add(name)
         else:
             name = word
             if plural and singular(name) is not None:
-                self.plurals[name] = singular(name) or name
+                self.used.plurals[name] = singular(name) or name
             else:
-                self.adjectives.add(name)
+                self.used.adjectives.add(name)
         return Literal(Atom(name, (subject,)), positive)
 
     def predicate(self, subject: Term, person: bool | None, plural: bool, noun_verb: str | None = None) -> _Clause:
@@ -194,7 +179,7 @@ class _Reader:
                 verb = third_person(verb)
         else:
             verb, positive = noun_verb, True
-        self.verbs.add(verb)
+        self.used.verbs.add(verb)
         term, object_person = self.object_term()
         person = person if person is not None else object_person
         return _Clause(subject, Literal(Atom(verb, (subject, term)), positive), person, plural)
@@ -203,19 +188,19 @@ class _Reader:
         kind = self.peek()
         if kind == "CAPWORD":
             name = self.take("CAPWORD").lower()
-            self.names.add(name)
+            self.used.names.add(name)
             return self.predicate(_constant(name), None, False)
         if kind == "THE":
             self.at += 1
             words = self.run_of_words()
             if self.peek() in ("IS", "DOES"):
                 name = "_".join(words)
-                self.commons.add(name)
+                self.used.commons.add(name)
                 return self.predicate(_constant(name), None, False)
             if len(words) < 2:
                 raise _Declined  # lark: "a relation needs a verb between its subject and object"
             name = "_".join(words[:-1])
-            self.commons.add(name)
+            self.used.commons.add(name)
             return self.predicate(_constant(name), None, False, noun_verb=words[-1])
         if kind in ("Q", "IT", "THEY"):
             word = self.take(kind).lower()
@@ -295,13 +280,13 @@ class _Reader:
         if kind:
             person = self.texts[self.at - 1].lower() == "people"
             style = RuleStyle(RuleForm.ALL if every else RuleForm.BARE, person)
-            self.adjectives.update(words)
+            self.used.adjectives.update(words)
             conditions = tuple(Literal(Atom(w, (X,))) for w in words)
         else:
             style = RuleStyle(RuleForm.ALL if every else RuleForm.GENERIC)
             noun = singular(words[-1]) or words[-1]
-            self.nouns.add(noun)
-            self.adjectives.update(words[:-1])
+            self.used.nouns.add(noun)
+            self.used.adjectives.update(words[:-1])
             conditions = (*(Literal(Atom(w, (X,))) for w in words[:-1]), Literal(Atom(noun, (X,))))
         self.take("ARE")
         heads = [self.unary(word, noun, positive, True, X) for word, noun, positive in self.complements()]
@@ -313,10 +298,10 @@ class _Reader:
         words = self.run_of_words()
         self.take("IS")
         heads = self.complements()
-        self.adjectives.update(words[:-1])
+        self.used.adjectives.update(words[:-1])
         conditions = tuple(Literal(Atom(w, (X,))) for w in words[:-1])
         if words[-1] not in _KIND_NOUNS:
-            self.nouns.add(words[-1])
+            self.used.nouns.add(words[-1])
             conditions = (*conditions, Literal(Atom(words[-1], (X,))))
         literals = [self.unary(word, noun, positive, False, X) for word, noun, positive in heads]
         return tuple(Rule(conditions, h, style) for h in literals)
@@ -375,7 +360,7 @@ def _read(tokens: tuple[list[str], list[str]]) -> tuple[tuple[Content, ...], Sen
         contents = reader.content()
     except (_Declined, LogicError):
         return None
-    return contents, reader.words()
+    return contents, reader.used.frozen()
 
 
 def read_plain(sentence: str) -> tuple[tuple[Content, ...], SentenceWords] | None:
