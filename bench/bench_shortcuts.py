@@ -82,8 +82,8 @@ def measure_recipe(job: tuple[Path, int, bool]) -> Measured:
     report = audit(examples)
     singles: tuple[Single, ...] = ()
     if features:
-        audited, kept = rows_of(examples)  # the audit's own rows and held-out split
-        table = structural_matrix(audited, kept)
+        audited, _ = rows_of(examples)  # the audit's own rows and held-out split
+        table = structural_matrix(audited)
         rows = [
             (list(values), LABELS.index(row.question.label), row.held_out)
             for values, row in zip(table, audited, strict=True)

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from proofloom.generator.audit import STRUCTURAL, audit
-from proofloom.generator.audit_features import LABELS, TheoryProfile, rows_of
+from proofloom.generator.audit_features import LABELS, rows_of
+from proofloom.generator.card_sample import TheoryProfile
 from proofloom.generator.example import Example
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
@@ -131,7 +132,7 @@ def test_the_grouped_audit_scores_as_the_dense_fit_does(examples: list[Example])
     rows, kept = rows_of(examples)
     train = np.array([not r.held_out for r in rows])
     y = np.array([LABELS.index(r.question.label) for r in rows])
-    structural = np.array([_plain_features(r.question.statement, kept[r.theory].theory) for r in rows])
+    structural = np.array([_plain_features(r.question.statement, examples[r.theory].theory) for r in rows])
     vocabulary, words = _dense_words(examples, train)
     report = audit(examples)
     bag, by_structure = report.classifiers[0], report.classifiers[1]
