@@ -28,6 +28,7 @@ from proofloom.generator.audit_features import (
     rows_of,
     structural_matrix,
 )
+from proofloom.generator.card_sample import SampledTheory
 from proofloom.generator.example import Example
 from proofloom.logic.semantics import Label
 
@@ -115,7 +116,7 @@ def check_edge(report: AuditReport, max_edge: float, dataset: str) -> None:
         )
 
 
-def enforce_max_edge(examples: Iterable[Example], max_edge: float, dataset: str) -> None:
+def enforce_max_edge(examples: Iterable[Example | SampledTheory], max_edge: float, dataset: str) -> None:
     """Audit `examples` and refuse (AuditEdgeError) a lead over `max_edge`, or an audit too small to be scored."""
     try:
         report = audit(examples)
@@ -127,7 +128,7 @@ def enforce_max_edge(examples: Iterable[Example], max_edge: float, dataset: str)
 # --- the audit -----------------------------------------------------------------------------------
 
 
-def audit(examples: Iterable[Example], steps: int = 300) -> AuditReport:
+def audit(examples: Iterable[Example | SampledTheory], steps: int = 300) -> AuditReport:
     """Every classifier's held-out accuracy beside the majority label; AuditError when no question is held out."""
     rows, kept = rows_of(examples)
     test = np.array([r.held_out for r in rows], dtype=bool)
@@ -139,7 +140,7 @@ def audit(examples: Iterable[Example], steps: int = 300) -> AuditReport:
         )
     y = np.array([LABELS.index(r.question.label) for r in rows])
     common = Counter(y[train].tolist()).most_common(1)[0][0]
-    structural = structural_matrix(rows, kept)
+    structural = structural_matrix(rows)
     vocabulary, words = bag_of_words(rows, kept, train)
     counts, groups = np.unique(np.log1p(structural), axis=0, return_inverse=True)
     by_row = (Block(counts, groups.reshape(-1), np.arange(len(STRUCTURAL))),)

@@ -2,7 +2,8 @@
 
 A theory's six or so questions share its facts, rules and context, so the structural counts come from one
 `TheoryProfile` per theory (counts by predicate and polarity, by entity, rule heads and conditions grouped by
-predicate), and the bag of words from one token set per context and one per distinct statement. The design
+predicate), read where the theory is made (`card_sample.SampledTheory`), and the bag of words from one token
+set per context and one per distinct statement. The design
 matrices stay grouped (`Block`: one row per theory or per distinct question, and each question's group), so
 the classifiers fit on a few thousand short rows instead of one dense row per question.
 """
@@ -17,10 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from proofloom.generator.example import Example, GeneratedQuestion
+from proofloom.generator.card_sample import AuditedQuestion, SampledTheory, TheoryProfile, sampled_all
+from proofloom.generator.example import Example
 from proofloom.logic.english import render_sentence
 from proofloom.logic.semantics import Label
-from proofloom.logic.terms import Constant, Literal, Rule, Term, Theory
+from proofloom.logic.terms import Literal
 
 __all__ = [
     "LABELS",
@@ -71,17 +73,18 @@ STRUCTURAL = (
 class Row:
     """One audited question: its theory's position among the audited examples, and which side of the split."""
 
-    question: GeneratedQuestion
+    question: AuditedQuestion
     theory: int
     held_out: bool
 
 
-def rows_of(examples: Iterable[Example]) -> tuple[list[Row], list[Example]]:
+def rows_of(examples: Iterable[Example | SampledTheory]) -> tuple[list[Row], list[SampledTheory]]:
     """The audited questions (True, False or Unknown; at most MAX_QUESTIONS, by a hash of their ids) and the
-    examples they come from; a fixed 20% of theories, by a hash of their ids, is held out."""
+    theories they come from, as the card keeps them; a fixed 20% of theories, by a hash of their ids, is held
+    out."""
     rows: list[Row] = []
-    kept: list[Example] = []
-    for example in examples:
+    kept: list[SampledTheory] = []
+    for example in sampled_all(examples):
         held_out = hashlib.sha256(example.id.encode()).digest()[0] < 52  # never informs the fit
         for question in example.questions:
             if question.label in LABELS:
@@ -93,100 +96,9 @@ def rows_of(examples: Iterable[Example]) -> tuple[list[Row], list[Example]]:
     return rows, kept
 
 
-class TheoryProfile:
-    """One theory's facts, rule heads and conditions grouped by predicate: each question's structural features
-    are read from the few literals of its own predicate (a theory has some 70 literals, a question one or two)."""
-
-    __slots__ = ("_groups", "_naming", "_totals")
-
-    def __init__(self, theory: Theory) -> None:
-        facts = [s.content for s in theory.facts if isinstance(s.content, Literal)]
-        rules = [s.content for s in theory.rules if isinstance(s.content, Rule)]
-        heads = [r.head for r in rules]
-        conditions = [c for r in rules for c in r.conditions]
-        self._totals = (
-            float(len(facts)),
-            float(len(rules)),
-            float(len(theory.constants())),
-            float(sum(not f.positive for f in facts)),
-            float(sum(not h.positive for h in heads)),
-            float(sum(not c.positive for c in conditions)),
-        )
-        self._groups = (_by_predicate(facts), _by_predicate(heads), _by_predicate(conditions))
-        self._naming = (_naming(facts), _naming(heads))
-
-    def features(self, statement: Literal) -> list[float]:
-        """The counts named by STRUCTURAL for `statement` (nothing that needs a proof)."""
-        predicate, positive, args = statement.atom.predicate, statement.positive, statement.atom.args
-        facts, heads, conditions = (group.get(predicate, ()) for group in self._groups)
-        in_heads, in_conditions = bool(heads), bool(conditions)
-        entity = args[0]
-        facts_naming, heads_naming = self._naming
-        naming = (facts_naming[entity.name], heads_naming[entity.name]) if entity.__class__ is Constant else (0, 0)
-        return [
-            float(not positive),
-            float(len(args) == 2),
-            *self._totals,
-            *_polarities(facts, positive),
-            float(naming[0]),
-            *_polarities(heads, positive),
-            *_polarities([h for h in heads if _fits(h, args)], positive),
-            float(naming[1]),
-            *_polarities(conditions, positive),
-            *_polarities([c for c in conditions if _fits(c, args)], positive),
-            float(in_heads and not in_conditions),
-            float(in_conditions and not in_heads),
-            float(in_heads and in_conditions),
-            float(not in_heads and not in_conditions),
-        ]
-
-
-def _by_predicate(literals: list[Literal]) -> dict[str, list[Literal]]:
-    grouped: dict[str, list[Literal]] = {}
-    for literal in literals:
-        grouped.setdefault(literal.atom.predicate, []).append(literal)
-    return grouped
-
-
-def _naming(literals: list[Literal]) -> Counter[str]:
-    """How many of `literals` name each constant (by its name) among their arguments."""
-    named: Counter[str] = Counter()
-    for literal in literals:
-        args = literal.atom.args
-        if len(args) == 1:  # most literals: no set to build
-            if args[0].__class__ is Constant:
-                named[args[0].name] += 1
-        else:
-            for name in {a.name for a in args if a.__class__ is Constant}:
-                named[name] += 1
-    return named
-
-
-def _polarities(literals: Iterable[Literal], positive: bool) -> tuple[float, float]:
-    """How many of `literals` (of the statement's predicate) have its polarity, and how many the opposite."""
-    same = opposite = 0
-    for literal in literals:
-        if literal.positive == positive:
-            same += 1
-        else:
-            opposite += 1
-    return float(same), float(opposite)
-
-
-def _fits(literal: Literal, args: tuple[Term, ...]) -> bool:
-    """The statement's constants (or variables) in the literal's constant places."""
-    return all(not isinstance(a, Constant) or a == b for a, b in zip(literal.atom.args, args, strict=False))
-
-
-def structural_matrix(rows: list[Row], examples: list[Example]) -> np.ndarray:
-    """Each row's STRUCTURAL counts (float64), from one profile per theory."""
-    profiles: dict[int, TheoryProfile] = {}
-    table = []
-    for row in rows:
-        profile = profiles.get(row.theory)
-        if profile is None:
-            profile = profiles[row.theory] = TheoryProfile(examples[row.theory].theory)
-        table.append(profile.features(row.question.statement))
+def structural_matrix(rows: list[Row]) -> np.ndarray:
+    """Each row's STRUCTURAL counts (float64), as its theory's profile gave them where it was made."""
+    table = [row.question.structural for row in rows]
     return np.array(table, dtype=np.float64).reshape(len(rows), len(STRUCTURAL))
 
 
@@ -229,7 +141,7 @@ def _context_tokens(context: str) -> frozenset[str]:
 
 
 def bag_of_words(
-    rows: list[Row], examples: list[Example], train: np.ndarray
+    rows: list[Row], examples: list[SampledTheory], train: np.ndarray
 ) -> tuple[tuple[str, ...], tuple[Block, Block]]:
     """The tokens seen in at least MIN_SEEN training questions (the VOCABULARY commonest, ties by name), sorted,
     and the binary design over them as two blocks: the question's tokens (one row per distinct statement) and

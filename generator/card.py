@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from proofloom.generator.audit import AuditError, AuditReport, audit
+from proofloom.generator.card_sample import SampledTheory, sampled_all
 from proofloom.generator.example import Example
 from proofloom.generator.formats.huggingface import DTYPES, LABELS
 from proofloom.generator.recipe import Recipe
@@ -43,20 +44,22 @@ class Card:
     figures: dict[str, bytes]
 
 
-def dataset_card(recipe: Recipe, manifest: dict[str, Any], examples: Sequence[Example]) -> Card:
+def dataset_card(recipe: Recipe, manifest: dict[str, Any], examples: Sequence[Example | SampledTheory]) -> Card:
     """The card and its figures: what made the dataset, its splits, questions per cell, the shortcut audit.
 
     The audit and the sample figures run on `examples`, the in-memory sample the workers kept
     (`dataset.AUDIT_SAMPLE`), not on files; the counts come from the manifest (every question)."""
     from proofloom.generator.figures import FIGURES, draw_figures
 
+    sample = sampled_all(examples)  # a worker keeps these already; a caller may pass whole examples
+
     report: AuditReport | None
     try:
-        report = audit(examples)
+        report = audit(sample)
         audit_lines = report.lines()
     except AuditError as error:
         report, audit_lines = None, [f"not run: {error}"]
-    figures = draw_figures(manifest, examples, report)
+    figures = draw_figures(manifest, sample, report)
     pictures = [f"![{FIGURES[name]}]({FIGURE_FOLDER}/{name})" for name in FIGURES if name in figures]
     text = "\n".join(
         [
@@ -91,7 +94,7 @@ def dataset_card(recipe: Recipe, manifest: dict[str, Any], examples: Sequence[Ex
             "",
             "## Theories and sentences",
             "",
-            f"From a sample of {len(examples)} theories (every k-th, the audit's sample).",
+            f"From a sample of {len(sample)} theories (every k-th, the audit's sample).",
             "",
             *pictures[1:3],
             "",

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from proofloom._version import __version__
 from proofloom.atomic import write_bytes_atomic, write_text_atomic
+from proofloom.generator.card_sample import SampledTheory, sampled
 from proofloom.generator.example import Example, example_from_json, example_to_json
 from proofloom.generator.folder import Claim, DatasetError, replace_folder
 from proofloom.generator.formats import entailmentbank, huggingface, logiclm, proofwriter
@@ -124,7 +125,7 @@ class ShardResult:
     sha256: str
     cells: dict[str, int]  # questions per `label@target_depth`
     questions: int
-    sample: tuple[Example, ...]  # the shard's examples whose index is a multiple of the audit stride
+    sample: tuple[SampledTheory, ...]  # what the card keeps of the examples whose index is a multiple of the stride
     files: tuple[tuple[str, bytes], ...] = ()  # the other format's files: (name in its folder, bytes)
     split_questions: dict[str, int] = dataclasses.field(default_factory=dict)  # per split (test_depth_N too)
     split_theories: dict[str, int] = dataclasses.field(default_factory=dict)  # per train/validation/test
@@ -158,7 +159,7 @@ def make_shard(recipe_text: str, shard: Shard, output_format: OutputFormat, stri
             for question in example.questions:
                 cells[f"{question.label.value}@{question.target_depth}"] += 1
             if index % stride == 0:
-                sample.append(example)
+                sample.append(sampled(example))
             if keep_all:
                 kept.append(example)
             split = split_of(recipe.seed, index, recipe.splits)
@@ -296,10 +297,10 @@ def write_dataset(
 
 @contextlib.contextmanager
 def _held_long() -> Iterator[None]:
-    """The objects held now (the audit's sample: some 300 per theory, 600,000 at 2,000 theories) left out of
-    the collector's walks until the card is made: none of them is garbage before then, and each full
-    collection that the audit's and the figures' work sets off would walk them all again (about a second
-    each) to find nothing. They are handed back to the collector as the dataset is finished."""
+    """The objects held now (the audit's sample, some 40 objects a theory, and the shards' results) left out
+    of the collector's walks until the card is made: none of them is garbage before then, and each full
+    collection that the audit's and the figures' work sets off would walk them all again to find nothing.
+    They are handed back to the collector as the dataset is finished."""
     gc.freeze()
     try:
         yield
@@ -343,7 +344,7 @@ def _resumed(folder: Path, shard: Shard, recipe: Recipe, output_format: OutputFo
             if split == "test":
                 questions[depth_split(int(question["target_depth"]))] += 1
         if index % stride == 0:
-            sample.append(example_from_json(record))
+            sample.append(sampled(example_from_json(record)))
     if output_format is not OutputFormat.NATIVE:
         name, _ = _WRITERS[output_format]
         target = folder / output_format.value
@@ -373,7 +374,11 @@ def _run(
         yield from map(_make_shard, jobs)
         return
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(_make_shard, jobs)
+        made = pool.imap(_make_shard, jobs)
+        from proofloom.generator import audit, figures  # noqa: F401  # numpy, for the card, while the workers work
+
+        figures.load_matplotlib()
+        yield from made
 
 
 def read_examples(folder: Path) -> Iterator[Example]:

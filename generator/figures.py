@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from proofloom.generator.audit import AuditReport
-from proofloom.generator.example import Example
+from proofloom.generator.card_sample import SampledTheory
 from proofloom.logic.english import split_sentences
-from proofloom.logic.terms import Literal
 
-__all__ = ["FIGURES", "draw_figures", "sentence_form"]
+__all__ = ["FIGURES", "draw_figures", "load_matplotlib", "sentence_form"]
 
 LABELS = ("True", "False", "Unknown")
 COLOURS = {"True": "#4c72b0", "False": "#dd8452", "Unknown": "#8c8c8c"}
@@ -53,7 +52,9 @@ def sentence_form(text: str, is_fact: bool) -> str:
     return "rule: ... things/people are ..."
 
 
-def draw_figures(manifest: dict[str, Any], examples: Sequence[Example], report: AuditReport | None) -> dict[str, bytes]:
+def draw_figures(
+    manifest: dict[str, Any], examples: Sequence[SampledTheory], report: AuditReport | None
+) -> dict[str, bytes]:
     """Each figure's PNG bytes by file name (the audit's only where it ran)."""
     import matplotlib
 
@@ -72,6 +73,12 @@ def draw_figures(manifest: dict[str, Any], examples: Sequence[Example], report: 
         if report is not None:
             drawn["audit.png"] = _audit(report)
     return drawn
+
+
+def load_matplotlib() -> None:
+    """Import what drawing needs (about a third of a second): a driver that waits on its workers does it then."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure  # noqa: F401
 
 
 def _figure(width: float, height: float) -> Any:
@@ -108,9 +115,9 @@ def _depth_label(cells: dict[str, int]) -> bytes:
     return _png(figure)
 
 
-def _theory_sizes(examples: Sequence[Example]) -> bytes:
-    facts = Counter(len(e.theory.facts) for e in examples)
-    rules = Counter(len(e.theory.rules) for e in examples)
+def _theory_sizes(examples: Sequence[SampledTheory]) -> bytes:
+    facts = Counter(e.facts for e in examples)
+    rules = Counter(e.rules for e in examples)
     figure = _figure(8, 3.4)
     left, right = figure.subplots(1, 2, sharey=True)
     for axes, counts, what, colour in ((left, facts, "facts", "#55a868"), (right, rules, "rules", "#8172b2")):
@@ -122,14 +129,14 @@ def _theory_sizes(examples: Sequence[Example]) -> bytes:
     return _png(figure)
 
 
-def _sentence_forms(examples: Sequence[Example]) -> bytes:
+def _sentence_forms(examples: Sequence[SampledTheory]) -> bytes:
     forms: Counter[str] = Counter()
     said_as: Counter[tuple[str, bool]] = Counter()
     for example in examples:
         said = split_sentences(example.context)
-        if len(said) != len(example.theory.sentences):
+        if len(said) != len(example.sentence_is_fact):
             continue
-        said_as.update(zip(said, (isinstance(s.content, Literal) for s in example.theory.sentences), strict=True))
+        said_as.update(zip(said, example.sentence_is_fact, strict=True))
     for (text, is_fact), times in said_as.items():  # each distinct sentence once: facts repeat across theories
         forms[sentence_form(text, is_fact)] += times
     names = sorted(forms, key=lambda name: (-forms[name], name))
