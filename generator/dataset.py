@@ -79,9 +79,12 @@ _WRITERS: dict[OutputFormat, tuple[str, Writer]] = {
 
 
 class ShardEngine(Protocol):
-    """Makes shards elsewhere (a cluster): each missing shard's native text, yielded as it is done, in any order."""
+    """Makes shards elsewhere (a cluster): each missing shard's `make_shard` result, yielded as it is done, in any
+    order (the driver writes them, so the output folder need not be shared)."""
 
-    def make(self, recipe: Recipe, shards: list[Shard]) -> Iterator[tuple[Shard, str]]: ...
+    def make(
+        self, recipe: Recipe, shards: list[Shard], output_format: OutputFormat, stride: int
+    ) -> Iterator[ShardResult]: ...
 
     def describe(self) -> dict[str, Any]:
         """What the manifest records under `engine` (its name, version, where it ran)."""
@@ -259,15 +262,10 @@ def write_dataset(
         for shard in shards:
             if shard not in missing:
                 results[shard] = _resumed(folder, shard, recipe, output_format, stride)
-    if engine is not None and missing:  # a cluster hands back native text: its counts and files are made here
-        for shard, text in engine.make(recipe, missing):
-            write_text_atomic(folder / shard.name, text)
-            results[shard] = _resumed(folder, shard, recipe, output_format, stride)
-            done += shard.stop - shard.start
-            if progress:
-                progress(done, count)
-        missing = []
-    for result in _run(recipe, missing, workers, output_format, stride):
+    made = _run(recipe, missing, workers, output_format, stride)
+    if engine is not None and missing:  # a cluster's tasks hand back what a local worker does
+        made = engine.make(recipe, missing, output_format, stride)
+    for result in made:
         _write_result(folder, target, result)
         results[result.shard] = _lean(result)
         done += result.shard.stop - result.shard.start

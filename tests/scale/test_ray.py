@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from proofloom.cli import main
-from proofloom.generator.dataset import OutputFormat, Shard, write_dataset
+from proofloom.generator.dataset import OutputFormat, Shard, ShardResult, write_dataset
 from proofloom.generator.example import supervision_of
 from proofloom.generator.formats.entailmentbank import to_records
 from proofloom.generator.generate import generate_example
@@ -67,9 +67,11 @@ class _Counting(RayShards):
         self.asked: list[Shard] = []
         self.stop_after = stop_after
 
-    def make(self, recipe: Recipe, shards: list[Shard]) -> Iterator[tuple[Shard, str]]:
+    def make(
+        self, recipe: Recipe, shards: list[Shard], output_format: OutputFormat, stride: int
+    ) -> Iterator[ShardResult]:
         self.asked = list(shards)
-        for number, made in enumerate(super().make(recipe, shards)):
+        for number, made in enumerate(super().make(recipe, shards, output_format, stride)):
             if number == self.stop_after:
                 raise KeyboardInterrupt  # the driver stopped mid-run, as by Ctrl-C
             yield made
