@@ -131,7 +131,15 @@ def generate_figures(folder: Path, count: int) -> list[Figure]:
         )
         # a second run resumes a finished folder: remove it so every run makes every shard
         commands[fmt] = _fresh(out, commands[fmt])
+    two = folder / f"gen-proofwriter-{count}-two-workers"  # what a second core buys (the bytes are the same)
+    commands["proofwriter, 2 workers"] = _fresh(
+        two,
+        lambda: proofloom(
+            "generate", RECIPE, "-n", str(count), "--format", "proofwriter", "--workers", "2", "-o", str(two)
+        ),
+    )
     found = side_by_side(1, commands)
+    two_workers = found.pop("proofwriter, 2 workers")
     reference = found.pop("inner loop")
     figures = [_figure(f"generate -n {count}: inner loop alone (shard_text in one process)", count, reference, "")]
     for fmt, timing in found.items():
@@ -144,6 +152,15 @@ def generate_figures(folder: Path, count: int) -> list[Figure]:
                 f"{ratio:.2f}x the inner loop's speed (goal >= 500 theories/s, 1,000 the inner loop)",
             )
         )
+    figures.append(
+        _figure(
+            f"generate -n {count} --format proofwriter --workers 2",
+            count,
+            two_workers,
+            f"{found['proofwriter'].wall / two_workers.wall:.2f}x one worker's speed (CPU: the driver's and "
+            "the workers' it waited for)",
+        )
+    )
     return figures
 
 
