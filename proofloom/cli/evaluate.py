@@ -4,6 +4,7 @@ random-weights control; as text, JSON and an SVG of accuracy by depth."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from proofloom.cli.numbers import non_negative, positive
 
 if TYPE_CHECKING:
     from proofloom.logic.semantics import Semantics
+    from proofloom.prover.loop.report import QuestionScore
     from proofloom.prover.problem import BadRecord, Problem
 
 QUESTION_SUFFIXES = {".json", ".jsonl", ".parquet"}  # DATA named so is a question file even when missing
@@ -44,7 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "with --limit, the first LIMIT of them",
     )
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
-    parser.add_argument("-o", "--output", help="the report as JSON")
+    parser.add_argument(
+        "-o",
+        "--output",
+        help="the report as JSON; while the run goes, each question's scores are kept in OUTPUT.partial as it "
+        "finishes, and the same command resumes a stopped run from there",
+    )
     parser.add_argument("--plot", help="an SVG of accuracy by gold depth: the model, the floor and the control")
     parser.add_argument(
         "--control",
@@ -61,7 +68,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Score the model, its floor and its control (`prover.loop.report.report`); print, then write what was asked."""
+    """Score the model, its floor and its control (`prover.loop.report.report`); print, then write what was asked.
+
+    With `-o`, every question's scores go to `OUTPUT.partial` as it finishes (`cli.output`), marked with a
+    fingerprint of the model, data and settings: the same command resumes a stopped run, asking the model only
+    about the questions not yet scored; other settings are refused rather than mixed into one report."""
     from proofloom.atomic import write_text_atomic
     from proofloom.cli.progress import Progress
     from proofloom.logic.semantics import Semantics
@@ -70,29 +81,98 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel, random_weights
 
-    problems = _problems(args)
     folder = default_model() if args.model == SHIPPED else Path(args.model)
     settings = LoopSettings(args.k, args.max_rounds, args.feedback, Semantics.parse(args.semantics))
-    with Progress("questions") as progress:
+    output = Path(args.output) if args.output else None
+    run_id = _fingerprint(args, folder)
+    done = _scored_so_far(output, run_id) if output is not None else []
+    problems = _problems(args)
+    if output is not None and done:
+        print(f"resuming: {len(done)} questions already scored in {_partial(output)}", flush=True)
+        skip = {score.id for score in done}
+        problems = (p for p in problems if p.id not in skip)
+    with contextlib.ExitStack() as stack:
+        progress = stack.enter_context(Progress("questions"))
         progress.phase("loading the step model")
         model = NeuralStepModel(folder, not args.unconstrained)
         control = random_weights(folder, args.seed, not args.unconstrained) if args.control else None
+        on_score = None
+        if output is not None:
+            from proofloom.atomic import make_folder
 
-        def show(done: int, bad: int) -> None:
-            progress.update(done, bad=bad)
+            partial = _partial(output)
+            make_folder(partial.parent)
+            stream = stack.enter_context(partial.open("a", encoding="utf-8"))
 
-        result = report(problems, model, control, settings=settings, control_limit=args.control, on_question=show)
+            def on_score(score: QuestionScore) -> None:
+                stream.write(json.dumps({**score.to_json(), "run": run_id}) + "\n")
+                stream.flush()
+
+        def show(scored: int, bad: int) -> None:
+            progress.update(scored, bad=bad)
+
+        result = report(
+            problems,
+            model,
+            control,
+            settings=settings,
+            control_limit=args.control,
+            on_question=show,
+            done=done,
+            on_score=on_score,
+        )
     for line in result.lines():
         print(line)
-    if args.output:
+    if output is not None:
         record = {"model": str(folder), "data": args.data, "settings": _settings(args), **result.to_json()}
-        write_text_atomic(Path(args.output), json.dumps(record, indent=2) + "\n")
+        write_text_atomic(output, json.dumps(record, indent=2) + "\n")
+        _partial(output).unlink(missing_ok=True)
     if args.plot:
         lines = {"model": result.model, "do-nothing": result.floor}
         if result.control is not None:
             lines["random weights"] = result.control
         write_text_atomic(Path(args.plot), accuracy_by_depth_svg(lines, f"{folder.name} on {Path(args.data).name}"))
     return 0
+
+
+def _partial(output: Path) -> Path:
+    from proofloom.cli.output import partial_path
+
+    return partial_path(output)
+
+
+def _fingerprint(args: argparse.Namespace, folder: Path) -> str:
+    """What makes two runs' scores one report: the model (its weights' size and time), the data, the settings."""
+    import hashlib
+
+    weights = folder / "model.safetensors"
+    stamp = [weights.stat().st_size, weights.stat().st_mtime_ns] if weights.is_file() else None
+    said = json.dumps([str(folder.resolve()), stamp, args.data, args.input_format, _settings(args)], sort_keys=True)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+
+
+def _scored_so_far(output: Path, run_id: str) -> list[QuestionScore]:
+    """The scores a stopped run left in OUTPUT.partial (a line cut off mid-write dropped); refused when they were
+    made with another model, other data or other settings."""
+    from proofloom.cli.output import answered_so_far
+    from proofloom.errors import ProofloomError
+    from proofloom.prover.loop.report import QuestionScore
+
+    records = answered_so_far(output)
+    partial = _partial(output)
+    scores = []
+    for line, record in enumerate(records, start=1):
+        if record.get("run") != run_id:
+            raise ProofloomError(
+                f"{partial}:{line}: scored by another run (other model, data or settings); rerun with the same "
+                f"ones to resume it, or remove {partial} to start afresh"
+            )
+        try:
+            scores.append(QuestionScore.from_json(record))
+        except (KeyError, TypeError, ValueError) as error:
+            wrong = f"{partial}:{line}: not a question's scores ({error!r}); remove it to start afresh"
+            raise ProofloomError(wrong) from None
+    return scores
 
 
 def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:

@@ -13,19 +13,64 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from proofloom.logic.semantics import Label
-from proofloom.prover.loop.refine import ProofAttempt
+from proofloom.prover.loop.refine import ProofAttempt, Round
 from proofloom.prover.scoring.metrics import NO_DEPTH
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What scoring reads of one proof attempt: its answer, whether a proof came with it and verified, its rounds.
+
+    Small enough to write as part of a JSON line as each question finishes, so that a stopped evaluation
+    resumes from its file and scores exactly as a run that never stopped."""
+
+    label: Label
+    proved: bool
+    verified: bool
+    rounds: tuple[Round, ...] = ()
+
+    @classmethod
+    def of(cls, attempt: ProofAttempt) -> Outcome:
+        return cls(attempt.label, attempt.proof is not None, attempt.verified, attempt.rounds)
+
+    @property
+    def accepted(self) -> int:
+        return sum(r.valid for r in self.rounds)
+
+    def label_after(self, rounds: int) -> Label:
+        """The answer had the loop stopped after `rounds` rounds (as `ProofAttempt.label_after`)."""
+        if rounds >= len(self.rounds):
+            return self.label
+        return self.rounds[rounds - 1].label if rounds else Label.UNKNOWN
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"label", "proved", "verified", "rounds": [[proposed, valid, first_valid, label], ...]}`."""
+        rounds = [[r.proposed, r.valid, r.first_valid, r.label.value] for r in self.rounds]
+        return {"label": self.label.value, "proved": self.proved, "verified": self.verified, "rounds": rounds}
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Outcome:
+        """The outcome `to_json` wrote (KeyError, TypeError or ValueError where the record is not one)."""
+        said = record["rounds"]
+        rounds = tuple(Round(int(n), int(valid), bool(first), Label(label)) for n, valid, first, label in said)
+        return cls(Label(record["label"]), bool(record["proved"]), bool(record["verified"]), rounds)
 
 
 @dataclass(frozen=True, slots=True)
 class Scored:
     """One attempt beside the gold answer and the depth of its shallowest gold proof (None when Unknown)."""
 
-    attempt: ProofAttempt
+    attempt: ProofAttempt | Outcome
     gold: Label
     depth: int | None
+
+    @property
+    def outcome(self) -> Outcome:
+        attempt = self.attempt
+        return attempt if isinstance(attempt, Outcome) else Outcome.of(attempt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,36 +173,38 @@ def share(part: int, whole: int) -> str:
 
 def evaluate(scored: Iterable[Scored], max_rounds: int) -> Evaluation:
     """Sum up attempts; `max_rounds` bounds the accuracy-by-round table."""
-    items = list(scored)
-    seen: Counter[int | None] = Counter(s.depth for s in items)
-    right: Counter[int | None] = Counter(s.depth for s in items if s.attempt.label is s.gold)
-    needed = [s.attempt for s in items if s.attempt.rounds]
+    items = [(s.outcome, s.gold, s.depth) for s in scored]
+    seen: Counter[int | None] = Counter(depth for _, _, depth in items)
+    right: Counter[int | None] = Counter(depth for outcome, gold, depth in items if outcome.label is gold)
+    needed = [outcome for outcome, _, _ in items if outcome.rounds]
     return Evaluation(
         questions=len(items),
         correct=sum(right.values()),
         by_depth=tuple((d, right[d], seen[d]) for d in sorted(seen, key=lambda d: (d is None, d or 0))),
-        proofs=sum(s.attempt.proof is not None for s in items),
-        verified=sum(s.attempt.proof is not None and s.attempt.verified for s in items),
+        proofs=sum(outcome.proved for outcome, _, _ in items),
+        verified=sum(outcome.proved and outcome.verified for outcome, _, _ in items),
         first_round_questions=len(needed),
-        first_proposal_valid=sum(a.rounds[0].first_valid for a in needed),
-        first_round_proposed=sum(a.rounds[0].proposed for a in needed),
-        first_round_valid=sum(a.rounds[0].valid for a in needed),
+        first_proposal_valid=sum(o.rounds[0].first_valid for o in needed),
+        first_round_proposed=sum(o.rounds[0].proposed for o in needed),
+        first_round_valid=sum(o.rounds[0].valid for o in needed),
         correct_after_round=tuple(
-            sum(s.attempt.label_after(r) is s.gold for s in items) for r in range(max_rounds + 1)
+            sum(outcome.label_after(r) is gold for outcome, gold, _ in items) for r in range(max_rounds + 1)
         ),
         gold_proved=sum(
-            s.gold is not Label.UNKNOWN and s.attempt.label is s.gold and s.attempt.verified for s in items
+            gold is not Label.UNKNOWN and outcome.label is gold and outcome.verified for outcome, gold, _ in items
         ),
-        gold_provable=sum(s.gold is not Label.UNKNOWN for s in items),
-        answered_unknown=sum(s.attempt.label is Label.UNKNOWN for s in items),
-        answered_unknown_right=sum(s.attempt.label is Label.UNKNOWN and s.gold is Label.UNKNOWN for s in items),
-        gold_unknown=sum(s.gold is Label.UNKNOWN for s in items),
+        gold_provable=sum(gold is not Label.UNKNOWN for _, gold, _ in items),
+        answered_unknown=sum(outcome.label is Label.UNKNOWN for outcome, _, _ in items),
+        answered_unknown_right=sum(
+            outcome.label is Label.UNKNOWN and gold is Label.UNKNOWN for outcome, gold, _ in items
+        ),
+        gold_unknown=sum(gold is Label.UNKNOWN for _, gold, _ in items),
         by_label=tuple(
-            (label.value, sum(s.attempt.label is s.gold for s in items if s.gold is label), total)
+            (label.value, sum(outcome.label is gold for outcome, gold, _ in items if gold is label), total)
             for label in Label
-            if (total := sum(s.gold is label for s in items))
+            if (total := sum(gold is label for _, gold, _ in items))
         ),
-        proposals=sum(r.proposed for s in items for r in s.attempt.rounds),
-        rounds=sum(len(s.attempt.rounds) for s in items),
-        accepted=sum(s.attempt.accepted for s in items),
+        proposals=sum(r.proposed for outcome, _, _ in items for r in outcome.rounds),
+        rounds=sum(len(outcome.rounds) for outcome, _, _ in items),
+        accepted=sum(outcome.accepted for outcome, _, _ in items),
     )

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.logic.semantics import Label, Semantics
-from proofloom.prover.loop.evaluation import Evaluation, Scored, evaluate, share
+from proofloom.prover.loop.evaluation import Evaluation, Outcome, Scored, evaluate, share
 from proofloom.prover.loop.refine import prove
 from proofloom.prover.loop.step_model import ProofState, StepModel
 from proofloom.prover.problem import BadRecord, Problem
@@ -88,6 +89,53 @@ def _headline(evaluation: Evaluation) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class QuestionScore:
+    """One question's runs (the model's, the floor's, the control's where it ran), or why it was left out (`bad`):
+    what a resumable evaluation writes as a JSON line the moment the question is done."""
+
+    id: str
+    gold: Label | None = None
+    depth: int | None = None
+    model: Outcome | None = None
+    floor: Outcome | None = None
+    control: Outcome | None = None
+    cpu_seconds: float = 0.0
+    bad: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.bad is not None or self.gold is None or self.model is None or self.floor is None:
+            return {"id": self.id, "bad": self.bad or "no gold label"}
+        record: dict[str, Any] = {
+            "id": self.id,
+            "gold": self.gold.value,
+            "depth": self.depth,
+            "cpu_seconds": self.cpu_seconds,
+            "model": self.model.to_json(),
+            "do_nothing": self.floor.to_json(),
+        }
+        if self.control is not None:
+            record["random_weights"] = self.control.to_json()
+        return record
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> QuestionScore:
+        """The score `to_json` wrote (KeyError, TypeError or ValueError where the record is not one)."""
+        if "bad" in record:
+            return cls(str(record["id"]), bad=str(record["bad"]))
+        control = record.get("random_weights")
+        depth = record["depth"]
+        return cls(
+            str(record["id"]),
+            Label(record["gold"]),
+            None if depth is None else int(depth),
+            Outcome.from_json(record["model"]),
+            Outcome.from_json(record["do_nothing"]),
+            None if control is None else Outcome.from_json(control),
+            float(record["cpu_seconds"]),
+        )
+
+
 @dataclass
 class _Tally:
     model: list[Scored] = field(default_factory=list)
@@ -95,6 +143,16 @@ class _Tally:
     control: list[Scored] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     bad: int = 0
+
+    def add(self, score: QuestionScore) -> None:
+        if score.bad is not None or score.gold is None or score.model is None or score.floor is None:
+            self.bad += 1
+            return
+        self.model.append(Scored(score.model, score.gold, score.depth))
+        self.floor.append(Scored(score.floor, score.gold, score.depth))
+        if score.control is not None:
+            self.control.append(Scored(score.control, score.gold, score.depth))
+        self.seconds.append(score.cpu_seconds)
 
 
 def report(
@@ -105,19 +163,32 @@ def report(
     settings: LoopSettings = LoopSettings(),
     control_limit: int = 100,
     on_question: Callable[[int, int], None] | None = None,
+    done: Sequence[QuestionScore] = (),
+    on_score: Callable[[QuestionScore], None] | None = None,
 ) -> Report:
     """Run every gold-labelled problem through the loop with `model`, `DoNothing` and (the first `control_limit`)
     `control`; `on_question(done, bad)` after each. Problems without a gold label, unreadable records and
-    questions over a limit are counted as bad and left out."""
+    questions over a limit are counted as bad and left out.
+
+    `done` are the scores of a stopped run (its questions are not among `problems`): they count as if this run
+    had made them, the control's first questions included, so a resumed report equals an unstopped one.
+    `on_score` is handed each new question's score as soon as it is made (to be written where a stop keeps it)."""
     tally = _Tally()
+    for score in done:
+        tally.add(score)
     for item in problems:
-        if isinstance(item, BadRecord) or item.gold is None:
-            tally.bad += 1
+        if isinstance(item, BadRecord):
+            score = QuestionScore(item.id, bad=item.message)
+        elif item.gold is None:
+            score = QuestionScore(item.id, bad="no gold label")
         else:
             try:
-                _one(item, item.gold, model, control if len(tally.control) < control_limit else None, settings, tally)
-            except ProofloomError:  # a limit: this question only
-                tally.bad += 1
+                score = _one(item, item.gold, model, control if len(tally.control) < control_limit else None, settings)
+            except ProofloomError as error:  # a limit: this question only
+                score = QuestionScore(item.id, bad=str(error))
+        tally.add(score)
+        if on_score:
+            on_score(score)
         if on_question:
             on_question(len(tally.model), tally.bad)
     rounds = settings.max_rounds
@@ -132,13 +203,13 @@ def report(
 
 
 def _one(
-    problem: Problem, gold: Label, model: StepModel, control: StepModel | None, settings: LoopSettings, tally: _Tally
-) -> None:
+    problem: Problem, gold: Label, model: StepModel, control: StepModel | None, settings: LoopSettings
+) -> QuestionScore:
     depth = problem.gold_depth
     if depth is None and gold is not Label.UNKNOWN:
         depth = Reasoner(problem.theory, settings.semantics).answer(problem.statement).depth
 
-    def attempt(with_model: StepModel) -> Scored:
+    def attempt(with_model: StepModel) -> Outcome:
         proved = prove(
             problem.theory,
             problem.statement,
@@ -148,12 +219,11 @@ def _one(
             feedback=settings.feedback,
             semantics=settings.semantics,
         )
-        return Scored(proved, gold, depth)
+        return Outcome.of(proved)
 
     started = time.process_time()
-    scored = attempt(model)
-    tally.seconds.append(time.process_time() - started)
-    tally.model.append(scored)
-    tally.floor.append(attempt(DoNothing()))
-    if control is not None:
-        tally.control.append(attempt(control))
+    by_model = attempt(model)
+    seconds = time.process_time() - started
+    floor = attempt(DoNothing())
+    by_control = attempt(control) if control is not None else None
+    return QuestionScore(problem.id, gold, depth, by_model, floor, by_control, seconds)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from proofloom.generator.formats.problems import read_problems
@@ -11,7 +14,7 @@ from proofloom.generator.vocabulary import PROOFWRITER
 from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_literal, parse_theory
 from proofloom.prover.loop.refine import prove
-from proofloom.prover.loop.report import report
+from proofloom.prover.loop.report import QuestionScore, report
 from proofloom.prover.neural.model import default_model
 from proofloom.prover.neural.placeholders import Renaming, TrainedWords
 from proofloom.prover.neural.propose import random_weights
@@ -137,3 +140,44 @@ def test_evaluate_can_keep_only_the_questions_of_one_gold_depth(tmp_path: Path) 
     record = json.loads((tmp_path / "r.json").read_text())
     assert record["model"]["questions"] == 3 and record["settings"]["depth"] == 2
     assert [row["depth"] for row in record["model"]["by_depth"]] == [2]  # found by the reasoner: dev.json has none
+
+
+def test_a_resumed_report_equals_one_that_never_stopped() -> None:
+    problems = [p for p in itertools.islice(read_problems(DEV_FILE), 5) if isinstance(p, Problem)]
+    scores: list[QuestionScore] = []
+    whole = report(problems, shipped_model(), random_weights(default_model()), control_limit=3, on_score=scores.append)
+    assert [s.id for s in scores] == [p.id for p in problems] and sum(s.control is not None for s in scores) == 3
+    written = [QuestionScore.from_json(json.loads(json.dumps(s.to_json()))) for s in scores[:2]]  # as the file keeps
+    assert written == scores[:2]
+    resumed = report(problems[2:], shipped_model(), random_weights(default_model()), control_limit=3, done=written)
+    assert resumed.model == whole.model and resumed.floor == whole.floor and resumed.control == whole.control
+    assert len(resumed.cpu_seconds) == 5
+
+
+def test_a_stopped_evaluate_resumes_from_its_partial_file_and_refuses_other_settings(tmp_path: Path) -> None:
+    args = ["evaluate", "shipped", "proofwriter-owa-d3", "-n", "2", "--control", "3"]
+    whole = run_cli(*args, "-o", "whole.json", cwd=tmp_path)
+    assert whole.returncode == 0, whole.stderr
+    assert not (tmp_path / "whole.json.partial").exists()  # a finished run leaves the report only
+    partial = tmp_path / "stopped.json.partial"
+    stopped = subprocess.Popen([sys.executable, "-m", "proofloom", *args, "-o", "stopped.json"], cwd=tmp_path)
+    try:
+        while stopped.poll() is None and (not partial.exists() or partial.read_text().count("\n") < 2):
+            time.sleep(0.02)
+    finally:
+        stopped.kill()  # a hard stop: nothing gets to clean up
+        stopped.wait()
+    kept = partial.read_text().count("\n")
+    assert 2 <= kept < 12 and not (tmp_path / "stopped.json").exists()
+    with partial.open("a") as stream:
+        stream.write('{"id": "cut off mid-wri')  # as a kill mid-line leaves it
+    resumed = run_cli(*args, "-o", "stopped.json", cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"resuming: {kept} questions already scored" in resumed.stdout
+    finished, reference = (json.loads((tmp_path / n).read_text()) for n in ("stopped.json", "whole.json"))
+    for part in ("model", "do_nothing", "random_weights"):
+        assert finished[part] == reference[part], part
+    partial.write_text(json.dumps({"id": "x", "bad": "-", "run": "another"}) + "\n")
+    refused = run_cli(*args, "--seed", "1", "-o", "stopped.json", cwd=tmp_path)
+    assert refused.returncode != 0 and f"{partial.name}:1: scored by another run" in refused.stderr
+    assert "Traceback" not in refused.stderr
