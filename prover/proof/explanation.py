@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from proofloom.errors import EnglishSyntaxError, ProofloomError
 from proofloom.limits import check
-from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence, split_sentences
+from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence
 from proofloom.logic.terms import Content, DisjunctiveRule, Literal, Rule
+from proofloom.prover.proof.chain_text import chain_text
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
 from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
 from proofloom.prover.proof.tree import EntailmentTree, TreeError
@@ -83,6 +84,7 @@ class Explanation:
     unreadable: tuple[tuple[str, str], ...] = ()  # (sentence, reason) for quoted text that did not read
     quoted: tuple[Premise, ...] = ()  # every sentence a chain of thought quotes, in order
     answer: str | None = None  # a chain's closing answer line: "true", "false", "unknown", or an option letter
+    set_aside: tuple[str, ...] = ()  # a chain's narration and questions (`Let's think step by step.`): not steps
 
 
 class ExplanationSyntaxError(ProofloomError, ValueError):
@@ -98,21 +100,37 @@ def parse_explanation(
     """Read an explanation in the given format, or the one its text looks like; `nouns` are the theory's
     predicates that a chain of thought may write in the plural (`Zorpuses are grimpuses.`), `names` its
     proper names, which a chain may write in lower case (`so bob is red`)."""
-    chosen = explanation_format or ExplanationFormat.detect(text)
+    if not isinstance(text, str):
+        raise ExplanationSyntaxError(f"an explanation is text, not {type(text).__name__}")
     if not text.strip():
         raise ExplanationSyntaxError("the explanation is empty")
     check("the explanation's text", len(text), "line_chars")
+    chosen = explanation_format or ExplanationFormat.detect(text)
     try:
-        if chosen is ExplanationFormat.ENTAILMENTBANK:
-            parsed = _entailmentbank(text)
-        elif chosen is ExplanationFormat.PROOFWRITER:
-            parsed = _proofwriter(text)
-        else:
-            parsed = _chain_of_thought(text, nouns, names)
-    except TreeError as error:
-        raise ExplanationSyntaxError(str(error)) from None
+        parsed = _parsed(text, chosen, nouns, names)
+    except ExplanationSyntaxError as error:
+        if explanation_format is not None or chosen is ExplanationFormat.CHAIN_OF_THOUGHT:
+            raise
+        # It only looked like a tree or a proof string (`(1) Bob is big. ...`, `a -> b -> c, so the
+        # hypothesis is true`): read as the chain of thought it may be, if any of it reads so.
+        chain = _chain_of_thought(text, nouns, names)
+        if not any(step.unreadable is None for step in chain.steps):
+            said = f"{error} (read as {chosen.value}: give the format to say otherwise)"
+            raise ExplanationSyntaxError(said) from None
+        parsed = chain
     check("the explanation", len(parsed.steps), "explanation_steps")
     return parsed
+
+
+def _parsed(text: str, chosen: ExplanationFormat, nouns: frozenset[str], names: frozenset[str]) -> Explanation:
+    try:
+        if chosen is ExplanationFormat.ENTAILMENTBANK:
+            return _entailmentbank(text)
+        if chosen is ExplanationFormat.PROOFWRITER:
+            return _proofwriter(text)
+        return _chain_of_thought(text, nouns, names)
+    except TreeError as error:
+        raise ExplanationSyntaxError(str(error)) from None
 
 
 def _sentence_premise(label: str) -> Premise:
@@ -163,22 +181,9 @@ def _flatten(node: object, steps: list[ClaimedStep]) -> Premise:
 
 
 def chain_sentences(text: str) -> list[str]:
-    """A chain of thought's sentences: line by line, each line split after full stops; a numbering label left
-    alone by the split (`1.`) is joined to the sentence it numbers."""
-    pieces: list[str] = []
-    for line in text.splitlines():
-        for piece in split_sentences(line):
-            if pieces and _is_label(pieces[-1]):
-                pieces[-1] = f"{pieces[-1]} {piece}"
-            else:
-                pieces.append(piece)
-    return pieces
-
-
-def _is_label(piece: str) -> bool:
-    """`1.`, `2)`, `Step 3.`: a number that labels the next sentence."""
-    words = piece.rstrip(".):").split()
-    return bool(words) and words[-1].isdigit() and (len(words) == 1 or (len(words) == 2 and words[0].lower() == "step"))
+    """A chain of thought's sentences as the reader gets them (`chain_text`: markup, citations, narration and
+    questions taken off)."""
+    return list(chain_text(text).sentences)
 
 
 @dataclass(slots=True)
@@ -222,7 +227,8 @@ def _chain_of_thought(
     PrOntoQA's chains simply written down) that may use everything said before them; answer lines are kept
     apart, to be compared with the statement's label."""
     reader = _ChainReader([], [])
-    for index, sentence in enumerate(chain_sentences(text), start=1):
+    written = chain_text(text)
+    for index, sentence in enumerate(written.sentences, start=1):
         try:
             read = read_chain_sentence(sentence, index, nouns, names)
         except EnglishSyntaxError as error:
@@ -241,7 +247,13 @@ def _chain_of_thought(
     finals = (reader.last,) if reader.last is not None else ()
     quoted = tuple(p for p in reader.stated if p.kind is PremiseKind.QUOTED)
     return Explanation(
-        ExplanationFormat.CHAIN_OF_THOUGHT, tuple(reader.steps), finals, (), quoted, answer=reader.answer
+        ExplanationFormat.CHAIN_OF_THOUGHT,
+        tuple(reader.steps),
+        finals,
+        (),
+        quoted,
+        answer=reader.answer,
+        set_aside=written.set_aside,
     )
 
 

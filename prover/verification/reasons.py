@@ -22,6 +22,7 @@ class Reason(enum.Enum):
     NOT_ENTAILED = "not_entailed"  # the premises do not entail the conclusion
     NEEDS_STRONGER_SEMANTICS = "needs_stronger_semantics"  # entailed, but not under the semantics asked
     WRONG_CONCLUSION = "wrong_conclusion"  # the explanation ends somewhere other than the statement
+    WRONG_ANSWER = "wrong_answer"  # a chain's answer line is not the statement's label under the semantics asked
     TIMEOUT = "timeout"  # Z3 ran out of time: neither valid nor invalid
     NEEDS_ONE_RULE = "needs_one_rule"  # the loop's steps apply exactly one rule
     ALREADY_KNOWN = "already_known"  # the loop's steps conclude something new

@@ -14,6 +14,8 @@ resting on negation as failure needs `Semantics.CWA`.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,12 +50,18 @@ def verify(
     theory: Theory | str,
     statement: Literal | str,
     explanation: str | Explanation,
-    explanation_format: ExplanationFormat | None = None,
+    explanation_format: ExplanationFormat | str | None = None,
     *,
-    semantics: Semantics = Semantics.CLASSICAL,
+    semantics: Semantics | str = Semantics.CLASSICAL,
 ) -> Verification:
     """Check `explanation` as a proof of `statement` from `theory` (each given as logic or as text),
-    every step under `semantics`."""
+    every step under `semantics` (a `Semantics` or its name: "owa", "cwa", "classical")."""
+    if isinstance(semantics, str):
+        semantics = Semantics.parse(semantics)
+    if isinstance(explanation_format, str):
+        explanation_format = ExplanationFormat(explanation_format)
+    if not isinstance(explanation, str | Explanation):
+        raise TypeError(f"explanation: text or an Explanation, not {type(explanation).__name__}")
     if isinstance(theory, Theory):
         verifier = Verifier(theory, semantics=semantics)
     else:
@@ -62,26 +70,46 @@ def verify(
     return verifier.verify(parsed, explanation, explanation_format)
 
 
-_Shape = tuple[tuple[str, tuple[Constant | int, ...], bool], ...]  # literals, variables as their places
+# literals, each argument (0, place) for a variable, (1, name) for a constant: orders compare, whatever mix
+_Shape = tuple[tuple[str, tuple[tuple[int, int] | tuple[int, str], ...], bool], ...]
 
 
 def _canonical(content: Content) -> Literal | tuple[str, _Shape, _Shape]:
-    """Rules compared up to the names of their variables: a rule as its kind, conditions and heads, each
-    variable written as its place in `variables()` (what renaming them V0, V1, ... in that order compares,
-    without making the renamed rule)."""
+    """Rules compared up to the names of their variables and the order of their conditions (a conjunction's
+    order is not part of its meaning: `Round, blue things are not red.` quotes `Blue, round things ...`): a
+    rule as its kind, conditions and heads, each variable written as its place of first use, over the order of
+    conditions that gives the least such form (every order tried, up to `_ORDERS_TRIED` conditions)."""
     if isinstance(content, Literal):
         return content
-    places = {v: i for i, v in enumerate(content.variables())}
+    kind = "or" if isinstance(content, DisjunctiveRule) else "rule"
+    heads = content.heads if isinstance(content, DisjunctiveRule) else (content.head,)
+    conditions = content.conditions
+    orders = itertools.permutations(conditions) if len(conditions) <= _ORDERS_TRIED else [conditions]
+    return min((kind, *_shapes(order, heads)) for order in orders)
 
-    def shape(literals: tuple[Literal, ...]) -> _Shape:
+
+_ORDERS_TRIED = 5  # 120 orders: rules of real data have at most four conditions
+
+
+def _shapes(conditions: tuple[Literal, ...], heads: tuple[Literal, ...]) -> tuple[_Shape, _Shape]:
+    """Conditions and heads with each variable written as its place of first use in `conditions`."""
+    places: dict[str, int] = {}
+    for condition in conditions:
+        for arg in condition.atom.args:
+            if isinstance(arg, Variable):
+                places.setdefault(arg.name, len(places))
+
+    def shape(literals: Sequence[Literal]) -> _Shape:
         return tuple(
-            (c.atom.predicate, tuple(places[a] if isinstance(a, Variable) else a for a in c.atom.args), c.positive)
+            (
+                c.atom.predicate,
+                tuple((0, places[a.name]) if isinstance(a, Variable) else (1, a.name) for a in c.atom.args),
+                c.positive,
+            )
             for c in literals
         )
 
-    if isinstance(content, DisjunctiveRule):
-        return "or", shape(content.conditions), shape(content.heads)
-    return "rule", shape(content.conditions), shape((content.head,))
+    return shape(conditions), tuple(sorted(shape(heads)))
 
 
 # Verdicts a verifier keeps for explanations it may be given again, and answers to which sentence states a
@@ -114,6 +142,7 @@ class Verifier:
         self._solvers: dict[tuple[Constant, ...], StepSolver] = {}
         self._constants = theory.constants()  # computed once: every verification needs them
         self._closed_world: Reasoner | None = None
+        self._answers: Reasoner | None = None  # `label_of`'s, under this verifier's semantics
         self._nouns = frozenset(p for p, arity in theory.predicates().items() if arity == 1)
         self._names = frozenset(c.name for c in self._constants if c.name in self.lexicon.proper_nouns)
         self._verified: dict[tuple[Literal, str, ExplanationFormat | None], Verification] = {}
@@ -177,6 +206,16 @@ class Verifier:
         self._sentence_of[content] = found
         return found
 
+    def label_of(self, statement: Literal) -> Label | None:
+        """The statement's label under this verifier's semantics (None where the theory has none there: an
+        unstratified or negated-fact theory under cwa, a disjunction outside classical), for answer lines."""
+        if self._answers is None:
+            self._answers = Reasoner(self.theory, self.semantics)
+        try:
+            return self._answers.answer(statement).label
+        except LogicError:
+            return None
+
     def holds_by_failure(self, literal: Literal) -> bool:
         """Under the closed world, does this negative literal hold (its atom is not derivable)?"""
         if self._closed_world is None:
@@ -187,6 +226,7 @@ class Verifier:
             return False
 
 
+_UNREAD_NOTE = " (perhaps said in an earlier sentence that did not read)"
 _RESTS_ON_FAILURE = object()  # a premise concluded by a step that failed: no second diagnosis
 _SET_ASIDE = object()  # a quoted sentence not in the theory: diagnosed once, then left out of every step
 _UNREAD = object()  # a chain-of-thought sentence that did not read: diagnosed where it stands
@@ -291,17 +331,38 @@ class _Run:
         assert check.reason is not None
         if check.reason is not Reason.NOT_ENTAILED:
             return self._fail(index, step, Diagnosis(check.reason, check.message, index))
+        by_failure = self._by_failure(index, step, conclusion)
+        if by_failure is not None:
+            return by_failure
         repair = find_repair(self.solver, resolved.sentence_ids, resolved.literals, conclusion, self.solver.quick())
-        if repair is not None and repair.literal is None and resolved.unread:
-            # It follows with context the chain may have said in the sentence that did not read: that
-            # sentence is diagnosed where it stands, and this step is not blamed a second time.
-            return self._verdict(index, step, False)
         message = check.message
+        unread = repair is not None and repair.literal is None and resolved.unread
         if repair is not None:
             message += f"; it would follow with {describe(repair, self.theory, self.label_prefix)}"
             repair = labelled(repair, self.theory, self.label_prefix)
         diagnosis = Diagnosis(Reason.NOT_ENTAILED, message, index, check.entailment.counter_model, repair)
+        if unread:
+            # It follows with context the chain may have said in the sentence that did not read: that sentence
+            # is the explanation's error, diagnosed where it stands; this step says why it is not valid.
+            noted = dataclasses.replace(diagnosis, message=message + _UNREAD_NOTE)
+            return self._verdict(index, step, False, error=noted)
         return self._fail(index, step, diagnosis)
+
+    def _by_failure(self, index: int, step: ClaimedStep, conclusion: Literal) -> StepVerdict | None:
+        """A chain of thought's negative fact that nothing states and nothing refutes holds by negation as
+        failure: a step valid under cwa (as a `naf(...)` premise of a tree is), and under the open world or
+        classically one that needs the closed world. None where the step is not such a one."""
+        if self.explanation.format is not ExplanationFormat.CHAIN_OF_THOUGHT or conclusion.positive:
+            return None
+        if not self.verifier.holds_by_failure(conclusion):
+            return None
+        if self.verifier.semantics is Semantics.CWA:
+            return self._verdict(index, step, True, False, Semantics.CWA)
+        message = (
+            f"{self._english(conclusion)!r} holds only by negation as failure (nothing says "
+            f"{self._english(conclusion.negated())!r}): valid under cwa, not under {self.verifier.semantics.value}"
+        )
+        return self._fail(index, step, Diagnosis(Reason.NEEDS_STRONGER_SEMANTICS, message, index))
 
     def _resolve(self, index: int, step: ClaimedStep) -> _Resolved | None:
         resolved = _Resolved([], [], [], tuple(p.label for p in step.premises))
@@ -423,8 +484,9 @@ class _Run:
 
     def _check_finals(self) -> None:
         answer = _answer_label(self.explanation.answer)
-        if answer is Label.UNKNOWN:
-            return  # nothing proves a statement unknown: the chain's steps are all there is to check
+        if self.explanation.format is ExplanationFormat.CHAIN_OF_THOUGHT:
+            self._check_chain_end(answer)
+            return
         expected = self.statement.negated() if answer is Label.FALSE else self.statement
         if not self.explanation.finals:
             self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "the explanation concludes nothing"))
@@ -439,6 +501,45 @@ class _Run:
                 said = f"; its answer is {answer.value}" if answer is not None else ""
                 message = f"the explanation ends with {literal}{opposite}, not {expected}{said}"
                 self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, message))
+
+    def _check_chain_end(self, answer: Label | None) -> None:
+        """A chain of thought proves what its answer says: with an answer of True (or none) some step concludes
+        the statement, or the chain restates it from the context; with False, its negation. An answer line is
+        also held to the statement's label under the semantics asked: an Unknown is checked there, since no
+        step can show it, and a chain that proves one thing and answers another is caught."""
+        if answer is not None:
+            label = self.verifier.label_of(self.statement)
+            if label is not None and label is not answer:
+                semantics = self.verifier.semantics.value
+                message = f"the answer is {answer.value}, but under {semantics} the statement is {label.value}"
+                if label in (Label.TRUE, Label.FALSE):
+                    proved = self.statement if label is Label.TRUE else self.statement.negated()
+                    message += f" (the theory proves {self._english(proved)!r})"
+                self.errors.append(Diagnosis(Reason.WRONG_ANSWER, message))
+            if answer is Label.UNKNOWN:
+                return
+        expected = self.statement.negated() if answer is Label.FALSE else self.statement
+        if self._said(expected):
+            return
+        if not self.explanation.steps and not self.explanation.quoted:
+            self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, "the explanation concludes nothing"))
+            return
+        opposite = self.statement.negated() if expected == self.statement else self.statement
+        message = f"the explanation never concludes {self._english(expected)!r}"
+        if self._said(opposite):
+            message += f"; it concludes {self._english(opposite)!r}, the opposite"
+            if answer is not None:
+                message += f", and answers {answer.value}"
+        self.errors.append(Diagnosis(Reason.WRONG_CONCLUSION, message))
+
+    def _said(self, literal: Literal) -> bool:
+        """Whether some step concludes `literal`, or the chain restates it as a sentence of the context."""
+        if any(concluded == literal for concluded in self.concluded.values()):
+            return True
+        return any(q.content == literal and q.label not in self.set_aside for q in self.explanation.quoted)
+
+    def _english(self, literal: Literal) -> str:
+        return render_sentence(literal, self.verifier.lexicon)
 
     def _final_literal(self, final: Premise) -> Literal | None:
         if final.kind is PremiseKind.INTERMEDIATE:

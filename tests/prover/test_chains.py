@@ -139,7 +139,8 @@ def test_an_answer_line_is_compared_with_the_chain_not_taken_as_a_step() -> None
     chain = "The rabbit likes the bear. So the statement is false."
     verification = verify(DEMO_CONTEXT, "The rabbit likes the bear.", chain)
     assert verification.steps == () and verification.answer is not None
-    assert [e.error for e in verification.errors] == [Reason.WRONG_CONCLUSION]
+    # the context states it, so the answer is wrong, and the chain proves the opposite of what it answers
+    assert [e.error for e in verification.errors] == [Reason.WRONG_ANSWER, Reason.WRONG_CONCLUSION]
 
 
 def test_gold_proofs_in_every_style_are_accepted_and_mutations_rejected(dev_records: list[dict[str, Any]]) -> None:

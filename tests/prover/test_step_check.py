@@ -127,6 +127,8 @@ ONE_SIDE = {
     ),
     Reason.CYCLE: Case("", "int2 -> int1: Bob is red.; int1 -> int2: Bob is red.; int1 -> hypothesis;", "red(bob)"),
     Reason.WRONG_CONCLUSION: Case("", "sent1 & sent4 -> int1: Bob is red.", "red(bob)"),
+    # Only `verify`: a chain of thought's answer line, held to the label (the loop's answer is what it proves).
+    Reason.WRONG_ANSWER: Case("", "Bob is big. Bob is kind. The answer is Unknown.", "nice(bob)"),
 }
 LOOP_ANALOGUE = {  # what the loop says of the same step, in its own language
     Reason.UNGROUNDED_PREMISE: Reason.UNKNOWN_PREMISE,
