@@ -24,7 +24,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 from proofloom.errors import EnglishSyntaxError, LogicError
 from proofloom.logic.lalr_driver import LeanParser
 from proofloom.logic.lexicon import PROOFWRITER_PEOPLE, Lexicon, SentenceWords, WordsSeen, WordUses
-from proofloom.logic.morphology import base_form, plural, singular, third_person
+from proofloom.logic.morphology import base_form, looks_plural, plural, singular, third_person
 from proofloom.logic.plain_english import read_plain, read_plain_chain
 from proofloom.logic.terms import (
     Atom,
@@ -687,11 +687,17 @@ def _renamed(content: Content, renames: dict[str, str]) -> Content:
     return Rule(conditions, literal(content.head), content.style)
 
 
-def _resolved(reading: _Reading, nouns: frozenset[str]) -> _Reading:
+def _resolved(reading: _Reading, nouns: frozenset[str], adjectives: frozenset[str]) -> _Reading:
     """A sentence's reading once its plural complements are told apart: `impuses` is the class noun `impus`
-    where the theory has that noun, an adjective otherwise."""
+    where the theory has that noun; an adjective where the theory uses the word so (`Bob is lizoos.`); and
+    otherwise a class noun when the sentence is about classes (`Wumpuses are tumpuses.`, `All dogs are
+    mammals.`: adjectives have no plural, and the statement will say `a tumpus`), else an adjective."""
     words = reading.words
     renames = _plural_renames(words, nouns)
+    if _about_classes(reading):
+        for word, single in words.plural_complements:
+            if word not in renames and word not in adjectives and looks_plural(word):
+                renames[word] = single
     words = SentenceWords(
         words.names,
         words.commons,
@@ -700,6 +706,13 @@ def _resolved(reading: _Reading, nouns: frozenset[str]) -> _Reading:
         words.verbs,
     )
     return _Reading.of(tuple(_renamed(c, renames) for c in reading.contents), words, reading.question)
+
+
+def _about_classes(reading: _Reading) -> bool:
+    """Whether the sentence is a rule whose every condition is a class noun (`Wumpuses are ...`)."""
+    rules = [c for c in reading.contents if not isinstance(c, Literal)]
+    nouns = reading.words.nouns
+    return bool(rules) and all(condition.atom.predicate in nouns for rule in rules for condition in rule.conditions)
 
 
 def read_english(text: str) -> EnglishReading:
@@ -725,7 +738,8 @@ def _english_cached(text: str) -> EnglishReading:
             raise EnglishSyntaxError(sentence, index, None, "a question is not a sentence of a theory")
     if any(r.words.plural_complements for r in readings):
         nouns = frozenset[str]().union(*(r.words.nouns for r in readings))
-        readings = [_resolved(r, nouns) if r.words.plural_complements else r for r in readings]
+        adjectives = frozenset[str]().union(*(r.words.adjectives for r in readings))
+        readings = [_resolved(r, nouns, adjectives) if r.words.plural_complements else r for r in readings]
     # One class a word: as many (constant?, word) keys as (constant?, word, class) entries. Set unions run in C.
     if len(set[tuple[bool, str]]().union(*(r.keys for r in readings))) != len(
         set[tuple[bool, str, str]]().union(*(r.entries for r in readings))

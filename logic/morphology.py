@@ -58,28 +58,68 @@ def plural(noun: str) -> str:
 
 @lru_cache(maxsize=16384)
 def singular(noun: str) -> str | None:
-    """The singular of a plural noun (`wumpuses` -> `wumpus`, `children` -> `child`), or None when the word
-    does not read as a plural (`sour`, `rough`). A word whose plural is itself (`sheep`) is its own singular."""
+    """The singular of a plural noun (`wumpuses` -> `wumpus`, `children` -> `child`, `bonobos` -> `bonobo`), or
+    None when the word does not read as a plural (`sour`, `rough`). A word whose plural is itself (`sheep`) is
+    its own singular. inflect first; for invented words it does not know (`snarfs`, whose plural it would
+    spell `snarves`), the regular English rule, as the word was most likely made."""
     found = _engine().singular_noun(noun)
-    if found is False or not found:
+    if found is not False and found and plural(str(found)) == noun:
+        return str(found)
+    return _regular_singular(noun)
+
+
+def _regular_singular(noun: str) -> str | None:
+    """`snarfs` -> `snarf`, `zorpies` -> `zorpy`, `blitzes` -> `blitz`: the regular plural undone, when it is one."""
+    if len(noun) < 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is", "ous")):
         return None
-    found = str(found)
-    return found if plural(found) == noun else None
+    for candidate in (noun[:-3] + "y", noun[:-2], noun[:-1]):
+        if len(candidate) >= 2 and _regular_s(candidate) == noun:
+            return candidate
+    return None
+
+
+def _regular_s(word: str) -> str:
+    """The regular English `-s` of a noun's plural or a verb's third person: `chase` -> `chases`, `watch` ->
+    `watches`, `blitz` -> `blitzes`, `carry` -> `carries`, `play` -> `plays`, `snarf` -> `snarfs`."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def looks_plural(word: str) -> bool:
+    """Whether a complement of `are` reads as a plural class noun (`tumpuses`, `mammals`) rather than an
+    adjective: it has a singular, and it does not end as adjectives in -s do (`nervous`, `careless`, `bogus`)."""
+    return not word.endswith(("ous", "ss", "us", "is")) and singular(word) is not None
 
 
 @lru_cache(maxsize=16384)
 def third_person(verb: str) -> str:
-    """`chase` -> `chases`, `watch` -> `watches`, `carry` -> `carries`, `do` -> `does`."""
+    """`chase` -> `chases`, `watch` -> `watches`, `carry` -> `carries`, `do` -> `does`, `snarf` -> `snarfs`:
+    verbs have no irregular plurals (a noun's `wolves`, `men`, `dice` are not a verb's `wolfs`, `mans`, `dies`),
+    so beyond the four irregular verbs the regular rule decides."""
     if verb in _IRREGULAR_THIRD_PERSON:
         return _IRREGULAR_THIRD_PERSON[verb]
-    return str(_engine().plural_noun(verb))  # a regular verb's -s is spelled as a noun's plural
+    if verb.endswith("o") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb + "es"  # `echoes`, `vetoes` (a noun's plural may be `-os`: `photos`; a verb's is not)
+    return _regular_s(verb)
 
 
 @lru_cache(maxsize=16384)
 def base_form(verb: str) -> str:
-    """`chases` -> `chase`, `watches` -> `watch`, `carries` -> `carry`, `does` -> `do`."""
+    """`chases` -> `chase`, `watches` -> `watch`, `carries` -> `carry`, `dies` -> `die`, `does` -> `do`: the
+    regular `-s` undone (`third_person` of the answer is the verb written), else inflect's reading."""
     if verb in _IRREGULAR_BASE:
         return _IRREGULAR_BASE[verb]
+    if verb.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):  # `echoes`: `echo` (`canoes` reads `cano`)
+        candidate = verb[:-2]
+    elif verb.endswith("ies") and len(verb) > 4:
+        candidate = verb[:-3] + "y"
+    else:
+        candidate = verb[:-1]
+    if candidate and third_person(candidate) == verb:
+        return candidate
     base = str(_engine().plural_verb(verb))
     return base if third_person(base) == verb else verb
 
