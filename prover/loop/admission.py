@@ -26,11 +26,14 @@ class Known:
     along a gold proof, numbered `d1`, `d2`, ... as the loop numbers them.
     """
 
-    def __init__(self, theory: Theory, derived: Iterable[Derived] = ()) -> None:
+    def __init__(
+        self, theory: Theory, derived: Iterable[Derived] = (), assumed: frozenset[Literal] = frozenset()
+    ) -> None:
         self.theory = theory
         self.facts = theory.fact_ids()  # computed once: every proposal is looked up in it
         self.by_id: dict[str, Literal] = {}
         self.derived: set[Literal] = set()
+        self.assumed = assumed  # under cwa: negative literals that hold by failure, quotable as NAF premises
         for fact in derived:
             self.add(fact)
 
@@ -79,13 +82,18 @@ def admit(text: str, known: Known) -> Admitted | Reason:
             (rules if is_rule else nodes).append(name)
         else:
             return Reason.UNKNOWN_PREMISE
-    for literal in parsed.quoted:  # a quoted fact is derived in an earlier round, or stated
+    naf: list[Literal] = []
+    for literal in parsed.quoted:  # a quoted fact is derived in an earlier round, or stated, or (cwa) assumed
         if literal in known.derived:
             literals.append(literal)
             nodes.append(literal)
         elif literal in known.facts:
             sentence_ids.append(known.facts[literal])
             nodes.append(known.facts[literal])
+        elif literal in known.assumed:
+            literals.append(literal)
+            naf.append(literal)
+            nodes.append(literal)
         else:
             return Reason.UNKNOWN_PREMISE
     if len(rules) != 1:
@@ -93,5 +101,5 @@ def admit(text: str, known: Known) -> Admitted | Reason:
     if parsed.conclusion in known:
         return Reason.ALREADY_KNOWN
     labels = (*parsed.premises, *(str(literal) for literal in parsed.quoted))
-    premises = StepPremises(tuple(sentence_ids), tuple(literals), labels=labels)
+    premises = StepPremises(tuple(sentence_ids), tuple(literals), tuple(naf), labels=labels)
     return Admitted(premises, tuple(nodes), rules[0], parsed.conclusion)

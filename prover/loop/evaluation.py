@@ -103,7 +103,8 @@ class Evaluation:
 
     @property
     def floor(self) -> int:
-        """What a model proposing no step gets right: the answers after round 0 (facts alone)."""
+        """What a model proposing no step gets right: the answers after round 0 (the facts, and under cwa what
+        holds by failure)."""
         return self.correct_after_round[0] if self.correct_after_round else 0
 
     @property

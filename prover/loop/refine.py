@@ -18,6 +18,7 @@ from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Theory
 from proofloom.logic.z3_encoding import StepSolver
 from proofloom.prover.loop.admission import Known, admit
+from proofloom.prover.loop.by_failure import assumptions, holds_by_failure, with_assumptions
 from proofloom.prover.loop.step_model import Derived, ProofState, Rejection, StepModel
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
 from proofloom.prover.proof.tree import EntailmentTree, Step, collect_tree
@@ -78,9 +79,10 @@ class _Run:
     steps: dict[Literal, Step] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
     reasoning: dict[Literal, str] = field(default_factory=dict)
+    assumed: frozenset[Literal] = frozenset()  # under cwa: what holds by failure, quotable as NAF premises
 
     def __post_init__(self) -> None:
-        self.known = Known(self.theory, self.derived)
+        self.known = Known(self.theory, self.derived, self.assumed)
         self.facts = self.known.facts
 
     def check(self, text: str) -> Reason | None:
@@ -100,12 +102,14 @@ class _Run:
         return None
 
     def label(self) -> Label:
-        if self.statement in self.known:
+        statement = self.statement
+        if statement in self.known or statement in self.assumed:
             return Label.TRUE
-        return Label.FALSE if self.statement.negated() in self.known else Label.UNKNOWN
+        negated = statement.negated()
+        return Label.FALSE if negated in self.known or negated in self.assumed else Label.UNKNOWN
 
     def tree(self, target: Literal) -> EntailmentTree:
-        return collect_tree(target, self.facts, self.steps.__getitem__, self.theory)
+        return collect_tree(target, self.facts, self.steps.__getitem__, self.theory, self.assumed)
 
 
 def prove(
@@ -126,13 +130,20 @@ def prove(
     checked, and the proof verified, under `semantics`: the open world by default, as ProofWriter asks.
     The run holds its own Z3 session (its step solver's clause pool), gone when it returns.
     """
-    run = _Run(theory, statement, StepSolver(theory, domain(theory, [statement])), semantics)
+    constants = domain(theory, [statement])
+    closed = semantics is Semantics.CWA
+    assumed = assumptions(theory, constants) if closed else frozenset()
+    run = _Run(theory, statement, StepSolver(theory, constants), semantics, assumed=assumed)
+    shown = with_assumptions(theory, assumed)  # under cwa the model may quote what holds by failure
+    negative = statement if not statement.positive else statement.negated()
+    if closed and holds_by_failure(theory, negative):
+        run.assumed = run.assumed | {negative}  # the closed world's answer, before any round: nothing derives it
     rounds: list[Round] = []
     idle = 0
     while len(rounds) < max_rounds and run.label() is Label.UNKNOWN and idle < patience:
         latest = tuple(run.rejected[-feedback:]) if feedback else ()
         refused = frozenset(r.text for r in run.rejected) if feedback else frozenset()
-        state = ProofState(theory, statement, tuple(run.derived), latest, refused, semantics)
+        state = ProofState(shown, statement, tuple(run.derived), latest, refused, semantics)
         proposals = list(dict.fromkeys(model.propose(state, k)))
         outcomes = [run.check(text) for text in proposals]
         run.rejected += [Rejection(text, reason) for text, reason in zip(proposals, outcomes, strict=True) if reason]

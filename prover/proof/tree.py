@@ -195,20 +195,31 @@ class EntailmentTree:
 
 
 def collect_tree(
-    goal: Literal, facts: Mapping[Literal, str], step_of: Callable[[Literal], Step], theory: Theory
+    goal: Literal,
+    facts: Mapping[Literal, str],
+    step_of: Callable[[Literal], Step],
+    theory: Theory,
+    naf: frozenset[Literal] = frozenset(),
 ) -> EntailmentTree:
-    """The tree of `goal`: its step, then the steps of every derived premise, down to the facts."""
+    """The tree of `goal`: its step, then the steps of every derived premise, down to the facts and to the
+    literals assumed by negation as failure (`naf`, closed world only: leaves of their own)."""
     if goal in facts:
         return EntailmentTree(facts[goal], (), theory)
+    if goal in naf:
+        return EntailmentTree(goal, (), theory, (goal,))
     steps: dict[Literal, Step] = {}
+    assumed: dict[Literal, None] = {}
     pending = [goal]
     while pending:
         literal = pending.pop()
         if literal in steps or literal in facts:
             continue
+        if literal in naf:
+            assumed[literal] = None
+            continue
         steps[literal] = step = step_of(literal)
         pending.extend(p for p in step.facts if isinstance(p, Literal))
-    return EntailmentTree(goal, tuple(steps.values()), theory)
+    return EntailmentTree(goal, tuple(steps.values()), theory, tuple(assumed))
 
 
 def _lexicographic_order(keys: list[tuple[int, int, str]], edges: tuple[tuple[int, int], ...]) -> list[int]:
