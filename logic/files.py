@@ -84,7 +84,7 @@ def load_theory(path: Path, theory_format: TheoryFormat | None = None) -> Theory
     """Read a theory file, detecting its format unless one is given; a missing file is the FileNotFoundError that
     says so (the CLI words it as for every other input)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise
     except (OSError, UnicodeDecodeError) as error:

@@ -53,7 +53,7 @@ def write_logiclm(examples: list[Example], path: Path, lexicon: Lexicon) -> None
 def read_logiclm(path: Path) -> Iterator[Problem | BadRecord]:
     """Every record as a Problem (its gold label from the answer letter), or a BadRecord naming it."""
     try:
-        records = json.loads(path.read_text(encoding="utf-8"))
+        records = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg})") from None
     if not isinstance(records, list):

@@ -23,7 +23,7 @@ from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import render_dsl
 from proofloom.prover.problem import BadRecord, Problem
 from proofloom.prover.proof.entailmentbank import to_entailmentbank
-from proofloom.prover.proof.tree import EntailmentTree
+from proofloom.prover.proof.tree import EntailmentTree, TreeError
 
 if TYPE_CHECKING:  # the scorer's gold questions: loaded by `read_gold` alone, which only `score` calls
     from proofloom.prover.scoring.metrics import GoldQuestion
@@ -67,7 +67,7 @@ def detect_format(path: Path) -> InputFormat:
     with path.open("rb") as binary:
         if binary.read(4) == PARQUET_MAGIC:
             return InputFormat.HF
-    with path.open(encoding="utf-8", errors="replace") as stream:
+    with path.open(encoding="utf-8-sig", errors="replace") as stream:
         head = stream.read(1 << 16).lstrip()
     if not head:
         raise InputError(f"{path}: the file is empty: no questions to read")
@@ -142,7 +142,12 @@ def explanation_records(problems: Iterable[Problem | BadRecord]) -> Iterator[dic
         if isinstance(item, BadRecord):
             yield {"id": item.id, "error": f"{item.where}: {item.message}"}
             continue
-        for number, tree in enumerate(gold_trees(item), start=1):
+        try:
+            trees = gold_trees(item)
+        except TreeError as error:  # one unreadable gold proof: this record's error, the rest still verified
+            yield {"id": item.id, "error": f"{item.where}: question {item.id!r}: gold proof cannot be read: {error}"}
+            continue
+        for number, tree in enumerate(trees, start=1):
             yield {
                 "id": item.id if number == 1 else f"{item.id}#{number}",
                 "context": render_dsl(item.theory),
@@ -168,7 +173,10 @@ def read_gold(path: Path, input_format: InputFormat | None = None) -> list[GoldQ
         if item.gold is None:
             raise InputError(f"{path}: gold question {item.id!r} has no label")
         depth = None if item.gold is Label.UNKNOWN else item.gold_depth
-        shapes = tuple(tree_shape(tree) for tree in gold_trees(item)) if proofs_given else None
+        try:
+            shapes = tuple(tree_shape(tree) for tree in gold_trees(item)) if proofs_given else None
+        except TreeError as error:
+            raise InputError(f"{item.where}: gold question {item.id!r}: its proof cannot be read: {error}") from None
         golds.append(GoldQuestion(item.id, item.theory, item.statement, item.gold, depth, shapes))
     if not golds:
         raise InputError(f"{path}: no gold questions to score against")

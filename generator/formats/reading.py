@@ -29,7 +29,7 @@ class Unparsed:
 
 def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number, JSON value or `Unparsed`) for each line that is not blank."""
-    with path.open(encoding="utf-8", errors="replace") as stream:
+    with path.open(encoding="utf-8-sig", errors="replace") as stream:
         for line_number, line in bounded_lines(stream):
             if line is None:
                 yield line_number, Unparsed(f"the line is longer than the limit `line_chars` ({LIMITS.line_chars:,})")

@@ -16,7 +16,7 @@ from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement
 from proofloom.logic.terms import Content, DisjunctiveRule, Literal, Rule
 from proofloom.prover.proof.chain_text import chain_text
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
-from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, parse_proofs
+from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, is_naf_leaf, parse_proofs
 from proofloom.prover.proof.tree import EntailmentTree, TreeError
 
 
@@ -171,8 +171,9 @@ def _proofwriter(text: str) -> Explanation:
 def _flatten(node: object, steps: list[ClaimedStep]) -> Premise:
     """Post-order: sub-proofs become earlier steps named `step<k>`; a leaf is a sentence or NAF."""
     if isinstance(node, ProofLeaf):
-        kind = PremiseKind.NAF if node.name == NAF_LEAF else PremiseKind.SENTENCE
-        return Premise(kind, node.name)
+        if is_naf_leaf(node.name):  # `NAF`, or cwa intermediates' numbered `naf1`: resolved with its rule
+            return Premise(PremiseKind.NAF, NAF_LEAF)
+        return Premise(PremiseKind.SENTENCE, node.name)
     assert isinstance(node, RuleApplication)
     premises = tuple(_flatten(p, steps) for p in node.premises)
     name = node.intermediate or f"step{len(steps) + 1}"

@@ -1,5 +1,9 @@
 """ProofWriter's proof strings, both ways: `[(((triple1) -> rule3))]` and `(rule3 % int1)` intermediates.
 
+Written as ProofWriter's meta files write them (alternatives in one group, `[(P1 OR P2)]`; an intermediates
+representation bare, `((triple1) -> (rule1 % int1))`); read in that form and in the one proofloom wrote
+before (`[(P1) OR (P2)]`, `(((triple1) -> (rule1 % int1)))`), with cwa's numbered `naf1` premises too.
+
 A step's conclusion is not written in a proof string: reading one applies each rule to its premises
 (checked against the intermediates' text when given). Intermediates are numbered from the root down.
 """
@@ -23,14 +27,21 @@ _PARSER = Lark.open_from_package(
     "proofloom.prover.proof", "proof_strings.lark", parser="lalr", start="proofs", cache=True
 )
 NAF_LEAF = "NAF"
+_NAF_NAMED = re.compile(r"naf[0-9]+")  # ProofWriter's cwa intermediates name each NAF premise: naf1, naf2, ...
+
+
+def is_naf_leaf(name: str) -> bool:
+    """`NAF`, or a closed-world proof's numbered `naf1`: a premise assumed by failure."""
+    return name == NAF_LEAF or _NAF_NAMED.fullmatch(name) is not None
 
 
 # --- writing ----------------------------------------------------------------------------------
 
 
 def to_proofwriter(trees: tuple[EntailmentTree, ...]) -> str:
-    """`[proof OR proof ...]` without intermediates."""
-    return "[" + " OR ".join(f"({_node(t, t.root, None)})" for t in trees) + "]"
+    """`[(proof OR proof ...)]` without intermediates, as ProofWriter's meta files write them (one group of
+    alternatives: `[(((triple4) -> rule8) OR ((triple6) -> rule7))]`, a fact alone `[(triple2)]`)."""
+    return "[(" + " OR ".join(_node(t, t.root, None) for t in trees) + ")]"
 
 
 def to_proofwriter_with_intermediates(
@@ -38,7 +49,9 @@ def to_proofwriter_with_intermediates(
 ) -> tuple[str, dict[str, str]]:
     """One proof with `(rule % intK)` references, and each intermediate's English text."""
     names: dict[Literal, str] = {}
-    representation = f"({_node(tree, tree.root, names)})"
+    written = _node(tree, tree.root, names)
+    # as ProofWriter's: a rule's application bare, `((triple1) -> (rule1 % int1))`; a leaf in brackets, `(triple5)`
+    representation = written if written.startswith("(") else f"({written})"
     return representation, {name: render_sentence(literal, lexicon) for literal, name in names.items()}
 
 
@@ -178,17 +191,27 @@ class _PlainReader:
             return None
 
     def _alternatives(self) -> list[ProofLeaf | RuleApplication]:
-        found = [self._proof()]
+        found = self._proof()
         while self._next_is("OR", "OR"):
             self._take("OR", "OR")
-            found.append(self._proof())
+            found += self._proof()
         return found
 
-    def _proof(self) -> ProofLeaf | RuleApplication:
-        self._take("", "(")
-        node = self._node()
-        self._take("", ")")
-        return node
+    def _proof(self) -> list[ProofLeaf | RuleApplication]:
+        """One parenthesised group of alternatives, as ProofWriter writes them (`(P1 OR P2)`, `(P)`), or one
+        bare proof, as its intermediates' representations are (`((triple1) -> (rule1 % int1))`)."""
+        start = self.at
+        try:
+            self._take("", "(")
+            found = [self._node()]
+            while self._next_is("OR", "OR"):
+                self._take("OR", "OR")
+                found.append(self._node())
+            self._take("", ")")
+            return found
+        except _NotPlain:
+            self.at = start
+        return [self._node()]
 
     def _node(self) -> ProofLeaf | RuleApplication:
         kind, value = self.tokens[self.at]
@@ -250,7 +273,7 @@ class _Builder:
         self.naf: list[Literal] = []
 
     def tree(self, proof: ProofLeaf | RuleApplication, proves: Literal | None = None) -> EntailmentTree:
-        if isinstance(proof, ProofLeaf) and proof.name == NAF_LEAF:  # `[(NAF)]`: the statement holds by failure alone
+        if isinstance(proof, ProofLeaf) and is_naf_leaf(proof.name):  # `[(NAF)]`: the statement holds by failure alone
             if proves is None or proves.positive:
                 said = f"not {proves}" if proves is not None else "but none is given"
                 raise TreeError(f"a proof by failure alone (NAF) proves a negated statement, {said}")
@@ -276,7 +299,7 @@ class _Builder:
         premises: list[NodeKey | None] = []  # None: a NAF slot, filled with what the step assumes, in order
         literals: list[Literal] = []
         for premise in application.premises:
-            if isinstance(premise, ProofLeaf) and premise.name == NAF_LEAF:
+            if isinstance(premise, ProofLeaf) and is_naf_leaf(premise.name):
                 premises.append(None)
                 continue
             node, literal = self._premise(premise)

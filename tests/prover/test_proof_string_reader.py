@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from proofloom.prover.proof import proof_strings
+from proofloom.prover.proof.proof_strings import RuleApplication, is_naf_leaf, parse_proofs
 from proofloom.prover.proof.tree import TreeError
 
 PLAIN = [
@@ -44,3 +45,19 @@ def test_anything_else_is_left_to_lark(text: str) -> None:
 def test_a_bad_proof_string_still_names_its_column(text: str) -> None:
     with pytest.raises(TreeError, match="column"):
         proof_strings.parse_proofs(text)
+
+
+def test_proofwriter_s_own_bracketing_reads_as_the_one_proofloom_wrote_before() -> None:
+    # ProofWriter's meta files: alternatives in one group, intermediates' representations bare, cwa's `naf1`
+    same = [
+        ("[(((triple4) -> rule8) OR ((triple6) -> rule7))]", "[(((triple4) -> rule8)) OR (((triple6) -> rule7))]"),
+        (
+            "((((triple1) -> (rule1 % int2)) triple1) -> (rule7 % int1))",
+            "(((((triple1) -> (rule1 % int2)) triple1) -> (rule7 % int1)))",
+        ),
+        ("[(triple1 OR ((triple2) -> rule1))]", "[(triple1) OR (((triple2) -> rule1))]"),
+    ]
+    for real, earlier in same:
+        assert parse_proofs(real) == parse_proofs(earlier)
+    (with_naf,) = parse_proofs("((triple1 naf1) -> (rule1 % int1))")
+    assert isinstance(with_naf, RuleApplication) and is_naf_leaf(with_naf.premises[1].name)  # type: ignore[union-attr]

@@ -39,7 +39,7 @@ def test_the_documented_shapes() -> None:
     assert to_entailmentbank(tree) == ("sent1 & sent2 -> int1: Bob is red.; int1 & sent4 & sent5 -> hypothesis;")
     assert to_proofwriter((tree,)) == "[(((((triple1) -> rule1) triple2) -> rule3))]"
     assert to_proofwriter_with_intermediates(tree) == (
-        "(((((triple1) -> (rule1 % int2)) triple2) -> (rule3 % int1)))",
+        "((((triple1) -> (rule1 % int2)) triple2) -> (rule3 % int1))",  # bare, as ProofWriter's meta files
         {"int1": "Bob is nice.", "int2": "Bob is red."},
     )
     fact = Reasoner(THEORY).answer(parse_literal("kind(bob)")).proof
@@ -50,7 +50,7 @@ def test_the_documented_shapes() -> None:
 def test_several_proofs_join_with_or() -> None:
     theory = parse_theory("big(bob). kind(bob). big(X) -> red(X). kind(X) -> red(X).")
     trees = Reasoner(theory, all_proofs=True).answer(parse_literal("red(bob)")).proofs
-    assert to_proofwriter(trees) == "[(((triple1) -> rule1)) OR (((triple2) -> rule2))]"
+    assert to_proofwriter(trees) == "[(((triple1) -> rule1) OR ((triple2) -> rule2))]"  # one group, as ProofWriter
     assert from_proofwriter(to_proofwriter(trees), theory) == trees
 
 
