@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example
 from proofloom.generator.formats.context import sentence_texts
-from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, gold_label, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.logic.terms import Literal, Theory
@@ -70,7 +70,7 @@ def read_records(path: Path) -> list[EntailmentRecord]:
                 theory = read_theory(record["context"])
                 hypothesis = read_statement(record["hypothesis"])
                 tree = from_entailmentbank(record["proof"], theory, hypothesis)
-                label = Label.parse(record["answer"])
+                label = gold_label(record["answer"])
                 rows.append(
                     EntailmentRecord(
                         record["id"],
@@ -105,7 +105,7 @@ def read_entailmentbank_problems(path: Path) -> Iterator[Problem | BadRecord]:
 def _problem(record: dict[str, Any], problem_id: str, where: str) -> Problem:
     context = record["context"]
     theory = read_theory(context)
-    label = Label.parse(record["answer"])
+    label = gold_label(record["answer"])
     tree = from_entailmentbank(record["proof"], theory, read_statement(record["hypothesis"]))
     depth = record.get("depth_of_proof")
     statement = read_statement(record["question"])

@@ -15,7 +15,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion
-from proofloom.generator.formats.reading import MALFORMED, InputError, malformed, record_id
+from proofloom.generator.formats.reading import MALFORMED, InputError, gold_label, malformed, record_id
 from proofloom.logic.english import Lexicon, read_statement, read_theory, render_sentence
 from proofloom.logic.semantics import Label
 from proofloom.prover.problem import BadRecord, Problem
@@ -59,14 +59,15 @@ def read_logiclm(path: Path) -> Iterator[Problem | BadRecord]:
     if not isinstance(records, list):
         raise InputError(f"{path}: the Logic-LM layout is a JSON array of records")
     for index, record in enumerate(records):
-        yield _problem(record, f"{path}: record {index}", record_id(record, f"#{index}"))
+        yield _problem(record, f"{path}: record {index + 1}", record_id(record, f"#{index + 1}"))  # 1-based, as lines
 
 
 def _problem(record: Any, where: str, problem_id: str) -> Problem | BadRecord:
     try:
         context, question = record["context"], record["question"]
         statement_text = question.rsplit("? ", 1)[-1]  # the statement follows the preamble's question mark
-        gold = ANSWERS.get(str(record.get("answer", "")).strip()[:1])
+        answer = record.get("answer")
+        gold = gold_label(answer) if answer not in (None, "") else None
         return Problem(
             problem_id, read_theory(context), read_statement(statement_text), gold, context=context, where=where
         )
@@ -74,3 +75,5 @@ def _problem(record: Any, where: str, problem_id: str) -> Problem | BadRecord:
         return BadRecord(problem_id, where, malformed(error))
     except ProofloomError as error:
         return BadRecord(problem_id, where, str(error))
+    except ValueError as error:  # an answer that is no label: `"D"`
+        return BadRecord(problem_id, where, f"answer: {error}")

@@ -16,10 +16,9 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.generator.example import Example, GeneratedQuestion, example_from_json, example_to_json
-from proofloom.generator.formats.reading import MALFORMED, Unparsed, json_lines, malformed, record_id
+from proofloom.generator.formats.reading import MALFORMED, Unparsed, gold_label, json_lines, malformed, record_id
 from proofloom.logic.english import Lexicon, read_theory
 from proofloom.logic.files import naming_field, statement_from_text
-from proofloom.logic.semantics import Label
 from proofloom.logic.syntax import parse_theory, render_dsl
 from proofloom.prover.problem import BadRecord, Problem
 
@@ -122,7 +121,7 @@ def _problem(record: Any, where: str) -> Problem | BadRecord:
         text = record["statement"]
         with naming_field("statement"):
             statement = statement_from_text(text)
-        gold = Label.parse(record["label"]) if record.get("label") is not None else None
+        gold = gold_label(record["label"]) if record.get("label") is not None else None
         depth = record.get("depth")
         return Problem(
             problem_id, theory, statement, gold, int(depth) if depth is not None else None, context=source, where=where

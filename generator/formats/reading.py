@@ -7,6 +7,7 @@ naming the file, line and record id, so a batch goes on past it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import LIMITS, bounded_lines
+from proofloom.logic.semantics import Label
 
 
 class InputError(ProofloomError, ValueError):
@@ -55,3 +57,20 @@ MALFORMED = (KeyError, TypeError, AttributeError)  # what reading a field of a r
 def malformed(error: Exception) -> str:
     """The message of a BadRecord whose record lacks a field or has one of the wrong type."""
     return f"missing or malformed field {error}"
+
+
+_OPTION = re.compile(r"^\(?([abc])\)?(?:[\s.:)]+(true|false|unknown))?[.\s]*$", re.IGNORECASE)
+_OPTION_LABELS = {"a": "True", "b": "False", "c": "Unknown"}
+
+
+def gold_label(value: Any) -> Label:
+    """A gold answer as datasets write it: a JSON boolean (ProofWriter, EntailmentBank), a label in any case
+    (`"True"`, `"unknown"`), or a Logic-LM option (`"A"`, `"(a)"`, `"A) True"`); a ValueError naming what it was."""
+    if isinstance(value, bool):
+        return Label.TRUE if value else Label.FALSE
+    if not isinstance(value, str):
+        raise ValueError(f"a gold label is text or true/false, not {value!r}")
+    option = _OPTION.match(value.strip())
+    if option is not None:
+        return Label.parse(option.group(2) or _OPTION_LABELS[option.group(1).lower()])
+    return Label.parse(value)

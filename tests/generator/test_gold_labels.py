@@ -1,0 +1,31 @@
+"""Gold answers as datasets write them: booleans, labels in any case, Logic-LM's option letters in any dress."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofloom.generator.formats.reading import gold_label
+from proofloom.logic.semantics import Label
+
+
+@pytest.mark.parametrize(
+    ("written", "label"),
+    [
+        (True, Label.TRUE),
+        (False, Label.FALSE),
+        ("True", Label.TRUE),
+        ("unknown", Label.UNKNOWN),
+        ("A", Label.TRUE),
+        ("(b)", Label.FALSE),
+        ("C) Unknown", Label.UNKNOWN),
+        ("a", Label.TRUE),
+    ],
+)
+def test_every_spelling_of_a_gold_answer_reads(written: object, label: Label) -> None:
+    assert gold_label(written) is label
+
+
+@pytest.mark.parametrize("written", ["D", 1, None, "maybe"])
+def test_what_is_no_label_is_refused_by_name(written: object) -> None:
+    with pytest.raises(ValueError, match="label"):
+        gold_label(written)
