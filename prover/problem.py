@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from proofloom.logic.semantics import Label
+from proofloom.logic.semantics import Label, Semantics
 from proofloom.logic.terms import Literal, Theory
 from proofloom.prover.proof.tree import EntailmentTree
+
+_SAID_SEMANTICS = re.compile(r"(?:^|[-_])(cwa|owa)(?=[-_]|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,13 @@ class Problem:
     # where the source holds it (`q.jsonl:8`, `dev.json: record 3`), so that an error met while answering it
     # names the place as a reader's error does; not part of the question
     where: str = field(default="", compare=False)
+
+    @property
+    def semantics_said(self) -> Semantics | None:
+        """The semantics the question's id says it was asked in, as ProofWriter's ids do (`AttNoneg-CWA-D2-3_Q1`,
+        `ProofWriter_RelNeg-OWA-D5-745_Q8`) and generated ones from its recipes (`proofwriter-cwa-d5-0000001`)."""
+        found = _SAID_SEMANTICS.search(self.id)
+        return Semantics.parse(found.group(1)) if found else None
 
     def placed(self, message: str) -> str:
         """An error's message about this question, prefixed with where it came from when that is known."""

@@ -459,3 +459,21 @@ def test_train_takes_every_knob_from_the_recipe_s_training_section(tmp_path: Pat
         **{"eval_pairs": 8, "eval_every": 5, "patience": 2},
     }
     assert "training pairs from 5 theories" in trained.stdout
+
+
+def test_solve_and_prove_take_the_semantics_the_input_s_ids_say(tmp_path: Path) -> None:
+    # ProofWriter's ids say the world assumption: a closed-world file read open would answer Unknown
+    lines = [
+        {"id": "AttNoneg-CWA-D1-1_Q1", "context": "Bob is big.", "statement": "Bob is red.", "label": "False"},
+        {"id": "AttNoneg-CWA-D1-1_Q2", "context": "Bob is big.", "statement": "Bob is not red.", "label": "True"},
+    ]
+    (tmp_path / "q.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    for verb in ("solve", "prove"):
+        result = run_cli(verb, "q.jsonl", "-o", f"{verb}.jsonl", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "semantics: cwa, as the input's ids say (AttNoneg-CWA-D1-1_Q1)" in result.stderr
+        answers = [json.loads(line) for line in (tmp_path / f"{verb}.jsonl").read_text().splitlines()]
+        assert [a["label"] for a in answers] == ["False", "True"], answers
+    chosen = run_cli("solve", "q.jsonl", "-o", "owa.jsonl", "--semantics", "owa", cwd=tmp_path)
+    assert "semantics:" not in chosen.stderr
+    assert {json.loads(line)["label"] for line in (tmp_path / "owa.jsonl").read_text().splitlines()} == {"Unknown"}

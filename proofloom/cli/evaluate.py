@@ -60,7 +60,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="questions the random-weights control runs on, the first ones (default 100; 0: none)",
     )
     parser.add_argument("--seed", type=int, default=0, help="the seed of the control's weights (default 0)")
-    parser.add_argument("--semantics", default="owa", choices=SEMANTICS, help="every step is checked under it")
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        help="every step is checked under it (default: the recipe's, or the input's as ProofWriter's ids say it, "
+        "else owa)",
+    )
     parser.add_argument("--max-rounds", type=positive, default=24)
     parser.add_argument("-k", type=positive, default=8, help="proposals per round")
     parser.add_argument("--feedback", type=non_negative, default=6, help="latest rejections fed back (0: none)")
@@ -81,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     from proofloom.prover.neural.model import default_model
     from proofloom.prover.neural.propose import NeuralStepModel, random_weights
 
+    if args.semantics is None:
+        args.semantics = _input_semantics(args)
     folder = default_model() if args.model == SHIPPED else Path(args.model)
     settings = LoopSettings(args.k, args.max_rounds, args.feedback, Semantics.parse(args.semantics))
     output = Path(args.output) if args.output else None
@@ -175,6 +182,27 @@ def _scored_so_far(output: Path, run_id: str) -> list[QuestionScore]:
     return scores
 
 
+def _input_semantics(args: argparse.Namespace) -> str:
+    """A recipe's semantics, or the input's as its first question's id says it (`cli.inputs.input_semantics`)."""
+    from proofloom.cli.inputs import input_semantics, records_file
+
+    if not _is_question_file(Path(args.data)):
+        from proofloom.cli.recipes import load_recipe
+
+        return load_recipe(args.data).semantics.value
+    from proofloom.generator.formats.problems import InputFormat, read_problems
+
+    chosen = InputFormat(args.input_format) if args.input_format else None
+    semantics, _ = input_semantics(None, read_problems(records_file(args.data), chosen))
+    return semantics.value
+
+
+def _is_question_file(path: Path) -> bool:
+    return path.suffix.lower() in QUESTION_SUFFIXES or (
+        path.exists() and not (path.is_file() and path.suffix == ".toml")
+    )
+
+
 def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:
     """The questions: read from a file or folder, or generated from a recipe's held-out examples."""
     import itertools
@@ -182,7 +210,7 @@ def _problems(args: argparse.Namespace) -> Iterable[Problem | BadRecord]:
     from proofloom.cli.inputs import records_file
 
     path = Path(args.data)
-    if path.suffix.lower() in QUESTION_SUFFIXES or (path.exists() and not (path.is_file() and path.suffix == ".toml")):
+    if _is_question_file(path):
         from proofloom.generator.formats.problems import InputFormat, read_problems
 
         problems: Iterable[Problem | BadRecord] = read_problems(

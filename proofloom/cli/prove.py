@@ -29,9 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", dest="input_format", choices=INPUT_FORMATS)
     parser.add_argument(
         "--semantics",
-        default="owa",
         choices=SEMANTICS,
-        help="the semantics the questions are asked in; every step is checked under it (default owa, ProofWriter's)",
+        help="the semantics the questions are asked in; every step is checked under it (default: the input's, as "
+        "ProofWriter's ids say OWA or CWA, else owa)",
     )
     parser.add_argument("--max-rounds", type=positive, default=24)
     parser.add_argument("-k", type=positive, default=8, help="proposals per round")
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     each written as it is answered into `OUTPUT.partial` (the same command resumes a stopped run from it),
     then the summary and the scores of this run's questions."""
     from proofloom.cli.exits import status
-    from proofloom.cli.inputs import records_file
+    from proofloom.cli.inputs import input_semantics, records_file
     from proofloom.cli.output import answered_so_far, partial_path, write_json_lines_resumable
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
     questions = records_file(args.input)
     input_format = InputFormat(args.input_format) if args.input_format else None
-    problems = read_problems(questions, input_format)
+    semantics, problems = input_semantics(args.semantics, read_problems(questions, input_format))
+    args.semantics = semantics.value  # what every part of the run is told
     if args.workers and not args.ray:
         from proofloom.errors import ProofloomError
 

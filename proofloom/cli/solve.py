@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="JSON lines out, written atomically")
     parser.add_argument(
         "--semantics",
-        default="owa",
         choices=SEMANTICS,
-        help="owa (default, ProofWriter's), cwa (negation as failure) or classical (Z3); a disjunctive head "
+        help="owa, cwa (negation as failure) or classical (Z3); default: the input's (ProofWriter's ids say "
+        "OWA or CWA), else owa; a disjunctive head "
         "('Each impus is a wumpus or a vumpus.') is answered by cases under classical only: owa and cwa refuse "
         "its record naming the rule",
     )
@@ -34,19 +34,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """One JSON line per question (`prover.reasoning.batch.solve_problems`), then the summary line."""
     from proofloom.cli.exits import status
-    from proofloom.cli.inputs import records_file
+    from proofloom.cli.inputs import input_semantics, records_file
     from proofloom.cli.output import write_json_lines
     from proofloom.cli.progress import Progress
     from proofloom.generator.formats.problems import InputFormat, read_problems
-    from proofloom.logic.semantics import Semantics
     from proofloom.prover.reasoning.batch import Summary, solve_problems
     from proofloom.prover.reasoning.reasoner import Strategy
 
-    semantics = Semantics.parse(args.semantics)
     input_format = InputFormat(args.input_format) if args.input_format else None
+    semantics, problems = input_semantics(args.semantics, read_problems(records_file(args.input), input_format))
     summary = Summary(semantics)
     with Progress("questions") as progress:
-        problems = read_problems(records_file(args.input), input_format)
         records = solve_problems(
             problems, semantics, Strategy(args.strategy), summary, lambda s: progress.update(s.count, bad=s.errors)
         )
