@@ -75,6 +75,9 @@ class _NotRead(ValueError):
 # --- what the transformer builds ---------------------------------------------------------------
 
 
+ABILITY = "can_"  # `Arthur can fly.` is the attribute `can_fly(arthur)`, written back as it was said
+
+
 @dataclass(frozen=True, slots=True)
 class _Complement:
     """What follows `is`/`are`: `not a wumpus`, `sour`; `plural` when it follows `are`."""
@@ -201,6 +204,13 @@ class _ToLogic(Transformer[Token, object]):
         if _tokens(children, "ARE"):
             complement = _Complement(complement.word, complement.noun, complement.positive, plural=True)
         return _Predicate(None, (), complement.positive, complement)
+
+    def can(self, children: list[object]) -> _Predicate:
+        """`can fly`: the ability as an attribute, `can_fly` (ProofWriter's birds-electricity theories)."""
+        return _Predicate(None, (), True, _Complement(f"{ABILITY}{children[-1]}", False, True))
+
+    def cannot(self, children: list[object]) -> _Predicate:
+        return _Predicate(None, (), False, _Complement(f"{ABILITY}{children[-1]}", False, False))
 
     def negated_relation(self, children: list[object]) -> _Predicate:
         verb = third_person(str(children[2]))
@@ -808,6 +818,8 @@ def _complement(literal: Literal, lexicon: Lexicon, plural_subject: bool = False
 def _clause(literal: Literal, mentioned: set[Term], person: bool, lexicon: Lexicon) -> str:
     atom = literal.atom
     words, plural_subject = _subject_words(atom.args[0], mentioned, person, lexicon)
+    if len(atom.args) == 1 and atom.predicate.startswith(ABILITY):  # `Arthur can fly`, `they cannot fly`
+        return f"{words} {'can' if literal.positive else 'cannot'} {atom.predicate.removeprefix(ABILITY)}"
     if len(atom.args) == 1:
         return f"{words} {'are' if plural_subject else 'is'} {_complement(literal, lexicon, plural_subject)}"
     obj = _object_words(atom.args[1], mentioned, person, lexicon)

@@ -91,3 +91,18 @@ def test_renamed_dev_theories_get_the_answers_the_originals_get(dev_records: lis
         assert label(context, statement) is label(record["context"], statement_of(record)), (context, statement)
         checked += 1
     assert checked == 120
+
+
+def test_proofwriter_s_birds_say_what_someone_can_do() -> None:
+    context = (
+        "Bill is an ostrich. The bald eagle can fly. If someone is an ostrich then they are abnormal. "
+        "If someone is an ostrich then they cannot fly. If someone is a bird and not abnormal then they can fly."
+    )
+    theory = read_theory(context)
+    assert label(context, "Bill cannot fly.") is Label.TRUE and label(context, "Bill can fly.") is Label.FALSE
+    assert label(context, "The bald eagle can fly.") is Label.TRUE
+    assert str(read_statement("Arthur can't fly.")) == "~can_fly(arthur)"
+    from proofloom.logic.english import lexicon_of, render_english
+
+    assert read_theory(render_english(theory, lexicon_of(context))) == theory  # written back as it was said
+    assert "they cannot fly" in render_english(theory, lexicon_of(context))
