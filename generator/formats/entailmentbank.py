@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,7 +68,7 @@ def read_records(path: Path) -> list[EntailmentRecord]:
         for number, line in enumerate(stream, start=1):
             try:
                 record = json.loads(line)
-                theory = read_theory(record["context"])
+                theory = read_theory(plain_context(record["context"]))
                 hypothesis = read_statement(record["hypothesis"])
                 tree = from_entailmentbank(record["proof"], theory, hypothesis)
                 label = gold_label(record["answer"])
@@ -103,7 +104,7 @@ def read_entailmentbank_problems(path: Path) -> Iterator[Problem | BadRecord]:
 
 
 def _problem(record: dict[str, Any], problem_id: str, where: str) -> Problem:
-    context = record["context"]
+    context = plain_context(record["context"])
     theory = read_theory(context)
     label = gold_label(record["answer"])
     tree = from_entailmentbank(record["proof"], theory, read_statement(record["hypothesis"]))
@@ -116,3 +117,17 @@ def _problem(record: dict[str, Any], problem_id: str, where: str) -> Problem:
 def is_entailmentbank_record(record: Any) -> bool:
     """Whether a JSON value is one line of this layout (a hypothesis with its linearized proof)."""
     return isinstance(record, dict) and "hypothesis" in record and "proof" in record and "context" in record
+
+
+_LABELLED = re.compile(r"(?:^|\s)sent(\d+)\s*:\s*")
+
+
+def plain_context(context: str) -> str:
+    """EntailmentBank's own layout, `sent1: Bob is big. sent2: ...`, as plain sentences in the labels' order (so
+    `sentN` names the N-th sentence, as in the tree); a plain context unchanged."""
+    pieces = _LABELLED.split(context)
+    if len(pieces) < 3 or pieces[0].strip():
+        return context
+    numbered = sorted((int(pieces[i]), pieces[i + 1].strip()) for i in range(1, len(pieces) - 1, 2))
+    texts = [text if text.endswith((".", "!")) else f"{text}." for _, text in numbered]
+    return " ".join(texts)

@@ -29,3 +29,11 @@ def test_every_spelling_of_a_gold_answer_reads(written: object, label: Label) ->
 def test_what_is_no_label_is_refused_by_name(written: object) -> None:
     with pytest.raises(ValueError, match="label"):
         gold_label(written)
+
+
+def test_entailmentbank_s_own_context_layout_reads_with_its_sentence_labels() -> None:
+    from proofloom.generator.formats.entailmentbank import plain_context
+
+    labelled = "sent2: If something is big then it is red sent1: Bob is big."
+    assert plain_context(labelled) == "Bob is big. If something is big then it is red."  # in the labels' order
+    assert plain_context("Bob is big. Anne is red.") == "Bob is big. Anne is red."
