@@ -17,6 +17,7 @@ from proofloom.generator.formats.entailmentbank import is_entailmentbank_record,
 from proofloom.generator.formats.huggingface import read_parquet_problems
 from proofloom.generator.formats.logiclm import read_logiclm
 from proofloom.generator.formats.native import is_example_record, read_example_problems, read_questions
+from proofloom.generator.formats.prontoqa_json import TEST_EXAMPLE, is_prontoqa_document, read_prontoqa
 from proofloom.generator.formats.proofwriter import proofwriter_gold_trees, proofwriter_theory, read_meta_problems
 from proofloom.generator.formats.reading import InputError
 from proofloom.logic.semantics import Label
@@ -53,6 +54,7 @@ class InputFormat(enum.Enum):
     ENTAILMENTBANK = "entailmentbank"
     HF = "hf"  # HuggingFace Parquet
     DATASET = "dataset"  # a generated folder: its manifest's shards
+    PRONTOQA = "prontoqa"  # PrOntoQA's own JSON: an object of examples, each with its `test_example`
 
 
 MANIFEST = "manifest.json"
@@ -73,11 +75,15 @@ def detect_format(path: Path) -> InputFormat:
         raise InputError(f"{path}: the file is empty: no questions to read")
     if head.startswith("["):
         return InputFormat.LOGICLM
+    if head.startswith("{") and TEST_EXAMPLE in head[:4096] and "\n" in head.split("}", 1)[0]:
+        return InputFormat.PRONTOQA  # one pretty-printed object (JSON lines have no line break inside a record)
     first_line = head.split("\n", 1)[0]
     try:
         record = json.loads(first_line)
     except json.JSONDecodeError:
         raise InputError(f"{path}:1: neither a JSON array nor JSON lines; name the layout with --format") from None
+    if is_prontoqa_document(record):
+        return InputFormat.PRONTOQA
     if isinstance(record, dict) and "triples" in record and "questions" in record:
         return InputFormat.PROOFWRITER
     if is_example_record(record):
@@ -103,6 +109,8 @@ def read_problems(path: Path, input_format: InputFormat | None = None) -> Iterat
         yield from read_entailmentbank_problems(path)
     elif chosen is InputFormat.HF:
         yield from read_parquet_problems(path)
+    elif chosen is InputFormat.PRONTOQA:
+        yield from read_prontoqa(path)
     else:
         yield from read_questions(path)
 

@@ -9,6 +9,6 @@ from __future__ import annotations
 THEORY_FORMATS = ("dsl", "english")  # logic.files.TheoryFormat
 SEMANTICS = ("owa", "cwa", "classical")  # logic.semantics.Semantics
 # generator.formats.problems.InputFormat
-INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom", "native", "entailmentbank", "hf", "dataset")
+INPUT_FORMATS = ("logiclm", "proofwriter", "proofloom", "native", "entailmentbank", "hf", "dataset", "prontoqa")
 OUTPUT_FORMATS = ("native", "proofwriter", "entailmentbank", "hf", "logiclm")  # generator.dataset.OutputFormat
 STRATEGIES = ("forward", "backward")  # prover.reasoning.reasoner.Strategy

@@ -99,8 +99,14 @@ def _explanations(path: Path, stack: contextlib.ExitStack) -> tuple[Path, list[d
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="proofloom-verify-")))
     explanations = folder / "explanations.jsonl"
     errors: list[dict[str, Any]] = []
+    if chosen is InputFormat.PRONTOQA:  # its gold proofs are chains of thought, as its authors wrote them
+        from proofloom.generator.formats.prontoqa_json import prontoqa_explanations
+
+        records: Iterator[dict[str, Any]] = prontoqa_explanations(path)
+    else:
+        records = explanation_records(read_gold(path, chosen))
     with explanations.open("w", encoding="utf-8") as stream:
-        for record in explanation_records(read_gold(path, chosen)):
+        for record in records:
             if "error" in record:
                 errors.append(record)
                 continue

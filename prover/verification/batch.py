@@ -16,6 +16,7 @@ from typing import Any
 
 from proofloom.errors import ProofloomError
 from proofloom.limits import bounded_lines
+from proofloom.logic.english import lexicon_of
 from proofloom.logic.files import naming_field, statement_from_text, theory_from_text
 from proofloom.logic.semantics import Semantics
 from proofloom.logic.terms import Theory
@@ -109,7 +110,9 @@ class LineVerifier:
 
     def _verifier_for(self, context: str) -> Verifier:
         def build() -> Verifier:
-            return Verifier(theory_from_text(context), pool=self.pool, semantics=self.semantics)
+            # the context's own names and class nouns, so verdicts say `Sally is a dumpus.` as the context does
+            lexicon = lexicon_of(context)
+            return Verifier(theory_from_text(context), pool=self.pool, semantics=self.semantics, lexicon=lexicon)
 
         return self.verifiers.get(context, build)
 
