@@ -112,7 +112,9 @@ def base_form(verb: str) -> str:
     regular `-s` undone (`third_person` of the answer is the verb written), else inflect's reading."""
     if verb in _IRREGULAR_BASE:
         return _IRREGULAR_BASE[verb]
-    if verb.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):  # `echoes`: `echo` (`canoes` reads `cano`)
+    if verb.endswith(("zes", "ses")) and not verb.endswith(("sses", "zzes")) and verb[-4:-3] in "aeiouy":
+        candidate = verb[:-1]  # `amazes`, `chases`, `uses`: `amaze`, `chase`, `use` (a vowel, then z or s, then e)
+    elif verb.endswith(("ches", "shes", "xes", "zes", "sses", "oes")):  # `echoes`: `echo` (`canoes` reads `cano`)
         candidate = verb[:-2]
     elif verb.endswith("ies") and len(verb) > 4:
         candidate = verb[:-3] + "y"

@@ -59,7 +59,7 @@ def malformed(error: Exception) -> str:
     return f"missing or malformed field {error}"
 
 
-_OPTION = re.compile(r"^\(?([abc])\)?(?:[\s.:)]+(true|false|unknown))?[.\s]*$", re.IGNORECASE)
+_OPTION = re.compile(r"^\(?([abc])\)?(?:[\s.:)]+(.*?))?[.\s]*$", re.IGNORECASE | re.DOTALL)  # `C) Uncertain`
 _OPTION_LABELS = {"a": "True", "b": "False", "c": "Unknown"}
 
 
@@ -72,5 +72,6 @@ def gold_label(value: Any) -> Label:
         raise ValueError(f"a gold label is text or true/false, not {value!r}")
     option = _OPTION.match(value.strip())
     if option is not None:
-        return Label.parse(option.group(2) or _OPTION_LABELS[option.group(1).lower()])
+        said = (option.group(2) or "").lower()
+        return Label.parse(said if said in ("true", "false", "unknown") else _OPTION_LABELS[option.group(1).lower()])
     return Label.parse(value)

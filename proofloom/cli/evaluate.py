@@ -96,8 +96,7 @@ def run(args: argparse.Namespace) -> int:
     problems = _problems(args)
     if output is not None and done:
         print(f"resuming: {len(done)} questions already scored in {_partial(output)}", flush=True)
-        skip = {score.id for score in done}
-        problems = (p for p in problems if p.id not in skip)
+        problems = _after(problems, done, _partial(output))
     with contextlib.ExitStack() as stack:
         progress = stack.enter_context(Progress("questions"))
         progress.phase("loading the step model")
@@ -140,6 +139,27 @@ def run(args: argparse.Namespace) -> int:
             lines["random weights"] = result.control
         write_text_atomic(Path(args.plot), accuracy_by_depth_svg(lines, f"{folder.name} on {Path(args.data).name}"))
     return 0
+
+
+def _after(
+    problems: Iterable[Problem | BadRecord], done: list[QuestionScore], partial: Path
+) -> Iterator[Problem | BadRecord]:
+    """The problems after the first `len(done)`, which must be the ones scored, in order (by position, not by id:
+    a file may repeat an id); data that changed since (another id there, another gold label) is refused."""
+    from proofloom.errors import ProofloomError
+    from proofloom.prover.problem import Problem
+
+    iterator = iter(problems)
+    for line, score in enumerate(done, start=1):
+        item = next(iterator, None)
+        gold = item.gold if isinstance(item, Problem) else None
+        if item is None or item.id != score.id or (score.bad is None and gold is not score.gold):
+            now = "nothing" if item is None else f"{item.id!r}" + (f" ({gold.value})" if gold else "")
+            raise ProofloomError(
+                f"{partial}:{line}: scored {score.id!r}, but the data now has {now} there: the data changed since; "
+                f"remove {partial} to start afresh"
+            )
+    yield from iterator
 
 
 def _partial(output: Path) -> Path:

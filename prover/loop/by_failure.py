@@ -41,7 +41,7 @@ def assumptions(theory: Theory, constants: tuple[Constant, ...]) -> frozenset[Li
     if not wanted:
         return frozenset()
     try:
-        closure = Closure(theory, closed_world=True)
+        closure = Closure(theory, closed_world=True, constants=constants)
     except LogicError:
         return frozenset()
     return frozenset(literal for literal in wanted if closure.holds(literal))
@@ -51,8 +51,8 @@ def holds_by_failure(theory: Theory, literal: Literal) -> bool:
     """Whether a negative literal holds under the closed world (its atom is not derivable)."""
     if literal.positive:
         return False
-    try:
-        return Closure(theory, closed_world=True).holds(literal)
+    try:  # over the literal's names too: a name the theory never mentions is in the closed world's range
+        return Closure(theory, closed_world=True, constants=tuple(literal.atom.constants())).holds(literal)
     except LogicError:
         return False
 

@@ -31,11 +31,11 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 _NARRATION = re.compile(
-    r"^(?:let(?:'s|\s+us)\s+(?:think|reason|work|go|check|see|look|start|break)\b"
+    r"^(?:let(?:'s|\s+us)\s+(?:think|reason|work|go|check|see|look|start|break)\b(?!\s+that\b)"
     r"|we\s+(?:need|want|have)\s+to\s+(?:determine|find|check|decide|figure|see|prove|show|know)\b"
     r"|(?:i|we)\s+will\s+(?:now\s+)?(?:check|determine|reason|look|go|prove|show)\b"
     r"|the\s+question\s+(?:is|asks)\b"
-    r"|(?:first|next|now|finally)\s*,?\s*(?:let's|we)\s+(?:check|look|consider|see)\b)",
+    r"|(?:first|next|now|finally)\s*,?\s*(?:let's|we)\s+(?:check|look|consider|see)\b(?!\s+that\b))",
     re.IGNORECASE,
 )
 _ANSWER = re.compile(
@@ -43,7 +43,11 @@ _ANSWER = re.compile(
     r"hence)\s*,?\s*the\s+answer\s+is\s*:?\s*)?\(?(?:[abc]\s*[\):.]\s*)?(true|false|unknown)\s*[.!]?\)?\s*$",
     re.IGNORECASE,
 )
-_CONCLUDING = re.compile(r"^(?:conclusion|therefore|thus|hence|so)\s*:\s*", re.IGNORECASE)
+_CONCLUDING = re.compile(
+    r"^(?:conclusion|therefore|thus|hence|so)\s*:\s*"
+    r"|^(?:(?:first|next|now|finally|then)\s*,?\s*)?(?:we|i)\s+(?:can\s+)?(?:now\s+)?(?:see|infer|deduce)\s+that\s+",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 

@@ -85,7 +85,9 @@ class Closure:
     caller that only wants it where a condition holds throughout: the generator's re-check, which discards
     an attempt as soon as a round shows a statement's label or depth has moved."""
 
-    def __init__(self, theory: Theory, closed_world: bool, watch: Watch | None = None) -> None:
+    def __init__(
+        self, theory: Theory, closed_world: bool, watch: Watch | None = None, constants: Sequence[Constant] = ()
+    ) -> None:
         if watch is not None and closed_world:
             raise ValueError("a watch reads rounds as heights: the open world's only")
         self.theory = theory
@@ -96,7 +98,10 @@ class Closure:
         self.derivations: dict[Literal, list[Derivation]] = defaultdict(list)
         self.assumed: set[Literal] = set()  # negative literals taken by negation as failure
         self._index = _Index()
-        self.domain = theory.constants()
+        # what rules with variables only in negated conditions range over: the theory's names, and any a question
+        # names that the theory does not (`Dave is red.` where `If someone is not kind then they are red.`)
+        own = theory.constants()
+        self.domain = own + tuple(dict.fromkeys(c for c in constants if c not in own))
         self._conditions: dict[str, tuple[Sequence[Literal], Sequence[Literal]]] = {}
         self._chain()
         # Breadth-first rounds find each literal first in the round equal to its shallowest proof's height;

@@ -125,6 +125,12 @@ class Reasoner:
 
     def _answer_closed_world(self, statement: Literal) -> Answer:
         closure = self.closure
+        new = [c for c in statement.atom.constants() if c not in closure.domain]
+        if new:  # a name the theory never mentions: the closed world ranges over it too
+            wider = Closure(self.theory, closed_world=True, constants=new)
+            return Reasoner(self.theory, self.semantics, self.all_proofs, self.strategy, wider)._answer_closed_world(
+                statement
+            )
         atom_holds = closure.holds(Literal(statement.atom))
         label = Label.TRUE if atom_holds == statement.positive else Label.FALSE
         target = statement if label is Label.TRUE else statement.negated()

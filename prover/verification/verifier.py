@@ -509,7 +509,7 @@ class _Run:
         step can show it, and a chain that proves one thing and answers another is caught."""
         if answer is not None:
             label = self.verifier.label_of(self.statement)
-            if label is not None and label is not answer:
+            if label is not None and label is not Label.INCONSISTENT and label is not answer:  # (no answer says it)
                 semantics = self.verifier.semantics.value
                 message = f"the answer is {answer.value}, but under {semantics} the statement is {label.value}"
                 if label in (Label.TRUE, Label.FALSE):

@@ -37,3 +37,7 @@ def test_entailmentbank_s_own_context_layout_reads_with_its_sentence_labels() ->
     labelled = "sent2: If something is big then it is red sent1: Bob is big."
     assert plain_context(labelled) == "Bob is big. If something is big then it is red."  # in the labels' order
     assert plain_context("Bob is big. Anne is red.") == "Bob is big. Anne is red."
+
+
+def test_an_option_letter_wins_over_words_that_are_no_label() -> None:
+    assert gold_label("C) Uncertain") is Label.UNKNOWN and gold_label("(B) Not true") is Label.FALSE

@@ -106,3 +106,8 @@ def test_proofwriter_s_birds_say_what_someone_can_do() -> None:
 
     assert read_theory(render_english(theory, lexicon_of(context))) == theory  # written back as it was said
     assert "they cannot fly" in render_english(theory, lexicon_of(context))
+
+
+@pytest.mark.parametrize(("third", "base"), [("amazes", "amaze"), ("chases", "chase"), ("blitzes", "blitz")])
+def test_a_base_form_is_spelled_as_english_spells_it(third: str, base: str) -> None:
+    assert base_form(third) == base and third_person(base) == third

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from proofloom.generator.formats.problems import read_problems
 from proofloom.generator.vocabulary import PROOFWRITER
 from proofloom.logic.semantics import Label
@@ -181,3 +183,16 @@ def test_a_stopped_evaluate_resumes_from_its_partial_file_and_refuses_other_sett
     refused = run_cli(*args, "--seed", "1", "-o", "stopped.json", cwd=tmp_path)
     assert refused.returncode != 0 and f"{partial.name}:1: scored by another run" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_resume_skips_by_position_and_refuses_data_that_changed(tmp_path: Path) -> None:
+    from proofloom.cli.evaluate import _after
+    from proofloom.errors import ProofloomError
+
+    theory, statement = parse_theory("big(bob)."), parse_literal("big(bob)")
+    same_id = [Problem("q", theory, statement, Label.TRUE) for _ in range(3)]  # a file may repeat an id
+    done = [QuestionScore("q", Label.TRUE)]
+    assert len(list(_after(same_id, done, tmp_path / "r.partial"))) == 2  # not every later "q" dropped
+    changed = [Problem("q", theory, statement, Label.FALSE), *same_id[1:]]
+    with pytest.raises(ProofloomError, match="r.partial:1: scored 'q', but the data now has 'q' \\(False\\)"):
+        list(_after(changed, done, tmp_path / "r.partial"))

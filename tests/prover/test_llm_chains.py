@@ -111,3 +111,21 @@ def test_the_api_takes_names_and_refuses_what_is_not_an_explanation() -> None:
         verify(THEORY, "Harry is furry.", FURRY, semantics="fuzzy")
     with pytest.raises(TypeError, match="not NoneType"):
         verify(THEORY, "Harry is furry.", None)  # type: ignore[arg-type]
+
+
+def test_a_name_the_theory_never_mentions_is_in_the_closed_world_s_range() -> None:
+    context = "Bob is big. If someone is not kind then they are red."
+    proof = "Dave is not kind. If someone is not kind then they are red. So Dave is red. The answer is True."
+    assert verify(context, "Dave is red.", proof, semantics="cwa").valid  # nothing says Dave is kind
+    wrong = verify(context, "Dave is red.", "Dave is not red. The answer is False.", semantics="cwa")
+    assert not wrong.valid and Reason.WRONG_ANSWER in wrong.error_types
+
+
+def test_we_see_that_is_a_claim_not_narration() -> None:
+    assert errors("Harry is furry.", "Harry is smart. Smart things are furry. Now we see that Harry is furry.") == []
+    assert Reason.NOT_ENTAILED in errors("Harry is furry.", FURRY + " Now we see that Bob is red.")
+
+
+def test_an_inconsistent_theory_s_answer_lines_are_not_held_to_a_label_no_answer_can_say() -> None:
+    context = "Bob is big. Bob is not big. Bob is red."
+    assert verify(context, "Bob is red.", "Bob is red. The answer is True.", semantics="owa").valid
