@@ -14,7 +14,7 @@ from proofloom.errors import EnglishSyntaxError, ProofloomError
 from proofloom.limits import check
 from proofloom.logic.english import Lexicon, read_chain_sentence, read_statement, render_sentence
 from proofloom.logic.terms import Content, DisjunctiveRule, Literal, Rule
-from proofloom.prover.proof.chain_text import chain_text
+from proofloom.prover.proof.chain_text import NARRATED, chain_text
 from proofloom.prover.proof.entailmentbank import HYPOTHESIS, parse_linearized
 from proofloom.prover.proof.proof_strings import NAF_LEAF, ProofLeaf, RuleApplication, is_naf_leaf, parse_proofs
 from proofloom.prover.proof.tree import EntailmentTree, TreeError
@@ -229,12 +229,24 @@ def _chain_of_thought(
     apart, to be compared with the statement's label."""
     reader = _ChainReader([], [])
     written = chain_text(text)
-    for index, sentence in enumerate(written.sentences, start=1):
+    set_aside: list[str] = []
+    index = 0
+    for said, sentence in written.pieces:
+        if sentence is None:
+            set_aside.append(said)
+            continue
+        narrated = sentence.startswith(NARRATED)
+        sentence = sentence.removeprefix(NARRATED)
         try:
-            read = read_chain_sentence(sentence, index, nouns, names)
+            read = read_chain_sentence(sentence, index + 1, nouns, names)
         except EnglishSyntaxError as error:
+            if narrated:  # narration that says nothing readable: set aside, as it was written
+                set_aside.append(said)
+                continue
+            index += 1
             reader.unread(sentence, error.detail or "no sentence form matches")
             continue
+        index += 1
         if read.answer is not None:
             reader.answer = read.answer
             continue
@@ -254,7 +266,7 @@ def _chain_of_thought(
         (),
         quoted,
         answer=reader.answer,
-        set_aside=written.set_aside,
+        set_aside=tuple(set_aside),
     )
 
 

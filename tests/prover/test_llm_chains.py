@@ -129,3 +129,26 @@ def test_we_see_that_is_a_claim_not_narration() -> None:
 def test_an_inconsistent_theory_s_answer_lines_are_not_held_to_a_label_no_answer_can_say() -> None:
     context = "Bob is big. Bob is not big. Bob is red."
     assert verify(context, "Bob is red.", "Bob is red. The answer is True.", semantics="owa").valid
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Let's check: Bob is not big.", "The question is easy because Bob is not red.", "Now we see that Bob is blue."],
+)
+def test_a_claim_behind_a_narrating_opening_is_still_checked(claim: str) -> None:
+    context = "Bob is big. If someone is big then they are red."
+    chain = "Bob is big. If someone is big then they are red. So Bob is red. " + claim
+    assert not verify(context, "Bob is red.", chain, semantics="owa").valid
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        "a) Bob is big.\nb) If someone is big then they are red.\nc) So Bob is red.",
+        "Bob is big (sent1). If someone is big then they are red (sent2). So Bob is red (from 1 and 2).",
+        "Bob is big. If someone is big then they are red. So Bob is red. The answer is: True (A).",
+        "Bob is big. If someone is big then they are red. So Bob is red. Final Answer: The statement is true.",
+    ],
+)
+def test_lettered_lists_step_citations_and_more_answer_spellings(chain: str) -> None:
+    assert verify("Bob is big. If someone is big then they are red.", "Bob is red.", chain, semantics="owa").valid
