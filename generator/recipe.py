@@ -155,6 +155,9 @@ class TrainingSection:
     eval_every: int = 200  # steps between held-out evaluations
     patience: int = 4  # evaluations without improvement before stopping
     seed: int = 0  # initial weights, the held-out draw and the batch order
+    # what the model is asked: "rule" (what does this rule yield now?, the loop choosing the rules) or "state"
+    # (the goal and the whole state: the next step toward the goal, in one decode a round)
+    prompt: str = field(default="rule", metadata={**_choices("rule", "state"), **_SINCE_DEFAULT})
 
 
 @dataclass(frozen=True, slots=True)

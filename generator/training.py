@@ -13,7 +13,7 @@ from proofloom.generator.example import supervision_of
 from proofloom.generator.formats.native import example_problems
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
-from proofloom.prover.neural.data import pairs
+from proofloom.prover.neural.data import pairs, state_pairs
 from proofloom.prover.problem import Problem
 
 
@@ -25,9 +25,13 @@ def with_step_supervision(recipe: Recipe) -> Recipe:
 
 
 def training_pairs(recipe: Recipe, indices: Iterable[int]) -> list[tuple[str, str]]:
-    """(prompt, target) pairs from examples `indices` of the recipe, deduplicated, in a deterministic order."""
+    """(prompt, target) pairs from examples `indices` of the recipe, deduplicated, in a deterministic order: rule
+    prompts or state prompts, as the recipe's `training.prompt` says."""
     supervised = with_step_supervision(recipe)
-    return pairs(supervision_of(generate_example(supervised, index)) for index in indices)
+    supervisions = (supervision_of(generate_example(supervised, index)) for index in indices)
+    if recipe.training.prompt == "state":
+        return state_pairs(supervisions, seed=recipe.seed)
+    return pairs(supervisions)
 
 
 def trained_words(recipe: Recipe) -> dict[str, list[str]]:

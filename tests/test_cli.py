@@ -459,6 +459,26 @@ def test_train_takes_every_knob_from_the_recipe_s_training_section(tmp_path: Pat
         **{"eval_pairs": 8, "eval_every": 5, "patience": 2},
     }
     assert "training pairs from 5 theories" in trained.stdout
+    assert card["prompt"] == "rule"
+
+
+@pytest.mark.slow
+def test_a_state_recipe_trains_a_model_that_is_asked_about_the_goal(tmp_path: Path) -> None:
+    from proofloom.prover.loop.step_model import ProofState
+    from proofloom.prover.neural.propose import NeuralStepModel
+
+    recipe = Recipe.load(DATASETS / "step-model-state.toml")
+    plan = TrainingSection(theories=5, d_model=32, layers=1, epochs=1, batch_size=8, eval_pairs=8, prompt="state")
+    (tmp_path / "tiny.toml").write_text(dataclasses.replace(recipe, training=plan).to_toml())
+    trained = run_cli("train", "tiny.toml", "-o", "model", cwd=tmp_path)
+    assert trained.returncode == 0, trained.stderr
+    assert json.loads((tmp_path / "model" / "card.json").read_text())["prompt"] == "state"
+    model = NeuralStepModel(tmp_path / "model")
+    theory = read_theory("Bob is big. If something is big then it is red.")
+    assert model.prompt == "state" and model.rejections_in_prompt
+    state = ProofState(theory, read_theory("Bob is red.").facts[0].content)
+    proposals = model.propose(state, 4)  # one decode over the whole state, held to the shape of a step
+    assert proposals and all(" -> " in step and step.startswith("rule1 ") for step in proposals), proposals
 
 
 def test_solve_and_prove_take_the_semantics_the_input_s_ids_say(tmp_path: Path) -> None:

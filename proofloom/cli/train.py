@@ -59,7 +59,13 @@ def run(args: argparse.Namespace) -> int:
         data,
         Path(args.output),
         _plan(args, recipe.training),
-        {"recipe": recipe.name, "seed": recipe.seed, "theories": theories, "words": trained_words(recipe)},
+        {
+            "recipe": recipe.name,
+            "seed": recipe.seed,
+            "theories": theories,
+            "words": trained_words(recipe),
+            "prompt": recipe.training.prompt,
+        },
         progress=lambda line: print(line, flush=True),  # one line per evaluation: the training log
     )
     loss = card["metrics"]["held_out_loss"]
