@@ -69,7 +69,9 @@ def test_binding_keeps_trained_words_and_binds_every_other_one_to_a_spare_traine
 def test_entities_are_bound_to_those_the_model_saw_in_theories_of_the_same_kind() -> None:
     people, animals = PROOFWRITER.people, PROOFWRITER.animals
     words = TrainedWords((*people, *animals), PROOFWRITER.attributes, PROOFWRITER.relations, people, animals)
-    assert TrainedWords.from_card(json.loads((default_model() / "card.json").read_text())) == words  # as trained
+    card = json.loads((default_model() / "card.json").read_text())
+    assert TrainedWords.from_card(card) == words  # as trained
+    assert card["prompt"] == "rule"  # as `proofloom train step-model` writes it (`training.prompt`)
     relational = Renaming.onto(parse_theory(INVENTED), parse_literal("snarf(zorp, mimbo)"), words).forward
     assert {relational["zorp"], relational["mimbo"]} <= set(animals)  # ProofWriter's relational theories: animals
     attributes_only = Renaming.onto(
