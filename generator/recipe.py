@@ -156,7 +156,8 @@ class TrainingSection:
     patience: int = 4  # evaluations without improvement before stopping
     seed: int = 0  # initial weights, the held-out draw and the batch order
     # what the model is asked: "rule" (what does this rule yield now?, the loop choosing the rules) or "state"
-    # (the goal and the whole state: the next step toward the goal, in one decode a round)
+    # (the goal and the whole state: the next step toward the goal, in one decode a round); the card's `prompt`
+    # (`prover.neural.text.RULE_PROMPT`, `STATE_PROMPT`)
     prompt: str = field(default="rule", metadata={**_choices("rule", "state"), **_SINCE_DEFAULT})
 
 

@@ -14,6 +14,7 @@ from proofloom.generator.formats.native import example_problems
 from proofloom.generator.generate import generate_example
 from proofloom.generator.recipe import Recipe
 from proofloom.prover.neural.data import pairs, state_pairs
+from proofloom.prover.neural.text import STATE_PROMPT
 from proofloom.prover.problem import Problem
 
 
@@ -29,7 +30,7 @@ def training_pairs(recipe: Recipe, indices: Iterable[int]) -> list[tuple[str, st
     prompts or state prompts, as the recipe's `training.prompt` says."""
     supervised = with_step_supervision(recipe)
     supervisions = (supervision_of(generate_example(supervised, index)) for index in indices)
-    if recipe.training.prompt == "state":
+    if recipe.training.prompt == STATE_PROMPT:
         return state_pairs(supervisions, seed=recipe.seed)
     return pairs(supervisions)
 
